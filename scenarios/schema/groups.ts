@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { share } from './param.ts';
+
+/** One population group: the host population or one migrant origin. */
+export const groupSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/)
+      .meta({ description: 'Name of the group, used in outputs (letters, digits, _ or -; 1..32 characters).', unit: 'text' }),
+    share: share(0.5, { description: 'Share of the initial population in this group.', unit: 'share of residents' }),
+    host: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'True for the host population (native speakers of the host language); exactly one group is the host.', unit: 'true/false' }),
+    language: share(1, {
+      description: 'Mean initial proficiency in the host language (0 none, 1 native; A1..C1 are 0.2..1.0). Ignored for the host group, which is native.',
+      unit: 'proficiency 0..1',
+      source: 'assumed',
+    }),
+    prejudice: share(0.3, {
+      description: 'Mean initial prejudice toward the out-group.',
+      unit: 'scale 0..1',
+      source: 'assumed',
+    }),
+    employment: share(0.7, {
+      description: 'Initial employment rate of working-age adults.',
+      unit: 'share of adults',
+      source: 'SCIENCE.md: EU 2017, 73% native-born vs 67% foreign-born (20-64)',
+    }),
+  })
+  .meta({ description: 'A population group.' });
+
+export type GroupSpec = z.infer<typeof groupSchema>;
+
+export const groupsSchema = z
+  .array(groupSchema)
+  .min(2)
+  .max(250)
+  .superRefine((groups, ctx) => {
+    const hosts = groups.filter((g) => g.host).length;
+    if (hosts !== 1) {
+      ctx.addIssue({ code: 'custom', message: `exactly one group must have "host": true (found ${hosts})`, input: groups.map((g) => g.name) });
+    }
+    const total = groups.reduce((s, g) => s + g.share, 0);
+    if (Math.abs(total - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', message: `group shares must add up to 1 (they add up to ${+total.toFixed(6)})`, input: total });
+    }
+    const seen = new Set<string>();
+    groups.forEach((g, i) => {
+      if (seen.has(g.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `group names must be unique ("${g.name}" appears twice)`, input: g.name });
+      seen.add(g.name);
+    });
+  })
+  .meta({ description: 'The population groups: one host group and one or more migrant origins.' });

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { int, real, section, share } from './param.ts';
+
+export const housingSchema = section(
+  {
+    similarityThreshold: share(0.3, {
+      description: 'Mean share of like neighbours (among occupied Moore neighbours) a household wants; below it the household is unhappy.',
+      unit: 'share of neighbours',
+      source: 'Schelling 1971; NetLogo Segregation default 30%',
+    }),
+    thresholdSpread: real(0, 0, 1, {
+      description: 'Standard deviation of the households\' thresholds around the mean (heterogeneous tolerance, Hatna & Benenson 2015).',
+      unit: 'share of neighbours',
+      source: 'Hatna & Benenson 2015',
+    }),
+    moveProbability: share(0.01, {
+      description: 'Probability that an unhappy household moves on a given day (1 in the classic model: every unhappy household moves every step).',
+      unit: 'probability per day',
+      source: 'assumed: about a third of unhappy households move within a month',
+    }),
+    search: z
+      .enum(['random', 'best-of'])
+      .default('best-of')
+      .meta({
+        description: '"random": move to a uniformly random vacant dwelling (the classic model); "best-of": look at a few random vacancies and take the one with most like neighbours.',
+        unit: 'choice',
+      }),
+    candidates: int(5, 1, 100, { description: 'Vacancies looked at when search is "best-of".', unit: 'dwellings', source: 'assumed' }),
+  },
+  'Residential moves (a Schelling-like model).',
+);

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { flag, int, section } from './param.ts';
+import { citySchema, populationSchema } from './city.ts';
+import { spacesSchema } from './spaces.ts';
+import { contactSchema } from './contact.ts';
+import { housingSchema } from './housing.ts';
+import { languageSchema } from './language.ts';
+import { labourSchema } from './labour.ts';
+
+/** Version of the scenario format; a file written for a newer version is refused. */
+export const SCENARIO_FORMAT_VERSION = 1;
+
+const submodelsSchema = section(
+  {
+    contact: flag(true, { description: 'Residents go to spaces and meet there; encounters change prejudice.' }),
+    language: flag(true, { description: 'Migrants learn the host language from talk and exposure.' }),
+    labour: flag(true, { description: 'Adults find and lose jobs.' }),
+    housing: flag(true, { description: 'Unhappy households move (Schelling).' }),
+  },
+  'Which submodels run. The classic Schelling model runs housing alone.',
+);
+
+const recordSchema = section(
+  {
+    frames: flag(true, { description: 'Write frames (the dwelling grid by group and district aggregates) for the viewer.' }),
+    framesEvery: int(1, 1, 3650, { description: 'Days between recorded frames (day 0 and the last day are always recorded).', unit: 'days' }),
+  },
+  'What the run records besides metrics.csv.',
+);
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors.' }),
+    formatVersion: z
+      .number()
+      .int()
+      .min(1)
+      .max(SCENARIO_FORMAT_VERSION)
+      .default(SCENARIO_FORMAT_VERSION)
+      .meta({ description: `Version of the scenario format this file is written for (this version reads up to ${SCENARIO_FORMAT_VERSION}).`, unit: 'version' }),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .meta({ description: 'Short name of the scenario, used for output folders (lower case letters, digits, -).', unit: 'text' }),
+    description: z.string().max(20_000).default('').meta({ description: 'What the scenario represents, which parts are data and which stylised, and its sources.', unit: 'text' }),
+    seed: int(1, 0, 2 ** 31 - 1, { description: 'Seed of all random streams; the same scenario, seed and version give the same bytes.', unit: 'integer' }),
+    days: int(365, 1, 36_500, { description: 'Days to simulate.', unit: 'days' }),
+    submodels: submodelsSchema,
+    city: citySchema,
+    population: populationSchema,
+    spaces: spacesSchema,
+    contact: contactSchema,
+    language: languageSchema,
+    labour: labourSchema,
+    housing: housingSchema,
+    record: recordSchema,
+  })
+  .meta({ title: 'Interethnic City scenario', description: 'A city, its people, its spaces and the rules of the model.' });
+
+/** A scenario as written in a file (defaults may be missing). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A scenario after defaults: what the model reads. */
+export type Scenario = z.infer<typeof scenarioSchema>;

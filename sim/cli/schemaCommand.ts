@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { scenarioSchema } from '../../scenarios/schema/scenario.ts';
+import { writeFileAtomic } from '../engine/runFolder.ts';
+
+/** The JSON Schema of scenario files, generated from the zod schema (the single source). */
+export function scenarioJsonSchema(): string {
+  return JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }), null, 2) + '\n';
+}
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
+
+export function schemaCommand(write: boolean): void {
+  const text = scenarioJsonSchema();
+  if (write) {
+    writeFileAtomic(SCHEMA_FILE, text);
+    process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+  } else process.stdout.write(text);
+}

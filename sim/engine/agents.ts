@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import type { World } from '../model/world.ts';
+import { Count } from '../model/world.ts';
+import { AGE_CLASSES, NONE } from '../model/spaceTypes.ts';
+import { STRATEGIES, strategyIndex } from '../model/berry.ts';
+import { csvLine } from './csv.ts';
+
+/** Columns of agents.csv, one row per resident at the end of the run. */
+export const AGENT_COLUMNS: readonly { name: string; unit: string; description: string }[] = [
+  { name: 'id', unit: 'index', description: 'Resident index (stable within a run).' },
+  { name: 'group', unit: 'name', description: 'Population group.' },
+  { name: 'district', unit: 'index', description: 'District of the home dwelling.' },
+  { name: 'age_class', unit: 'child/adult/elder', description: 'Age class: child (0-17), adult (18-64), elder (65+).' },
+  { name: 'language', unit: 'proficiency 0..1', description: 'Host-language proficiency (1 = native).' },
+  { name: 'prejudice', unit: 'scale 0..1', description: 'Prejudice toward the out-group.' },
+  { name: 'trust', unit: 'scale 0..1', description: 'Trust in institutions.' },
+  { name: 'belonging', unit: 'scale 0..1', description: 'Sense of belonging to the city.' },
+  { name: 'employed', unit: '0/1', description: '1 if the resident has a job.' },
+  { name: 'outgroup_contacts', unit: 'encounters', description: 'Out-group encounters over the run, including the initial day.' },
+  { name: 'ingroup_contacts', unit: 'encounters', description: 'In-group encounters over the run.' },
+  { name: 'strategy', unit: 'name', description: 'Berry acculturation strategy of migrants; "host" for the host group.' },
+];
+
+export function writeAgents(file: string, world: World): void {
+  const fd = fs.openSync(file, 'w');
+  const r = world.residents;
+  const hh = world.households;
+  const groups = world.scenario.population.groups;
+  const host = groups.findIndex((g) => g.host);
+  const chunk: string[] = [csvLine(AGENT_COLUMNS.map((c) => c.name))];
+  const R = world.counts[Count.residents];
+  for (let i = 0; i < R; i++) {
+    const h = r.household[i];
+    if (hh.size[h] === 0) continue;
+    chunk.push(
+      csvLine([
+        i,
+        groups[r.group[i]].name,
+        world.dwellings.district[hh.dwelling[h]],
+        AGE_CLASSES[r.age[i]],
+        r.language[i],
+        r.prejudice[i],
+        r.trust[i],
+        r.belonging[i],
+        r.job[i] !== NONE ? 1 : 0,
+        r.outgroupContacts[i],
+        r.ingroupContacts[i],
+        r.group[i] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[i], r.adoption[i])],
+      ]),
+    );
+    if (chunk.length >= 4096) {
+      fs.writeSync(fd, chunk.join(''));
+      chunk.length = 0;
+    }
+  }
+  fs.writeSync(fd, chunk.join(''));
+  fs.closeSync(fd);
+}

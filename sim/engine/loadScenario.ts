@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { scenarioSchema, SCENARIO_FORMAT_VERSION, type Scenario } from '../../scenarios/schema/scenario.ts';
+import { InputError } from './inputError.ts';
+import { describeIssues } from './issues.ts';
+import { readJsonFile } from './readJson.ts';
+import { applyOverrides } from './overrides.ts';
+
+/** Validates a scenario object, reporting problems against the given file name. */
+export function parseScenario(input: unknown, file = '(scenario)'): Scenario {
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const v = (input as { formatVersion?: unknown }).formatVersion;
+    if (typeof v === 'number' && v > SCENARIO_FORMAT_VERSION) {
+      throw new InputError([
+        `${file}: formatVersion: found ${v}; this version of interethnic-city reads scenario format ${SCENARIO_FORMAT_VERSION} and older; upgrade the package to run this file`,
+      ]);
+    }
+  }
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) throw new InputError(describeIssues(file, input, result.error.issues, scenarioSchema));
+  return result.data;
+}
+
+/** Reads, overrides (--set) and validates a scenario file. */
+export function loadScenario(file: string, sets: readonly string[] = []): Scenario {
+  const raw = readJsonFile(file);
+  const label = sets.length ? `${file} (with --set)` : file;
+  return parseScenario(sets.length ? applyOverrides(raw, sets) : raw, label);
+}
+
+/** The name a scenario's default run folder takes: runs/<name>-<seed>. */
+export function defaultRunDir(scenario: Scenario): string {
+  return path.join('runs', `${scenario.name}-${scenario.seed}`);
+}

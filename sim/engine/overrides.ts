@@ -1,0 +1,35 @@
+import { InputError } from './inputError.ts';
+
+/**
+ * `--set path=value` overrides, applied to the raw input before validation so that they
+ * are checked exactly like the file. The value is read as JSON when it parses (numbers,
+ * true/false, arrays, objects) and as a string otherwise. Numeric path parts index arrays.
+ */
+export function applyOverrides(input: unknown, sets: readonly string[]): unknown {
+  const root = structuredClone(input) as Record<string, unknown>;
+  for (const set of sets) {
+    const eq = set.indexOf('=');
+    if (eq <= 0) throw new InputError([`--set ${set}: expected path=value, e.g. --set housing.similarityThreshold=0.4`]);
+    const path = set.slice(0, eq).split('.');
+    const raw = set.slice(eq + 1);
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = raw;
+    }
+    let node: Record<string, unknown> = root;
+    for (let k = 0; k < path.length - 1; k++) {
+      const key = path[k];
+      if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype') throw new InputError([`--set ${set}: "${key}" is not a field name`]);
+      if (node[key] === undefined) node[key] = /^\d+$/.test(path[k + 1]) ? [] : {};
+      const next = node[key];
+      if (next === null || typeof next !== 'object') throw new InputError([`--set ${set}: ${path.slice(0, k + 1).join('.')} is ${JSON.stringify(next)}, not an object, so it has no field "${path[k + 1]}"`]);
+      node = next as Record<string, unknown>;
+    }
+    const last = path[path.length - 1];
+    if (last === '' || last === '__proto__' || last === 'constructor' || last === 'prototype') throw new InputError([`--set ${set}: "${last}" is not a field name`]);
+    node[last] = value;
+  }
+  return root;
+}

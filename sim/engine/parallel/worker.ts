@@ -1,0 +1,32 @@
+import { workerData } from 'node:worker_threads';
+import type { Scenario } from '../../../scenarios/schema/scenario.ts';
+import { attach, type SharedDescription } from '../../model/shared.ts';
+import { layoutWorld, type Sizes } from '../../model/world.ts';
+import { threadContext } from '../../model/context.ts';
+import { Ctl, STOP, fromBuffers } from './control.ts';
+import { workOnPhase } from './chunks.ts';
+
+/** What a worker is given once, at start: the city's shared memory and the control block. */
+export interface WorkerInit {
+  index: number;
+  scenario: Scenario;
+  sizes: Sizes;
+  root: number;
+  arrays: SharedDescription;
+  ctl: SharedArrayBuffer;
+  error: SharedArrayBuffer;
+}
+
+const init = workerData.init as WorkerInit;
+const world = layoutWorld(init.scenario, init.sizes, init.root, (name, kind) => attach(init.arrays, name, kind));
+const ctx = threadContext(world);
+const control = fromBuffers(init.ctl, init.error);
+const name = `worker ${init.index}`;
+
+let seen = 0;
+for (;;) {
+  Atomics.wait(control.ctl, Ctl.generation, seen);
+  seen = Atomics.load(control.ctl, Ctl.generation);
+  if (Atomics.load(control.ctl, Ctl.phase) === STOP) break;
+  workOnPhase(ctx, control, name);
+}

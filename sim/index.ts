@@ -1,0 +1,12 @@
+/**
+ * The library API of Interethnic City. Researchers can build, step and inspect a city from
+ * TypeScript; the `icity` command is a thin layer over the same functions.
+ */
+export { dissimilarity, isolation, exposure, theilH, mutualInformation, entropy } from './model/indices/index.ts';
+export { scenarioSchema, type Scenario, type ScenarioInput } from '../scenarios/schema/scenario.ts';
+export { parseScenario, loadScenario } from './engine/loadScenario.ts';
+export { Simulation, type SimulationOptions } from './engine/simulation.ts';
+export { runCity, type RunOptions, type RunSummary } from './engine/runCity.ts';
+export { parallelFor } from './engine/parallel/parallelFor.ts';
+export { INDICATORS, DISTRICT_INDICATORS, type Indicator } from './model/indicators.ts';
+export { InputError } from './engine/inputError.ts';

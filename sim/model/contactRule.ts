@@ -1,0 +1,32 @@
+import type { Scenario } from '../../scenarios/schema/scenario.ts';
+
+/**
+ * The contact rule (DESIGN.md; Allport 1954; Pettigrew & Tropp 2006; Barlow et al. 2012),
+ * as plain functions of numbers so it can be read, tested and reused by policies.
+ */
+export type ContactParams = Scenario['contact'];
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/** Probability that an out-group encounter is negative. */
+export function negativeProbability(c: ContactParams, prejudiceA: number, prejudiceB: number, barrier: number, allport: number): number {
+  const base = logit(Math.min(Math.max(c.baseNegative, 1e-6), 1 - 1e-6));
+  const z = base + c.prejudiceWeight * 0.5 * (prejudiceA + prejudiceB) + c.languageWeight * barrier - c.allportWeight * allport;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The language barrier of two speakers: what the weaker one lacks of the host language. */
+export function languageBarrier(languageA: number, languageB: number): number {
+  return 1 - Math.min(languageA, languageB);
+}
+
+/** Prejudice after a positive out-group encounter: a share of it is removed, more under Allport's conditions. */
+export function afterPositive(c: ContactParams, prejudice: number, allport: number): number {
+  const effect = Math.min(1, c.positiveEffect * (1 + c.allportBoost * allport));
+  return prejudice - effect * prejudice;
+}
+
+/** Prejudice after a negative out-group encounter: a share of the distance to 1 is added. */
+export function afterNegative(c: ContactParams, prejudice: number): number {
+  return prejudice + c.negativeEffect * (1 - prejudice);
+}

@@ -1,0 +1,23 @@
+import { Stream } from '../engine/stream.ts';
+import type { World } from './world.ts';
+
+/**
+ * What one thread needs to run phases: the world (shared memory) and its own scratch, made
+ * once per run so the hot loops allocate nothing.
+ */
+export interface ThreadContext {
+  world: World;
+  stream: Stream;
+  neighbours: Int32Array;
+  /** Per-run constants derived from the scenario, precomputed so loops are arithmetic. */
+  host: number;
+}
+
+export function threadContext(world: World): ThreadContext {
+  return {
+    world,
+    stream: new Stream(world.root),
+    neighbours: new Int32Array(8),
+    host: world.scenario.population.groups.findIndex((g) => g.host),
+  };
+}

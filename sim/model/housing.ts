@@ -1,0 +1,116 @@
+import { Purpose } from '../engine/stream.ts';
+import type { ThreadContext } from './context.ts';
+import { Count, type World } from './world.ts';
+import { NONE } from './spaceTypes.ts';
+
+/**
+ * Schelling-like residential moves. A household is unhappy when fewer than its threshold
+ * share of its occupied Moore neighbours are of its group (no occupied neighbours: happy,
+ * as in NetLogo's Segregation). Deciding is parallel (read-only); moving is serial, in
+ * household order, because two households may want the same vacancy.
+ */
+export const Mood = { happy: 0, unhappy: 1, moving: 2 } as const;
+
+/**
+ * Like and occupied neighbours of a dwelling for a group, packed as like * 16 + occupied
+ * (both are at most 8), so the hot loop returns one number and allocates nothing.
+ */
+export function neighbourCounts(world: World, dwelling: number, groupPlus1: number, ignore: number): number {
+  const { width, height } = world.sizes;
+  const wrap = world.scenario.city.wrap;
+  const cell = world.dwellings.cell;
+  const x = dwelling % width;
+  const y = (dwelling - x) / width;
+  let like = 0;
+  let occupied = 0;
+  for (let dy = -1; dy <= 1; dy++) {
+    let ny = y + dy;
+    if (ny < 0 || ny >= height) {
+      if (!wrap) continue;
+      ny = (ny + height) % height;
+    }
+    const row = ny * width;
+    for (let dx = -1; dx <= 1; dx++) {
+      if (dx === 0 && dy === 0) continue;
+      let nx = x + dx;
+      if (nx < 0 || nx >= width) {
+        if (!wrap) continue;
+        nx = (nx + width) % width;
+      }
+      const j = row + nx;
+      if (j === dwelling || j === ignore) continue;
+      const c = cell[j];
+      if (c !== 0) {
+        occupied++;
+        if (c === groupPlus1) like++;
+      }
+    }
+  }
+  return like * 16 + occupied;
+}
+
+export function isUnhappy(counts: number, threshold: number): boolean {
+  const occupied = counts & 15;
+  return occupied > 0 && counts >> 4 < threshold * occupied;
+}
+
+/** Marks households [start, end) happy, unhappy, or unhappy and moving today. */
+export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: number, start: number, end: number): void {
+  const { world, stream } = ctx;
+  const { dwelling, group, threshold, size, unhappy } = world.households;
+  const p = world.scenario.housing.moveProbability;
+  const live = Math.min(end, world.counts[Count.households]);
+  for (let h = start; h < live; h++) {
+    if (size[h] === 0) {
+      unhappy[h] = Mood.happy;
+      continue;
+    }
+    if (!isUnhappy(neighbourCounts(world, dwelling[h], group[h] + 1, NONE), threshold[h])) {
+      unhappy[h] = Mood.happy;
+      continue;
+    }
+    unhappy[h] = p >= 1 || stream.reset(Purpose.housing, day, 0, h).next() < p ? Mood.moving : Mood.unhappy;
+  }
+}
+
+/** Moves every household marked moving to a vacancy, in household order. */
+export function moveHouseholds(world: World, stream: ThreadContext['stream'], day: number): number {
+  const { dwelling, group, unhappy } = world.households;
+  const { occupant, cell, vacancies, vacancyIndex } = world.dwellings;
+  const { search, candidates } = world.scenario.housing;
+  const H = world.counts[Count.households];
+  const vacant = world.counts[Count.vacancies];
+  if (vacant === 0) return 0;
+  stream.reset(Purpose.housing, day, 1, 0);
+  let moves = 0;
+  for (let h = 0; h < H; h++) {
+    if (unhappy[h] !== Mood.moving) continue;
+    const from = dwelling[h];
+    const g1 = group[h] + 1;
+    let pick = stream.int(vacant);
+    if (search === 'best-of') {
+      let best = -1;
+      for (let k = 0; k < candidates; k++) {
+        const v = k === 0 ? pick : stream.int(vacant);
+        const counts = neighbourCounts(world, vacancies[v], g1, from);
+        const occupiedN = counts & 15;
+        const share = occupiedN > 0 ? (counts >> 4) / occupiedN : 0.5;
+        if (share > best) {
+          best = share;
+          pick = v;
+        }
+      }
+    }
+    const to = vacancies[pick];
+    vacancies[pick] = from;
+    vacancyIndex[from] = pick;
+    vacancyIndex[to] = NONE;
+    occupant[to] = h;
+    occupant[from] = NONE;
+    cell[to] = g1;
+    cell[from] = 0;
+    dwelling[h] = to;
+    moves++;
+  }
+  return moves;
+}

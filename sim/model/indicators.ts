@@ -1,0 +1,78 @@
+import type { Census } from './census.ts';
+import { SpaceStat } from './world.ts';
+import { dissimilarity, exposure, isolation, theilH } from './indices/index.ts';
+import { STRATEGIES } from './berry.ts';
+import { LEVELS } from './levels.ts';
+
+/**
+ * The indicators of a run, declared once: the columns of metrics.csv, the manifest's column
+ * docs, the viewer's menus and the README's table all come from this list. `better` says
+ * which direction is an improvement (for costs per unit of effect), or 0 when neither is.
+ */
+export interface Indicator {
+  name: string;
+  unit: string;
+  description: string;
+  better: 1 | -1 | 0;
+  value(c: Census): number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+const hostOf = (c: Census, a: Float64Array) => a[c.host];
+
+export const INDICATORS: readonly Indicator[] = [
+  { name: 'population', unit: 'residents', better: 0, description: 'Residents living in the city.', value: (c) => c.total(c.residents) },
+  { name: 'migrant_share', unit: 'share', better: 0, description: 'Share of residents in a migrant group.', value: (c) => ratio(c.migrants(c.residents), c.total(c.residents)) },
+  { name: 'dissimilarity', unit: 'index 0..1', better: -1, description: 'Dissimilarity D of migrants vs hosts over census tracts.', value: (c) => dissimilarity(c.tractMigrant, c.tractHost) },
+  { name: 'isolation', unit: 'index 0..1', better: -1, description: 'Isolation xPx of migrants over census tracts: migrant share of the average migrant\'s tract.', value: (c) => isolation(c.tractMigrant, c.tractHost) },
+  { name: 'exposure', unit: 'index 0..1', better: 1, description: 'Exposure xPy of migrants to hosts over census tracts: host share of the average migrant\'s tract.', value: (c) => exposure(c.tractMigrant, c.tractHost) },
+  { name: 'theil_h', unit: 'index 0..1', better: -1, description: "Theil's H over census tracts and all groups.", value: (c) => theilH(c.tractGroups) },
+  { name: 'school_dissimilarity', unit: 'index 0..1', better: -1, description: 'Dissimilarity D of migrant vs host children over schools.', value: (c) => dissimilarity(c.schoolMigrant, c.schoolHost) },
+  { name: 'encounters', unit: 'encounters per day', better: 0, description: 'Encounters in all spaces that day.', value: (c) => c.stats[SpaceStat.encounters] },
+  { name: 'outgroup_encounter_share', unit: 'share', better: 1, description: 'Share of the day\'s encounters that were between groups.', value: (c) => ratio(c.stats[SpaceStat.outgroup], c.stats[SpaceStat.encounters]) },
+  { name: 'negative_share', unit: 'share', better: -1, description: 'Share of the day\'s out-group encounters that were negative.', value: (c) => ratio(c.stats[SpaceStat.negative], c.stats[SpaceStat.outgroup]) },
+  { name: 'prejudice_host', unit: 'scale 0..1', better: -1, description: 'Mean prejudice of host residents toward migrants.', value: (c) => ratio(hostOf(c, c.prejudice), hostOf(c, c.residents)) },
+  { name: 'prejudice_migrant', unit: 'scale 0..1', better: -1, description: 'Mean prejudice of migrants toward other groups.', value: (c) => ratio(c.migrants(c.prejudice), c.migrants(c.residents)) },
+  { name: 'trust_migrant', unit: 'scale 0..1', better: 1, description: 'Mean trust of migrants in institutions.', value: (c) => ratio(c.migrants(c.trust), c.migrants(c.residents)) },
+  { name: 'belonging_migrant', unit: 'scale 0..1', better: 1, description: 'Mean sense of belonging of migrants.', value: (c) => ratio(c.migrants(c.belonging), c.migrants(c.residents)) },
+  { name: 'language_mean', unit: 'proficiency 0..1', better: 1, description: 'Mean host-language proficiency of migrants (A1..C1 are 0.2..1.0).', value: (c) => ratio(c.migrants(c.language), c.migrants(c.residents)) },
+  ...LEVELS.map<Indicator>((level, k) => ({
+    name: `language_${level}`,
+    unit: 'share',
+    better: 0,
+    description: `Share of migrants whose host-language level is ${level.replace('_', '-').toUpperCase()}.`,
+    value: (c) => ratio(c.levels[k], c.migrants(c.residents)),
+  })),
+  { name: 'employment_host', unit: 'share', better: 1, description: 'Employment rate of host adults (18-64).', value: (c) => ratio(hostOf(c, c.employed), hostOf(c, c.adults)) },
+  { name: 'employment_migrant', unit: 'share', better: 1, description: 'Employment rate of migrant adults (18-64).', value: (c) => ratio(c.migrants(c.employed), c.migrants(c.adults)) },
+  {
+    name: 'employment_gap',
+    unit: 'share',
+    better: -1,
+    description: 'Employment rate of hosts minus that of migrants.',
+    value: (c) => ratio(hostOf(c, c.employed), hostOf(c, c.adults)) - ratio(c.migrants(c.employed), c.migrants(c.adults)),
+  },
+  { name: 'incidents', unit: 'incidents per day', better: -1, description: 'Negative out-group encounters that escalated into incidents that day.', value: (c) => c.stats[SpaceStat.incidents] },
+  { name: 'incidents_mediated', unit: 'incidents per day', better: 1, description: 'Incidents that a mediator defused that day.', value: (c) => c.stats[SpaceStat.mediated] },
+  { name: 'spending', unit: 'currency per day', better: 0, description: 'Programme spending that day, all policies.', value: () => 0 },
+  ...STRATEGIES.map<Indicator>((s, k) => ({
+    name: `strategy_${s}`,
+    unit: 'share',
+    better: 0,
+    description: `Share of migrants whose acculturation strategy is ${s} (Berry).`,
+    value: (c) => ratio(c.strategies[k], c.migrants(c.residents)),
+  })),
+  { name: 'percent_similar', unit: '%', better: 0, description: "Like neighbours as a percentage of all occupied Moore neighbours, summed over households (NetLogo Segregation's percent-similar).", value: (c) => 100 * ratio(c.like, c.occupied) },
+  { name: 'unhappy_share', unit: 'share', better: -1, description: 'Share of households with fewer like neighbours than they want.', value: (c) => ratio(c.unhappyHouseholds, c.households) },
+];
+
+/** Per-district aggregates stored in the frames, for the viewer's district map. */
+export const DISTRICT_INDICATORS: readonly { name: string; unit: string; description: string; value(c: Census, d: number): number }[] = [
+  { name: 'residents', unit: 'residents', description: 'Residents of the district.', value: (c, d) => c.districtResidents[d] },
+  { name: 'migrant_share', unit: 'share', description: 'Share of residents in a migrant group.', value: (c, d) => ratio(c.districtMigrants[d], c.districtResidents[d]) },
+  { name: 'prejudice_host', unit: 'scale 0..1', description: 'Mean prejudice of host residents.', value: (c, d) => ratio(c.districtPrejudice[d], c.districtResidents[d] - c.districtMigrants[d]) },
+  { name: 'language_mean', unit: 'proficiency 0..1', description: 'Mean host-language proficiency of migrants.', value: (c, d) => ratio(c.districtLanguage[d], c.districtMigrants[d]) },
+  { name: 'employment', unit: 'share', description: 'Employment rate of adults.', value: (c, d) => ratio(c.districtEmployed[d], c.districtAdults[d]) },
+  { name: 'percent_similar', unit: '%', description: 'Like neighbours as a percentage of occupied neighbours.', value: (c, d) => 100 * ratio(c.districtLike[d], c.districtOccupied[d]) },
+  { name: 'outgroup_encounter_share', unit: 'share', description: "Share of the day's encounters in the district's spaces that were between groups.", value: (c, d) => ratio(c.districtOutgroup[d], c.districtEncounters[d]) },
+];

@@ -1,0 +1,22 @@
+import type { ThreadContext } from './context.ts';
+import { planSlot } from './schedule.ts';
+import { meetSpaces } from './meet.ts';
+import { dailyResidents } from './daily.ts';
+import { evaluateHouseholds } from './housing.ts';
+
+/**
+ * The parallel phases of a day. Each runs over an index range [start, end) of residents,
+ * spaces or households, reads what it needs, writes only what that range owns, and draws
+ * from streams keyed by the index, so any split of the range among threads gives the same
+ * result. Workers call them by number.
+ */
+export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
+
+export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3 } as const;
+export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds];
+
+/** Runs a phase over [0, total), on one thread or split among several. */
+export interface ParallelFor {
+  readonly threads: number;
+  run(phase: number, total: number, day: number, slot: number): void;
+}

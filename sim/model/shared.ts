@@ -1,0 +1,56 @@
+/**
+ * Typed arrays backed by SharedArrayBuffer, registered by name, so that worker threads can
+ * map the very same memory from a plain description (no copying of state, ever).
+ */
+export type Kind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
+export type TypedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+
+const CTOR = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  i32: Int32Array,
+  u32: Uint32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+} as const;
+
+type SharedCtor = new (buffer: SharedArrayBuffer, offset: number, length: number) => TypedArray;
+
+function view<K extends Kind>(kind: K, buffer: SharedArrayBuffer, length: number): InstanceType<(typeof CTOR)[K]> {
+  return new (CTOR[kind] as unknown as SharedCtor)(buffer, 0, length) as InstanceType<(typeof CTOR)[K]>;
+}
+
+export interface SharedDescription {
+  [name: string]: { kind: Kind; length: number; buffer: SharedArrayBuffer };
+}
+
+/** Allocates named shared arrays and remembers them for `describe()`. */
+export class SharedArrays {
+  private readonly entries: SharedDescription = {};
+
+  alloc<K extends Kind>(name: string, kind: K, length: number): InstanceType<(typeof CTOR)[K]> {
+    if (this.entries[name]) throw new Error(`shared array "${name}" allocated twice`);
+    const ctor = CTOR[kind];
+    const buffer = new SharedArrayBuffer(Math.max(1, length) * ctor.BYTES_PER_ELEMENT);
+    this.entries[name] = { kind, length, buffer };
+    return view(kind, buffer, length);
+  }
+
+  describe(): SharedDescription {
+    return this.entries;
+  }
+
+  /** Bytes of all arrays whose name starts with the prefix. */
+  bytes(prefix = ''): number {
+    let total = 0;
+    for (const [name, e] of Object.entries(this.entries)) if (name.startsWith(prefix)) total += e.buffer.byteLength;
+    return total;
+  }
+}
+
+/** Maps a described array in another thread. */
+export function attach<K extends Kind>(desc: SharedDescription, name: string, kind: K): InstanceType<(typeof CTOR)[K]> {
+  const e = desc[name];
+  if (!e || e.kind !== kind) throw new Error(`shared array "${name}" of kind ${kind} is not in the description`);
+  return view(kind, e.buffer, e.length);
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseScenario } from '../sim/engine/loadScenario.ts';
+import { readJsonFile } from '../sim/engine/readJson.ts';
+import { applyOverrides } from '../sim/engine/overrides.ts';
+import type { Scenario } from '../scenarios/schema/scenario.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const BIN = path.join(ROOT, 'bin', 'icity.js');
+
+/** A scenario file of the project with overrides, as `--set` would apply them. */
+export function scenarioFrom(file: string, sets: Record<string, unknown> = {}): Scenario {
+  const raw = readJsonFile(path.join(ROOT, 'scenarios', file));
+  return parseScenario(applyOverrides(raw, Object.entries(sets).map(([k, v]) => `${k}=${JSON.stringify(v)}`)), file);
+}
+
+/** A small two-group city for mechanism tests. */
+export function smallCity(sets: Record<string, unknown> = {}): Scenario {
+  return scenarioFrom('default.json', { 'population.residents': 3000, 'city.districtsX': 2, 'city.districtsY': 2, ...sets });
+}
+
+export function tempDir(prefix = 'icity-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real icity command in a child process. */
+export function icity(args: string[], cwd = ROOT): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ICITY_DEBUG: '' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function readCsv(file: string): { header: string[]; rows: number[][] } {
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+  return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',').map(Number)) };
+}

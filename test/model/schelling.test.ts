@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../sim/engine/simulation.ts';
+import { gatherVisitors } from '../../sim/model/gather.ts';
+import { scenarioFrom, smallCity } from '../helpers.ts';
+
+function schelling(threshold: number, days = 30, seed = 1) {
+  const sim = new Simulation(scenarioFrom('classic-schelling.json', { 'housing.similarityThreshold': threshold, seed }));
+  for (let d = 0; d < days; d++) sim.advance();
+  const out = sim.indicators();
+  sim.close();
+  return { out, sim };
+}
+
+describe('the classic Schelling model as a special case of housing', () => {
+  it('builds a 51x51 grid at NetLogo density 0.95 with one resident per dwelling', () => {
+    const { sim } = schelling(0.3, 0);
+    expect(sim.world.sizes.width).toBe(51);
+    expect(sim.world.sizes.height).toBe(51);
+    expect(sim.census.households).toBe(2471);
+  });
+
+  it('segregates more as the threshold rises', () => {
+    const similar = [0.2, 0.4, 0.6].map((t) => schelling(t).out.percent_similar);
+    expect(similar[1]).toBeGreaterThan(similar[0]);
+    expect(similar[2]).toBeGreaterThan(similar[1]);
+  });
+
+  it('a threshold of 0 moves nobody and keeps the random mix near 50%', () => {
+    const { out } = schelling(0);
+    expect(out.unhappy_share).toBe(0);
+    expect(out.percent_similar).toBeGreaterThan(45);
+    expect(out.percent_similar).toBeLessThan(55);
+  });
+
+  it('stops changing once everyone is happy', () => {
+    const sim = new Simulation(scenarioFrom('classic-schelling.json', { 'housing.similarityThreshold': 0.3 }));
+    let day = 0;
+    while (sim.indicators().unhappy_share > 0 && day < 500) {
+      sim.advance();
+      day++;
+    }
+    expect(sim.indicators().unhappy_share).toBe(0);
+    const grid = sim.world.dwellings.cell.slice();
+    for (let k = 0; k < 5; k++) sim.advance();
+    expect(sim.movesToday).toBe(0);
+    expect(sim.world.dwellings.cell).toEqual(grid);
+  });
+});
+
+describe('visitor lists', () => {
+  it('list every resident who is in a space, once, in index order', () => {
+    const sim = new Simulation(smallCity());
+    const w = sim.world;
+    const R = w.residents.location.length;
+    for (let i = 0; i < R; i++) w.residents.location[i] = i % 3 === 0 ? -1 : i % w.sizes.spaces;
+    gatherVisitors(w);
+    const { visitorStart, visitors } = w.spaces;
+    let seen = 0;
+    for (let s = 0; s < w.sizes.spaces; s++) {
+      for (let k = visitorStart[s]; k < visitorStart[s + 1]; k++) {
+        expect(w.residents.location[visitors[k]]).toBe(s);
+        if (k > visitorStart[s]) expect(visitors[k]).toBeGreaterThan(visitors[k - 1]);
+        seen++;
+      }
+    }
+    expect(seen).toBe(Array.from({ length: R }, (_, i) => i).filter((i) => i % 3 !== 0).length);
+    sim.close();
+  });
+});

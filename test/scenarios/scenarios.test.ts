@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scenarioJsonSchema } from '../../sim/cli/schemaCommand.ts';
+import { Simulation } from '../../sim/engine/simulation.ts';
+import { ROOT, scenarioFrom } from '../helpers.ts';
+
+const files = fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+
+describe('scenario files', () => {
+  it('the committed JSON Schema is the one the zod schemas generate (run `npm run schema` after changing them)', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'scenarios', 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
+  });
+
+  it('every parameter in the JSON Schema has a description and a unit', () => {
+    const missing: string[] = [];
+    const walk = (node: any, where: string) => {
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'object' && node.properties) {
+        for (const [k, v] of Object.entries<any>(node.properties)) walk(v, `${where}.${k}`);
+        return;
+      }
+      if (node.type === 'array') return walk(node.items, `${where}[]`);
+      if (where.endsWith('.$schema')) return;
+      if (!node.description || !node.unit) missing.push(where);
+    };
+    walk(JSON.parse(scenarioJsonSchema()), 'scenario');
+    expect(missing).toEqual([]);
+  });
+
+  it.each(files)('%s says what it represents and refers to the schema', (file) => {
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', file), 'utf8'));
+    expect(raw.$schema).toBe('./scenario.schema.json');
+    expect(String(raw.description).length).toBeGreaterThan(80);
+  });
+
+  it.each(files)('%s runs a few days at a small size', (file) => {
+    const sim = new Simulation(scenarioFrom(file, { 'population.residents': 1500 }));
+    for (let d = 0; d < 5; d++) sim.advance();
+    const out = sim.indicators();
+    for (const v of Object.values(out)) expect(Number.isFinite(v)).toBe(true);
+    expect(out.population).toBe(1500);
+    sim.close();
+  });
+});
+
+describe('generated docs', () => {
+  it('the README tables are the ones the declared indicators generate (run `npm run docs`)', async () => {
+    const { renderReadme } = await import('../../docs/generate.ts');
+    const text = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(renderReadme(text)).toBe(text);
+  });
+});
