@@ -2,6 +2,9 @@ import { InputError } from './engine/inputError.ts';
 import { runCommand } from './cli/runCommand.ts';
 import { validateCommand } from './cli/validateCommand.ts';
 import { schemaCommand } from './cli/schemaCommand.ts';
+import { experimentCommand } from './cli/experimentCommand.ts';
+import { summariseCommand } from './cli/summariseCommand.ts';
+import { viewCommand } from './cli/viewCommand.ts';
 import { packageInfo } from './engine/packageInfo.ts';
 
 const HELP = `icity: the Interethnic City simulation
@@ -9,18 +12,28 @@ const HELP = `icity: the Interethnic City simulation
 Usage:
   icity run <scenario.json> [--seed N] [--days N] [--workers N] [--out DIR] [--agents]
             [--set path=value ...] [--json]
+  icity experiment <experiment.json> [--reps N] [--workers N] [--out DIR] [--json]
+  icity summarise <experiment_dir> [--json]
   icity validate <file.json> ...
   icity schema [--write]
+  icity view [DIR] [--port N] [--host H]
   icity help | --version
 
 run       simulates a scenario and writes its run folder (default runs/<name>-<seed>/)
+experiment runs a baseline and policy arms with replications (default into experiments/<name>/)
+          and reports effects with 95% CIs and costs; finished runs are reused when re-run
+summarise builds summary.csv, series.csv and report.md of an experiment folder from its runs
 validate  checks scenario files; prints "ok", or one line per problem and exits with 2
-schema    prints the JSON Schema of scenario files (--write: into scenarios/scenario.schema.json)
+schema    prints the JSON Schema of scenario files (--write: into scenarios/scenario.schema.json,
+          and the experiment files' schema into scenarios/experiment.schema.json)
+view      serves the viewer on a run or experiment folder (default: the newest under runs/ or
+          experiments/) at http://127.0.0.1:8417/ until stopped; --port 0 picks a free port,
+          --host 0.0.0.0 lets other machines connect
 
 Exit codes: 0 done, 1 failed, 2 bad input (a file, field or flag).
 `;
 
-/** The icity command. Returns the exit code. */
+/** The icity command, for the commands that finish on the calling thread. Returns the exit code. */
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -28,12 +41,19 @@ export function main(argv: string[]): number {
       case 'run':
         runCommand(rest);
         return 0;
+      case 'experiment':
+        throw new InputError(['icity experiment: waits for worker threads; call mainAsync, as bin/icity.js does']);
+      case 'summarise':
+        summariseCommand(rest);
+        return 0;
       case 'validate':
         validateCommand(rest);
         return 0;
       case 'schema':
         schemaCommand(rest.includes('--write'));
         return 0;
+      case 'view':
+        throw new InputError(['icity view: serves until stopped; call mainAsync, as bin/icity.js does']);
       case '--version':
       case 'version':
         process.stdout.write(`${packageInfo().version}\n`);
@@ -45,15 +65,32 @@ export function main(argv: string[]): number {
         process.stdout.write(HELP);
         return 0;
       default:
-        throw new InputError([`icity: unknown command "${command}" (commands: run, validate, schema, help)`]);
+        throw new InputError([`icity: unknown command "${command}" (commands: run, experiment, summarise, validate, schema, view, help)`]);
     }
   } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(err.problems.join('\n') + '\n');
-      return 2;
-    }
-    process.stderr.write(`icity ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env.ICITY_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return 1;
+    return failed(command, err);
   }
+}
+
+/** The icity command, all commands: resolves to the exit code once the work is done. */
+export async function mainAsync(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'experiment' && command !== 'view') return main(argv);
+  try {
+    if (command === 'view') await viewCommand(rest);
+    else await experimentCommand(rest);
+    return 0;
+  } catch (err) {
+    return failed(command, err);
+  }
+}
+
+function failed(command: string | undefined, err: unknown): number {
+  if (err instanceof InputError) {
+    process.stderr.write(err.problems.join('\n') + '\n');
+    return 2;
+  }
+  process.stderr.write(`icity ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.ICITY_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
 }

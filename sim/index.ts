@@ -10,3 +10,8 @@ export { runCity, type RunOptions, type RunSummary } from './engine/runCity.ts';
 export { parallelFor } from './engine/parallel/parallelFor.ts';
 export { INDICATORS, DISTRICT_INDICATORS, type Indicator } from './model/indicators.ts';
 export { InputError } from './engine/inputError.ts';
+export { experimentSchema, type Experiment, type ExperimentInput } from '../scenarios/schema/experiment.ts';
+export { loadExperiment, type ExperimentPlan } from './engine/experiment/loadExperiment.ts';
+export { runExperiment, type ExperimentOptions, type ExperimentResult } from './engine/experiment/runExperiment.ts';
+export { summarise, MissingRunsError, type Summary, type SummaryRow } from './engine/experiment/summarise.ts';
+export { tQuantile, tCdf } from './engine/experiment/tQuantile.ts';

@@ -5,7 +5,7 @@ import { groupsSchema } from './groups.ts';
 export const citySchema = section(
   {
     density: share(0.9, {
-      description: 'Share of dwellings occupied at the start; the grid is sized so that households / dwellings = density.',
+      description: 'Share of dwellings occupied; the grid is sized so that households / dwellings = density, counting the households expected to arrive or be born during the run (so the start is a little emptier when the city grows).',
       unit: 'share of dwellings',
       source: 'assumed (NetLogo Segregation default is 0.95)',
     }),

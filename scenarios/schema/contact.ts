@@ -41,9 +41,24 @@ export const contactSchema = section(
       unit: 'share of (1 - prejudice)',
       source: 'Barlow et al. 2012 (asymmetry); size assumed',
     }),
-    escalation: share(0.05, {
+    escalation: share(0.003, {
       description: 'Probability that a negative out-group encounter escalates into an incident (a quarrel others see, a complaint, a fight).',
       unit: 'probability',
+      source: 'assumed',
+    }),
+    witnesses: real(3, 0, 100, {
+      description: 'People present in the space who see an incident.',
+      unit: 'residents per incident',
+      source: 'assumed',
+    }),
+    witnessEffect: share(0.02, {
+      description: 'Share of the distance to full prejudice added to each witness of an incident.',
+      unit: 'share of (1 - prejudice)',
+      source: 'assumed',
+    }),
+    incidentTrustLoss: share(0.05, {
+      description: 'Share of trust in institutions lost by both parties of an incident that nobody mediates.',
+      unit: 'share of trust',
       source: 'assumed',
     }),
     institutionalWeight: share(0.4, {

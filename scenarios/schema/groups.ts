@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { share } from './param.ts';
+import { real, share } from './param.ts';
 
 /** One population group: the host population or one migrant origin. */
 export const groupSchema = z
@@ -21,6 +21,29 @@ export const groupSchema = z
     prejudice: share(0.3, {
       description: 'Mean initial prejudice toward the out-group.',
       unit: 'scale 0..1',
+      source: 'assumed',
+    }),
+    education: z
+      .strictObject({
+        medium: share(0.45, { description: 'Share of adults with upper-secondary or vocational education.', unit: 'share of adults', source: 'assumed (EU order of magnitude)' }),
+        high: share(0.3, { description: 'Share of adults with tertiary education.', unit: 'share of adults', source: 'assumed (EU order of magnitude)' }),
+      })
+      .prefault({} as never)
+      .refine((e) => e.medium + e.high <= 1 + 1e-9, { message: 'medium + high education shares may add up to at most 1' })
+      .meta({ description: 'Education of adults; the rest have low education.' }),
+    recognised: share(0.6, {
+      description: 'Share of migrants with a foreign diploma (medium or high education) whose diploma is recognised at the start. Ignored for the host group.',
+      unit: 'share of diploma holders',
+      source: 'assumed',
+    }),
+    arrivalRate: share(0, {
+      description: 'New residents of this group arriving each year (in households, settling near co-ethnics), as a share of the initial population, so that the flow scales with population.residents. Ignored for the host group.',
+      unit: 'share of initial residents per year',
+      source: 'scenario data',
+    }),
+    returnRate: share(0, {
+      description: 'Share of this group\'s households that leave the city each year (return or onward migration).',
+      unit: 'share per year',
       source: 'assumed',
     }),
     employment: share(0.7, {

@@ -8,12 +8,12 @@ export const languageSchema = section(
       unit: 'hours per level',
       source: 'SCIENCE.md: about 200 guided hours per CEFR level from zero',
     }),
-    talkHours: real(0.1, 0, 10, {
+    talkHours: real(0.025, 0, 10, {
       description: 'Guided-hour equivalent of one out-group conversation in the host language.',
       unit: 'hours per encounter',
-      source: 'assumed: a 10-minute talk at half the efficiency of a class',
+      source: 'assumed: a few minutes of talk at a fraction of the efficiency of a class; with dailyExposureHours gives about a quarter of a CEFR level a year without classes',
     }),
-    dailyExposureHours: real(0.05, 0, 10, {
+    dailyExposureHours: real(0.03, 0, 10, {
       description: 'Guided-hour equivalent of daily exposure to the host language outside conversation (signs, media).',
       unit: 'hours per day',
       source: 'assumed',

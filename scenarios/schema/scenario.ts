@@ -6,6 +6,9 @@ import { contactSchema } from './contact.ts';
 import { housingSchema } from './housing.ts';
 import { languageSchema } from './language.ts';
 import { labourSchema } from './labour.ts';
+import { attitudesSchema, demographySchema, tiesSchema } from './society.ts';
+import { timelineSchema } from './timeline.ts';
+import { policyEntrySchema, policyName } from '../../sim/policies/registry.ts';
 
 /** Version of the scenario format; a file written for a newer version is refused. */
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -13,6 +16,8 @@ export const SCENARIO_FORMAT_VERSION = 1;
 const submodelsSchema = section(
   {
     contact: flag(true, { description: 'Residents go to spaces and meet there; encounters change prejudice.' }),
+    attitudes: flag(true, { description: 'Neighbourhood norms, extended contact, threat, trust, belonging and acculturation change daily.' }),
+    demography: flag(true, { description: 'Arrivals, departures, births, ageing and deaths.' }),
     language: flag(true, { description: 'Migrants learn the host language from talk and exposure.' }),
     labour: flag(true, { description: 'Adults find and lose jobs.' }),
     housing: flag(true, { description: 'Unhappy households move (Schelling).' }),
@@ -53,7 +58,36 @@ export const scenarioSchema = z
     language: languageSchema,
     labour: labourSchema,
     housing: housingSchema,
+    ties: tiesSchema,
+    attitudes: attitudesSchema,
+    demography: demographySchema,
+    timeline: timelineSchema,
+    policies: z.array(policyEntrySchema).max(100).default([]).meta({ description: 'The policies the scenario runs, each with its parameters, target, districts, dates, budget and protection.' }),
     record: recordSchema,
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set(s.population.groups.map((g) => g.name));
+    s.timeline.forEach((e, i) => {
+      if (e.type === 'arrivalWave' && !names.has(e.group)) {
+        ctx.addIssue({ code: 'custom', path: ['timeline', i, 'group'], input: e.group, message: `unknown group; groups are ${[...names].join(', ')}` });
+      }
+      if (e.day > s.days) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'day'], input: e.day, message: `must be at most days (${s.days})` });
+    });
+    const districts = s.city.districtsX * s.city.districtsY;
+    const seen = new Set<string>();
+    s.policies.forEach((p, i) => {
+      const entry = p as { type: string; name?: string; target?: string[]; districts?: number[]; start: number; stop: number };
+      (entry.target ?? []).forEach((g, k) => {
+        if (!names.has(g)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'target', k], input: g, message: `unknown group; groups are ${[...names].join(', ')}` });
+      });
+      (entry.districts ?? []).forEach((d, k) => {
+        if (d >= districts) ctx.addIssue({ code: 'custom', path: ['policies', i, 'districts', k], input: d, message: `no such district; the city has districts 0..${districts - 1}` });
+      });
+      if (entry.stop < entry.start) ctx.addIssue({ code: 'custom', path: ['policies', i, 'stop'], input: entry.stop, message: `must not be before start (${entry.start})` });
+      const name = policyName(entry);
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'name'], input: name, message: 'two policies have this name; give each a distinct "name"' });
+      seen.add(name);
+    });
   })
   .meta({ title: 'Interethnic City scenario', description: 'A city, its people, its spaces and the rules of the model.' });
 

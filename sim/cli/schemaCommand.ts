@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema/scenario.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
+import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
 
 /** The JSON Schema of scenario files, generated from the zod schema (the single source). */
 export function scenarioJsonSchema(): string {
@@ -15,5 +16,7 @@ export function schemaCommand(write: boolean): void {
   if (write) {
     writeFileAtomic(SCHEMA_FILE, text);
     process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
+    writeFileAtomic(EXPERIMENT_SCHEMA_FILE, experimentJsonSchema());
+    process.stdout.write(`wrote ${EXPERIMENT_SCHEMA_FILE}\n`);
   } else process.stdout.write(text);
 }

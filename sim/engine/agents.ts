@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { World } from '../model/world.ts';
 import { Count } from '../model/world.ts';
-import { AGE_CLASSES, NONE } from '../model/spaceTypes.ts';
+import { AGE_CLASSES, AgeClass, NONE } from '../model/spaceTypes.ts';
 import { STRATEGIES, strategyIndex } from '../model/berry.ts';
 import { csvLine } from './csv.ts';
 
@@ -30,8 +30,8 @@ export function writeAgents(file: string, world: World): void {
   const chunk: string[] = [csvLine(AGENT_COLUMNS.map((c) => c.name))];
   const R = world.counts[Count.residents];
   for (let i = 0; i < R; i++) {
+    if (r.age[i] === AgeClass.gone) continue;
     const h = r.household[i];
-    if (hh.size[h] === 0) continue;
     chunk.push(
       csvLine([
         i,

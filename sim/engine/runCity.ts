@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
-import { INDICATORS } from '../model/indicators.ts';
 import { Simulation, type SimulationOptions } from './simulation.ts';
 import { csvLine } from './csv.ts';
 import { FramesWriter } from './frames.ts';
@@ -47,10 +46,11 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   try {
     sim = new Simulation(scenario, options);
     const metrics = fs.openSync(path.join(tmp, 'metrics.csv'), 'w');
-    fs.writeSync(metrics, csvLine(['day', ...INDICATORS.map((i) => i.name)]));
+    const columns = sim.columns;
+    fs.writeSync(metrics, csvLine(['day', ...columns.map((i) => i.name)]));
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
     const record = (s: Simulation) => {
-      fs.writeSync(metrics, csvLine([s.day, ...INDICATORS.map((i) => i.value(s.census))]));
+      fs.writeSync(metrics, csvLine([s.day, ...columns.map((i) => i.value(s.census))]));
       if (frames && (s.day % scenario.record.framesEvery === 0 || s.day === scenario.days)) frames.write(s.day, s.world, s.census);
     };
     const first = sim.indicators();
@@ -114,9 +114,10 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
     grid: { width: sim.world.sizes.width, height: sim.world.sizes.height, districts: sim.world.sizes.districts, spaces: sim.world.sizes.spaces },
     groups: scenario.population.groups.map((g) => g.name),
     files,
-    columns: [{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...INDICATORS.map(({ name, unit, description, better }) => ({ name, unit, description, better }))],
+    columns: [{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...sim.columns.map(({ name, unit, description, better }) => ({ name, unit, description, better }))],
     agentColumns: options.agents ? AGENT_COLUMNS : undefined,
-    calendar: [] as { day: number; kind: string; label: string }[],
+    policies: sim.policies.names(),
+    calendar: sim.calendar(),
     scenario,
   };
 }

@@ -2,10 +2,13 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { compile, type City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
-import { INDICATORS } from '../model/indicators.ts';
+import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
 import type { ParallelFor } from '../model/phases.ts';
-import { step, updateEnv } from '../model/step.ts';
+import { step, updateEnv, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';
+import { PolicyRunner } from '../model/policyRunner.ts';
+import { updateNeighbourhoods } from '../model/neighbourhoods.ts';
+import { calendar } from '../model/timeline.ts';
 import { SerialFor } from './serial.ts';
 
 export interface SimulationOptions {
@@ -25,7 +28,9 @@ export class Simulation {
   readonly census: Census;
   day = 0;
   movesToday = 0;
+  readonly policies: PolicyRunner;
   private readonly par: ParallelFor & { close?(): void };
+  private readonly parts: DayParts;
 
   constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
     this.city = compile(scenario, scenario.seed);
@@ -35,7 +40,22 @@ export class Simulation {
     const world = this.city.world;
     updateEnv(world, this.ctx.host);
     world.env[Env.initialHostPrejudice] = world.env[Env.hostPrejudice];
-    this.census = new Census(world).take();
+    this.policies = new PolicyRunner(world);
+    this.census = new Census(world).take(0);
+    updateNeighbourhoods(world, this.census, true);
+    this.parts = {
+      ctx: this.ctx,
+      par: this.par,
+      census: this.census,
+      policies: this.policies,
+      timeline: { waveArrivals: new Float64Array(world.sizes.groups), cut: 0 },
+      demography: this.census.demography,
+    };
+  }
+
+  /** Shocks and policy starts and stops, for the viewer's timeline. */
+  calendar() {
+    return calendar(this.scenario, this.policies.names());
   }
 
   get world() {
@@ -46,19 +66,31 @@ export class Simulation {
     return this.par.threads;
   }
 
-  /** Simulates the next day and retakes the census. */
-  advance(): void {
+  /**
+   * Simulates the next day and retakes the census. With `census` false the census (and so
+   * `indicators()`, and the neighbourhood aggregates the next day reads) keeps describing the
+   * last day it was taken: only for timing models without feedback, like classic Schelling.
+   */
+  advance(census = true): void {
     this.day++;
-    this.movesToday = step(this.city.world, this.ctx, this.par, this.day);
-    this.census.take();
+    this.movesToday = step(this.city.world, this.parts, this.day);
+    this.census.spending = this.policies.spendingToday();
+    for (const name of this.policies.names()) this.census.policySpending[name] = this.policies.spendingOf(name);
+    if (census) this.census.take(this.day);
   }
 
   /** The indicators of the current day, by name. */
   indicators(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const ind of INDICATORS) out[ind.name] = ind.value(this.census);
+    for (const ind of this.columns) out[ind.name] = ind.value(this.census);
     return out;
   }
+
+  /** The indicators of this scenario: the common ones plus spending by policy. */
+  get columns(): readonly Indicator[] {
+    return (this.cachedColumns ??= [...INDICATORS, ...policySpendingIndicators(this.policies.names())]);
+  }
+  private cachedColumns?: readonly Indicator[];
 
   close(): void {
     this.par.close?.();

@@ -1,7 +1,11 @@
 import type { World } from './world.ts';
 import { Count, SPACE_STATS, SpaceStat } from './world.ts';
 import { AgeClass, NONE, SpaceKind } from './spaceTypes.ts';
-import { neighbourCounts, isUnhappy } from './housing.ts';
+import { neighbourCounts, isUnhappy, thresholdOf } from './housing.ts';
+import { overQualified } from './jobs.ts';
+import { Flag } from './world.ts';
+import type { DemographyToday } from './demography.ts';
+import { shownPrejudice } from './shownPrejudice.ts';
 import { strategyIndex, STRATEGIES } from './berry.ts';
 import { levelIndex, LEVELS } from './levels.ts';
 
@@ -33,6 +37,32 @@ export class Census {
   households = 0;
   unhappyHouseholds = 0;
   stats = new Float64Array(SPACE_STATS);
+  /** Employment of adults by sex, host (0) and migrant (1): [hostWomen, hostMen, migrantWomen, migrantMen]. */
+  adultsBySex = new Float64Array(4);
+  employedBySex = new Float64Array(4);
+  /** Migrant adults and employed migrant adults by years since arrival: under 5, 5 to 10, 10 and more. */
+  adultsByYears = new Float64Array(3);
+  employedByYears = new Float64Array(3);
+  overQualified = new Float64Array(2);
+  skilledEmployed = new Float64Array(2);
+  diplomaHolders = 0;
+  diplomasRecognised = 0;
+  outTied = new Float64Array(2);
+  outTies = new Float64Array(2);
+  participants = 0;
+  migrantAdults = 0;
+  enrolled = 0;
+  migrantChildren = 0;
+  schoolSuccess = 0;
+  /** Filled in by the simulation: today's demography and spending. */
+  demography: DemographyToday = { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 };
+  spending = 0;
+  policySpending: Record<string, number> = {};
+  districtGroupResidents: Float64Array;
+  districtGroupPrejudice: Float64Array;
+  districtGroupOutTied: Float64Array;
+  householdAdults: Float32Array;
+  householdEmployed: Float32Array;
   districtResidents: Float64Array;
   districtMigrants: Float64Array;
   districtPrejudice: Float64Array;
@@ -74,7 +104,17 @@ export class Census {
     this.districtOccupied = f(D);
     this.districtEncounters = f(D);
     this.districtOutgroup = f(D);
+    this.districtGroupResidents = f(D * G);
+    this.districtGroupPrejudice = f(D * G);
+    this.districtGroupOutTied = f(D * G);
+    this.householdAdults = new Float32Array(world.sizes.householdCapacity);
+    this.householdEmployed = new Float32Array(world.sizes.householdCapacity);
+    this.initialPrejudice = Float64Array.from(world.scenario.population.groups, (g) => g.prejudice);
   }
+
+  private readonly initialPrejudice: Float64Array;
+  /** The day of the last census (for years since arrival). */
+  day = 0;
 
   private schoolFirst(): number {
     return this.world.lookup.typeDistrictStart[SpaceKind.school * this.D];
@@ -85,9 +125,13 @@ export class Census {
   }
 
   /** Recounts everything from the current state. */
-  take(): this {
+  take(day = this.day): this {
+    this.day = day;
     const w = this.world;
     for (const a of [
+      this.adultsBySex, this.employedBySex, this.adultsByYears, this.employedByYears, this.overQualified, this.skilledEmployed,
+      this.outTied, this.outTies, this.districtGroupResidents, this.districtGroupPrejudice, this.districtGroupOutTied,
+      this.householdAdults, this.householdEmployed,
       this.residents, this.adults, this.employed, this.prejudice, this.language, this.trust, this.belonging,
       this.strategies, this.levels, this.tractMigrant, this.tractHost, this.schoolMigrant, this.schoolHost, this.stats,
       this.districtResidents, this.districtMigrants, this.districtPrejudice, this.districtAdults, this.districtEmployed,
@@ -98,6 +142,9 @@ export class Census {
     this.occupied = 0;
     this.households = 0;
     this.unhappyHouseholds = 0;
+    this.diplomaHolders = this.diplomasRecognised = this.participants = this.migrantAdults = this.enrolled = 0;
+    this.migrantChildren = this.schoolSuccess = 0;
+    const G = this.G;
     const r = w.residents;
     const hh = w.households;
     const dw = w.dwellings;
@@ -105,20 +152,31 @@ export class Census {
     const schoolFirst = this.schoolFirst();
     const R = w.counts[Count.residents];
     for (let i = 0; i < R; i++) {
+      if (r.age[i] === AgeClass.gone) continue;
       const h = r.household[i];
-      if (hh.size[h] === 0) continue;
       const g = r.group[i];
       const dwelling = hh.dwelling[h];
       const d = dw.district[dwelling];
       const t = dw.tract[dwelling];
       const migrant = g !== host;
       this.residents[g]++;
-      this.prejudice[g] += r.prejudice[i];
+      const prejudice = shownPrejudice(w, i, host);
+      this.prejudice[g] += prejudice;
       this.language[g] += r.language[i];
       this.trust[g] += r.trust[i];
       this.belonging[g] += r.belonging[i];
       this.tractGroups[t][g]++;
       this.districtResidents[d]++;
+      const dg = d * G + g;
+      this.districtGroupResidents[dg]++;
+      this.districtGroupPrejudice[dg] += r.prejudice[i];
+      const m = migrant ? 1 : 0;
+      if (r.outgroupTies[i] > 0) {
+        this.districtGroupOutTied[dg]++;
+        this.outTied[m]++;
+      }
+      this.outTies[m] += r.outgroupTies[i];
+      if (r.flags[i] & Flag.enrolled) this.enrolled++;
       if (migrant) {
         this.tractMigrant[t]++;
         this.districtMigrants[d]++;
@@ -127,19 +185,51 @@ export class Census {
         this.levels[levelIndex(r.language[i])]++;
       } else {
         this.tractHost[t]++;
-        this.districtPrejudice[d] += r.prejudice[i];
+        this.districtPrejudice[d] += prejudice;
       }
       if (r.age[i] === AgeClass.adult) {
+        const employed = r.job[i] !== NONE;
+        const sex = m * 2 + (r.flags[i] & Flag.female ? 0 : 1);
         this.adults[g]++;
         this.districtAdults[d]++;
-        if (r.job[i] !== NONE) {
+        this.adultsBySex[sex]++;
+        this.householdAdults[h]++;
+        if (employed) {
           this.employed[g]++;
           this.districtEmployed[d]++;
+          this.employedBySex[sex]++;
+          this.householdEmployed[h]++;
+          if (r.education[i] > 0) {
+            this.skilledEmployed[m]++;
+            if (overQualified(w, i)) this.overQualified[m]++;
+          }
         }
-      } else if (r.age[i] === AgeClass.child && dw.school[dwelling] !== NONE) {
-        const s = dw.school[dwelling] - schoolFirst;
-        if (migrant) this.schoolMigrant[s]++;
-        else this.schoolHost[s]++;
+        if (migrant) {
+          this.migrantAdults++;
+          if (r.flags[i] & Flag.participant) this.participants++;
+          if (r.flags[i] & Flag.foreignDiploma) {
+            this.diplomaHolders++;
+            if (r.flags[i] & Flag.recognised) this.diplomasRecognised++;
+          }
+          const years = (day - r.arrival[i]) / 365;
+          const band = years < 5 ? 0 : years < 10 ? 1 : 2;
+          this.adultsByYears[band]++;
+          if (employed) this.employedByYears[band]++;
+        }
+      } else if (r.age[i] === AgeClass.elder) {
+        // Pensions: an elder counts as half an earner for the household's means.
+        this.householdAdults[h]++;
+        this.householdEmployed[h] += 0.5;
+      } else if (r.age[i] === AgeClass.child) {
+        if (dw.school[dwelling] !== NONE) {
+          const s = dw.school[dwelling] - schoolFirst;
+          if (migrant) this.schoolMigrant[s]++;
+          else this.schoolHost[s]++;
+        }
+        if (migrant) {
+          this.migrantChildren++;
+          this.schoolSuccess += 0.5 * r.language[i] + 0.5 * r.belonging[i];
+        }
       }
     }
     const H = w.counts[Count.households];
@@ -152,7 +242,7 @@ export class Census {
       this.districtLike[d] += counts >> 4;
       this.districtOccupied[d] += counts & 15;
       this.households++;
-      if (isUnhappy(counts, hh.threshold[h])) this.unhappyHouseholds++;
+      if (isUnhappy(counts, thresholdOf(w, h, this.initialPrejudice))) this.unhappyHouseholds++;
     }
     const st = w.spaces.stats;
     for (let s = 0; s < w.sizes.spaces; s++) {

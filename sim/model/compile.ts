@@ -2,9 +2,13 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { Purpose, Stream } from '../engine/stream.ts';
 import { rootKey } from '../engine/seed.ts';
 import { SharedArrays } from './shared.ts';
-import { layoutWorld, Count, type Sizes, type World } from './world.ts';
+import { layoutWorld, Count, Flag, type Sizes, type World } from './world.ts';
 import { districtDistance2, districtOf, gridFor, tractCount, tractOf, type Grid } from './grid.ts';
-import { AgeClass, NONE, SPACE_TYPES, SpaceKind } from './spaceTypes.ts';
+import { AgeClass, NONE, SCENARIO_SPACE_TYPES, SPACE_TYPES, SpaceKind } from './spaceTypes.ts';
+import { initResident, MAX_YEARS_SINCE_ARRIVAL } from './people.ts';
+import { policyByType, type PolicyEntry } from '../policies/registry.ts';
+import type { SpaceRequest } from '../policies/policy.ts';
+import { capacityFor, growthShare } from './capacity.ts';
 import { allportScore } from './allport.ts';
 
 /** A compiled city: its state and the shared arrays behind it. */
@@ -15,10 +19,6 @@ export interface City {
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
-/** Mean years since arrival of the initial migrant population, and the spread of arrival. */
-const MAX_YEARS_SINCE_ARRIVAL = 15;
-/** Host-language gain per year of residence, for the initial cross-section (assumed). */
-const LANGUAGE_PER_YEAR = 0.03;
 
 /** Builds the initial city of a scenario: households, dwellings, residents and spaces. */
 export function compile(scenario: Scenario, seed = scenario.seed): City {
@@ -45,7 +45,8 @@ export function compile(scenario: Scenario, seed = scenario.seed): City {
     people += size;
   }
 
-  const grid = gridFor(households, scenario.city.density, scenario.city);
+  // Room for the households expected to join during the run, at the same density.
+  const grid = gridFor(Math.round(households * (1 + growthShare(scenario))), scenario.city.density, scenario.city);
   const dwellings = grid.width * grid.height;
   const D = grid.districtsX * grid.districtsY;
   const districtOfCell = new Uint16Array(dwellings);
@@ -72,10 +73,11 @@ export function compile(scenario: Scenario, seed = scenario.seed): City {
     width: grid.width,
     height: grid.height,
     districts: D,
+    districtsX: grid.districtsX,
     tracts: tractCount(grid),
     groups: groups.length,
-    residentCapacity: pop.residents,
-    householdCapacity: households,
+    residentCapacity: capacityFor(scenario, pop.residents),
+    householdCapacity: capacityFor(scenario, households),
     spaces: plan.type.length,
   };
   const world = layoutWorld(scenario, worldSizes, root, (name, kind, length) => arrays.alloc(name, kind, length));
@@ -156,6 +158,8 @@ interface SpacePlan {
   type: number[];
   district: number[];
   group: number[];
+  /** Conditions and encounters of spaces built by policies (NONE-indexed for the others). */
+  request: (SpaceRequest | undefined)[];
 }
 
 /** How many spaces of each type go in each district; spaces are sorted by type, then district. */
@@ -168,7 +172,7 @@ function planSpaces(
   adults: number,
 ): SpacePlan {
   const D = districtResidents.length;
-  const plan: SpacePlan = { type: [], district: [], group: [] };
+  const plan: SpacePlan = { type: [], district: [], group: [], request: [] };
   const sub = scenario.submodels;
   if (!sub.contact && !sub.labour) return plan;
   const residents = districtResidents.reduce((a, b) => a + b, 0);
@@ -181,8 +185,8 @@ function planSpaces(
     return counts;
   };
   const groups = scenario.population.groups.length;
-  for (let t = 0; t < SPACE_TYPES.length; t++) {
-    const type = SPACE_TYPES[t];
+  for (let t = 0; t < SCENARIO_SPACE_TYPES.length; t++) {
+    const type = SCENARIO_SPACE_TYPES[t];
     const per = specs[type].perSpace;
     let counts: number[];
     if (type === 'school') counts = Array.from(districtChildren, (c) => Math.ceil(c / per));
@@ -204,6 +208,7 @@ function planSpaces(
             plan.type.push(t);
             plan.district.push(d);
             plan.group.push(g);
+            plan.request.push(undefined);
           }
       continue;
     }
@@ -212,7 +217,26 @@ function planSpaces(
         plan.type.push(t);
         plan.district.push(d);
         plan.group.push(255);
+        plan.request.push(undefined);
       }
+  }
+  // Spaces built by policies (classrooms, meeting centres), sorted by type then district.
+  const requests: SpaceRequest[] = [];
+  for (const raw of scenario.policies) {
+    const entry = raw as PolicyEntry;
+    const covered = Array.from({ length: D }, (_, d) => d).filter((d) => !entry.districts || entry.districts.includes(d));
+    requests.push(...(policyByType(entry.type).spaces?.(entry, covered) ?? []));
+  }
+  for (const kind of ['class', 'centre'] as const) {
+    const t = SpaceKind[kind];
+    for (let d = 0; d < D; d++)
+      for (const req of requests)
+        if (req.kind === kind && req.district === d) {
+          plan.type.push(t);
+          plan.district.push(d);
+          plan.group.push(255);
+          plan.request.push(req);
+        }
   }
   return plan;
 }
@@ -221,18 +245,39 @@ function fillSpaces(world: World, grid: Grid, plan: SpacePlan): void {
   const { spaces, lookup, scenario } = world;
   const D = world.sizes.districts;
   const T = SPACE_TYPES.length;
+  const levels = scenario.labour.levels;
+  const levelTotal = levels[0] + levels[1] + levels[2];
+  const rng = new Stream(world.root).reset(Purpose.city, 5, 0, 0);
   for (let s = 0; s < plan.type.length; s++) {
-    const spec = scenario.spaces[SPACE_TYPES[plan.type[s]]];
+    const req = plan.request[s];
     spaces.type[s] = plan.type[s];
     spaces.district[s] = plan.district[s];
     spaces.group[s] = plan.group[s];
-    const c = spec.allport;
-    spaces.conditions.set([c.equalStatus, c.commonGoals, c.cooperation, c.institutionalSupport], s * 4);
+    if (req) {
+      spaces.conditions.set(req.conditions, s * 4);
+      spaces.encounters[s] = req.encounters;
+    } else {
+      const spec = scenario.spaces[SCENARIO_SPACE_TYPES[plan.type[s]]];
+      const c = spec.allport;
+      spaces.conditions.set([c.equalStatus, c.commonGoals, c.cooperation, c.institutionalSupport], s * 4);
+      spaces.encounters[s] = spec.encounters;
+    }
     spaces.allport[s] = allportScore(spaces.conditions, s, scenario.contact.institutionalWeight);
-    spaces.encounters[s] = spec.encounters;
+    if (plan.type[s] === SpaceKind.workplace) {
+      // Skill levels drawn by the scenario's shares.
+      const u = rng.next() * levelTotal;
+      spaces.level[s] = u < levels[0] ? 0 : u < levels[0] + levels[1] ? 1 : 2;
+    }
     lookup.typeDistrictStart[plan.type[s] * D + plan.district[s] + 1]++;
   }
   for (let k = 0; k < T * D; k++) lookup.typeDistrictStart[k + 1] += lookup.typeDistrictStart[k];
+  // Workplaces by level, for hiring into a level.
+  let w = 0;
+  for (let l = 0; l < 3; l++) {
+    lookup.levelStart[l] = w;
+    for (let s = 0; s < plan.type.length; s++) if (plan.type[s] === SpaceKind.workplace && spaces.level[s] === l) lookup.workplacesByLevel[w++] = s;
+  }
+  lookup.levelStart[3] = w;
 
   // For each district, the nearest space of a type (own district first).
   const nearest = (accept: (s: number) => boolean, d: number) => {
@@ -252,6 +297,18 @@ function fillSpaces(world: World, grid: Grid, plan: SpacePlan): void {
     lookup.marketOf[d] = nearest((s) => plan.type[s] === SpaceKind.market, d);
     lookup.officeOf[d] = nearest((s) => plan.type[s] === SpaceKind.office, d);
     for (let g = 0; g < world.sizes.groups; g++) lookup.worshipOf[g * D + d] = nearest((s) => plan.type[s] === SpaceKind.worship && plan.group[s] === g, d);
+    // Classes serve their own district; a meeting centre its district and the adjacent ones.
+    lookup.classOf[d] = nearest((s) => plan.type[s] === SpaceKind.class && plan.district[s] === d, d);
+    const centre = nearest((s) => plan.type[s] === SpaceKind.centre, d);
+    lookup.centreOf[d] = centre !== NONE && districtDistance2(grid, d, plan.district[centre]) <= 2 ? centre : NONE;
+  }
+  // Rent: dearer toward the centre.
+  const centreDistrict = districtOf(grid, Math.floor(grid.width / 2), Math.floor(grid.height / 2));
+  let far = 0;
+  for (let d = 0; d < D; d++) far = Math.max(far, Math.sqrt(districtDistance2(grid, d, centreDistrict)));
+  for (let d = 0; d < D; d++) {
+    const closeness = far > 0 ? 1 - Math.sqrt(districtDistance2(grid, d, centreDistrict)) / far : 1;
+    world.district.rent[d] = 1 + scenario.housing.rentGradient * (closeness - 0.5);
   }
 }
 
@@ -313,18 +370,12 @@ function fillPeople(
   host: number,
   rng: Stream,
 ): void {
-  const { residents: r, households: hh, dwellings, lookup } = world;
-  const groups = scenario.population.groups;
-  const D = world.sizes.districts;
-  const workFirst = lookup.typeDistrictStart[SpaceKind.workplace * D];
-  const workCount = lookup.typeDistrictStart[(SpaceKind.workplace + 1) * D] - workFirst;
+  const { households: hh, dwellings } = world;
   const housing = scenario.housing;
   let i = 0;
   for (let h = 0; h < households; h++) {
     rng.reset(Purpose.city, 4, 0, h);
     const g = hhGroup[h];
-    const spec = groups[g];
-    const isHost = g === host;
     hh.dwelling[h] = home[h];
     hh.group[h] = g;
     hh.first[h] = i;
@@ -333,24 +384,10 @@ function fillPeople(
     dwellings.occupant[home[h]] = h;
     dwellings.cell[home[h]] = g + 1;
     const elder = sizes[h] <= 2 && rng.next() < scenario.population.elderShare;
-    const years = isHost ? 0 : rng.next() * MAX_YEARS_SINCE_ARRIVAL;
+    const years = g === host ? 0 : rng.next() * MAX_YEARS_SINCE_ARRIVAL;
     for (let m = 0; m < sizes[h]; m++, i++) {
       const age = m >= 2 ? AgeClass.child : elder ? AgeClass.elder : AgeClass.adult;
-      r.group[i] = g;
-      r.age[i] = age;
-      r.household[i] = h;
-      r.arrival[i] = isHost ? 0 : -Math.round(years * 365);
-      // The initial cross-section: longer residence, better language (mean = the group's).
-      const lang = spec.language + LANGUAGE_PER_YEAR * (years - MAX_YEARS_SINCE_ARRIVAL / 2) + 0.1 * rng.normal() + (age === AgeClass.child ? 0.2 : 0);
-      r.language[i] = isHost ? 1 : clamp01(lang);
-      r.prejudice[i] = clamp01(spec.prejudice + 0.15 * rng.normal());
-      r.trust[i] = clamp01(0.5 + 0.1 * rng.normal());
-      r.belonging[i] = clamp01((isHost ? 0.7 : 0.4) + 0.1 * rng.normal());
-      r.heritage[i] = isHost ? 1 : clamp01(0.7 + 0.15 * rng.normal());
-      r.adoption[i] = isHost ? 1 : clamp01(0.2 + 0.5 * r.language[i] + 0.1 * rng.normal());
-      const employed = age === AgeClass.adult && workCount > 0 && scenario.submodels.labour && rng.next() < spec.employment;
-      r.job[i] = employed ? workFirst + rng.int(workCount) : NONE;
-      r.location[i] = NONE;
+      initResident(world, i, h, g, age, years, -Math.round(years * 365), true, rng);
     }
   }
   world.counts[Count.residents] = i;

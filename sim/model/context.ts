@@ -11,6 +11,8 @@ export interface ThreadContext {
   neighbours: Int32Array;
   /** Per-run constants derived from the scenario, precomputed so loops are arithmetic. */
   host: number;
+  /** Each group's initial mean prejudice (the reference for tolerance that adapts). */
+  initialPrejudice: Float64Array;
 }
 
 export function threadContext(world: World): ThreadContext {
@@ -19,5 +21,6 @@ export function threadContext(world: World): ThreadContext {
     stream: new Stream(world.root),
     neighbours: new Int32Array(8),
     host: world.scenario.population.groups.findIndex((g) => g.host),
+    initialPrejudice: Float64Array.from(world.scenario.population.groups, (g) => g.prejudice),
   };
 }

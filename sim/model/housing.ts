@@ -54,22 +54,43 @@ export function isUnhappy(counts: number, threshold: number): boolean {
   return occupied > 0 && counts >> 4 < threshold * occupied;
 }
 
-/** Marks households [start, end) happy, unhappy, or unhappy and moving today. */
+/**
+ * A household's threshold today: its own, moved by its head's prejudice relative to the
+ * group's initial mean, so that contact which lowers prejudice raises tolerance.
+ */
+export function thresholdOf(world: World, h: number, initialPrejudice: Float64Array): number {
+  const hh = world.households;
+  const t = hh.threshold[h] + world.scenario.housing.prejudiceWeight * (world.residents.prejudice[hh.first[h]] - initialPrejudice[hh.group[h]]);
+  return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/** Whether a household can pay the rent of a district (means come from jobs, so only with the labour market). */
+export function affordable(world: World, h: number, district: number): boolean {
+  if (!world.scenario.submodels.labour) return true;
+  return world.district.rent[district] <= world.scenario.housing.affordability * world.households.means[h];
+}
+
+/**
+ * Marks households [start, end) happy, unhappy, or moving today. A household moves when too
+ * few neighbours are like it or when it cannot pay the rent; renewal of the district's
+ * public space keeps some unhappy households from leaving.
+ */
 export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: number, start: number, end: number): void {
-  const { world, stream } = ctx;
-  const { dwelling, group, threshold, size, unhappy } = world.households;
+  const { world, stream, initialPrejudice } = ctx;
+  const { dwelling, group, size, unhappy } = world.households;
   const p = world.scenario.housing.moveProbability;
+  const retention = world.district.retention;
+  const district = world.dwellings.district;
   const live = Math.min(end, world.counts[Count.households]);
   for (let h = start; h < live; h++) {
-    if (size[h] === 0) {
-      unhappy[h] = Mood.happy;
-      continue;
-    }
-    if (!isUnhappy(neighbourCounts(world, dwelling[h], group[h] + 1, NONE), threshold[h])) {
-      unhappy[h] = Mood.happy;
-      continue;
-    }
-    unhappy[h] = p >= 1 || stream.reset(Purpose.housing, day, 0, h).next() < p ? Mood.moving : Mood.unhappy;
+    unhappy[h] = Mood.happy;
+    if (size[h] === 0) continue;
+    const d = district[dwelling[h]];
+    const poor = !affordable(world, h, d);
+    if (!poor && !isUnhappy(neighbourCounts(world, dwelling[h], group[h] + 1, NONE), thresholdOf(world, h, initialPrejudice))) continue;
+    stream.reset(Purpose.housing, day, 0, h);
+    const moving = (p >= 1 || stream.next() < p) && (poor || retention[d] === 0 || stream.next() >= retention[d]);
+    unhappy[h] = moving ? Mood.moving : Mood.unhappy;
   }
 }
 
@@ -89,12 +110,12 @@ export function moveHouseholds(world: World, stream: ThreadContext['stream'], da
     const g1 = group[h] + 1;
     let pick = stream.int(vacant);
     if (search === 'best-of') {
-      let best = -1;
+      let best = -2;
       for (let k = 0; k < candidates; k++) {
         const v = k === 0 ? pick : stream.int(vacant);
         const counts = neighbourCounts(world, vacancies[v], g1, from);
         const occupiedN = counts & 15;
-        const share = occupiedN > 0 ? (counts >> 4) / occupiedN : 0.5;
+        const share = affordable(world, h, world.dwellings.district[vacancies[v]]) ? (occupiedN > 0 ? (counts >> 4) / occupiedN : 0.5) : -1;
         if (share > best) {
           best = share;
           pick = v;

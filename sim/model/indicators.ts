@@ -52,9 +52,35 @@ export const INDICATORS: readonly Indicator[] = [
     description: 'Employment rate of hosts minus that of migrants.',
     value: (c) => ratio(hostOf(c, c.employed), hostOf(c, c.adults)) - ratio(c.migrants(c.employed), c.migrants(c.adults)),
   },
+  { name: 'employment_migrant_women', unit: 'share', better: 1, description: 'Employment rate of migrant women (18-64).', value: (c) => ratio(c.employedBySex[2], c.adultsBySex[2]) },
+  { name: 'employment_migrant_men', unit: 'share', better: 1, description: 'Employment rate of migrant men (18-64).', value: (c) => ratio(c.employedBySex[3], c.adultsBySex[3]) },
+  { name: 'employment_host_women', unit: 'share', better: 0, description: 'Employment rate of host women (18-64).', value: (c) => ratio(c.employedBySex[0], c.adultsBySex[0]) },
+  { name: 'employment_host_men', unit: 'share', better: 0, description: 'Employment rate of host men (18-64).', value: (c) => ratio(c.employedBySex[1], c.adultsBySex[1]) },
+  ...(['0_5y', '5_10y', '10y_plus'] as const).map<Indicator>((band, k) => ({
+    name: `employment_migrant_${band}`,
+    unit: 'share',
+    better: 1,
+    description: `Employment rate of migrant adults ${['less than 5 years', '5 to 10 years', '10 years or more'][k]} after arrival.`,
+    value: (c) => ratio(c.employedByYears[k], c.adultsByYears[k]),
+  })),
+  { name: 'overqualification_migrant', unit: 'share', better: -1, description: 'Share of employed migrants with medium or high education whose job is below their education.', value: (c) => ratio(c.overQualified[1], c.skilledEmployed[1]) },
+  { name: 'overqualification_host', unit: 'share', better: 0, description: 'Share of employed hosts with medium or high education whose job is below their education.', value: (c) => ratio(c.overQualified[0], c.skilledEmployed[0]) },
+  { name: 'diplomas_recognised', unit: 'share', better: 1, description: 'Share of migrant adults with a foreign diploma whose diploma is recognised.', value: (c) => ratio(c.diplomasRecognised, c.diplomaHolders) },
+  { name: 'outgroup_ties_host', unit: 'share', better: 1, description: 'Share of host residents with at least one out-group tie.', value: (c) => ratio(c.outTied[0], hostOf(c, c.residents)) },
+  { name: 'outgroup_ties_migrant', unit: 'share', better: 1, description: 'Share of migrants with at least one out-group tie.', value: (c) => ratio(c.outTied[1], c.migrants(c.residents)) },
+  { name: 'trust_host', unit: 'scale 0..1', better: 1, description: 'Mean trust of host residents in institutions.', value: (c) => ratio(hostOf(c, c.trust), hostOf(c, c.residents)) },
+  { name: 'participation_migrant', unit: 'share', better: 1, description: 'Share of migrant adults taking part in civic life (registered, voting, in associations).', value: (c) => ratio(c.participants, c.migrantAdults) },
+  { name: 'school_success_migrant', unit: 'scale 0..1', better: 1, description: 'School success of migrant children, measured as the mean of their host-language proficiency and belonging (a proxy).', value: (c) => ratio(c.schoolSuccess, c.migrantChildren) },
+  { name: 'class_participants', unit: 'residents', better: 0, description: 'Residents enrolled in language classes.', value: (c) => c.enrolled },
+  { name: 'arrivals', unit: 'residents per day', better: 0, description: 'Residents who arrived and settled that day.', value: (c) => c.demography.arrived },
+  { name: 'arrivals_turned_away', unit: 'residents per day', better: 0, description: 'Arriving residents who found no vacant dwelling that day.', value: (c) => c.demography.turnedAway },
+  { name: 'departures', unit: 'residents per day', better: 0, description: 'Residents whose household left the city that day.', value: (c) => c.demography.departed },
+  { name: 'births', unit: 'residents per day', better: 0, description: 'Births that day.', value: (c) => c.demography.births },
+  { name: 'deaths', unit: 'residents per day', better: 0, description: 'Deaths that day.', value: (c) => c.demography.deaths },
+  { name: 'ties_formed', unit: 'ties per day', better: 1, description: 'Out-group ties formed that day.', value: (c) => c.stats[SpaceStat.ties] },
   { name: 'incidents', unit: 'incidents per day', better: -1, description: 'Negative out-group encounters that escalated into incidents that day.', value: (c) => c.stats[SpaceStat.incidents] },
   { name: 'incidents_mediated', unit: 'incidents per day', better: 1, description: 'Incidents that a mediator defused that day.', value: (c) => c.stats[SpaceStat.mediated] },
-  { name: 'spending', unit: 'currency per day', better: 0, description: 'Programme spending that day, all policies.', value: () => 0 },
+  { name: 'spending', unit: 'currency per day', better: 0, description: 'Programme spending that day, all policies.', value: (c) => c.spending },
   ...STRATEGIES.map<Indicator>((s, k) => ({
     name: `strategy_${s}`,
     unit: 'share',
@@ -65,6 +91,17 @@ export const INDICATORS: readonly Indicator[] = [
   { name: 'percent_similar', unit: '%', better: 0, description: "Like neighbours as a percentage of all occupied Moore neighbours, summed over households (NetLogo Segregation's percent-similar).", value: (c) => 100 * ratio(c.like, c.occupied) },
   { name: 'unhappy_share', unit: 'share', better: -1, description: 'Share of households with fewer like neighbours than they want.', value: (c) => ratio(c.unhappyHouseholds, c.households) },
 ];
+
+/** One spending column per policy of a scenario: `spending_<name>`. */
+export function policySpendingIndicators(names: readonly string[]): Indicator[] {
+  return names.map((name) => ({
+    name: `spending_${name}`,
+    unit: 'currency per day',
+    better: 0,
+    description: `Spending of the policy ${name} that day.`,
+    value: (c: Census) => c.policySpending[name] ?? 0,
+  }));
+}
 
 /** Per-district aggregates stored in the frames, for the viewer's district map. */
 export const DISTRICT_INDICATORS: readonly { name: string; unit: string; description: string; value(c: Census, d: number): number }[] = [

@@ -1,18 +1,23 @@
 import type { ThreadContext } from './context.ts';
+import type { Census } from './census.ts';
 import { gatherVisitors } from './gather.ts';
 import { moveHouseholds } from './housing.ts';
 import { Phase, type ParallelFor } from './phases.ts';
 import { SLOTS } from './schedule.ts';
 import { Count, Env, type World } from './world.ts';
+import { applyTimeline, type TimelineToday } from './timeline.ts';
+import { updateNeighbourhoods } from './neighbourhoods.ts';
+import { demographyDay, type DemographyToday } from './demography.ts';
+import type { PolicyRunner } from './policyRunner.ts';
 
-/** Serial bookkeeping before the parallel phases of a day. */
+/** Mean prejudice of the host group, for employers' discrimination. */
 export function updateEnv(world: World, host: number): void {
-  const { group, prejudice } = world.residents;
+  const { group, prejudice, age } = world.residents;
   const R = world.counts[Count.residents];
   let sum = 0;
   let n = 0;
   for (let i = 0; i < R; i++) {
-    if (group[i] === host) {
+    if (group[i] === host && age[i] !== 3) {
       sum += prejudice[i];
       n++;
     }
@@ -20,11 +25,30 @@ export function updateEnv(world: World, host: number): void {
   world.env[Env.hostPrejudice] = n > 0 ? sum / n : 0;
 }
 
-/** One day: slots of visits and encounters, then daily updates, then moves. Returns moves made. */
-export function step(world: World, ctx: ThreadContext, par: ParallelFor, day: number): number {
+/** What a day needs besides the world: the thread context, the executor and the serial parts. */
+export interface DayParts {
+  ctx: ThreadContext;
+  par: ParallelFor;
+  census: Census;
+  policies: PolicyRunner;
+  timeline: TimelineToday;
+  demography: DemographyToday;
+}
+
+/**
+ * One day. Serial first: shocks, yesterday's neighbourhood aggregates, policy levers,
+ * arrivals and departures. Then the parallel phases: three slots of visits and encounters,
+ * daily updates, housing decisions; then the serial moves. Returns the moves made.
+ */
+export function step(world: World, parts: DayParts, day: number): number {
+  const { ctx, par, census, policies, timeline, demography } = parts;
   const sub = world.scenario.submodels;
   world.spaces.stats.fill(0);
+  applyTimeline(world, day, timeline);
+  updateNeighbourhoods(world, census, false);
   updateEnv(world, ctx.host);
+  policies.beforeDay(day, timeline.cut, census.districtResidents);
+  if (sub.demography) demographyDay(world, day, ctx.stream, timeline, demography);
   if (sub.contact && world.sizes.spaces > 0) {
     for (let slot = 0; slot < SLOTS; slot++) {
       par.run(Phase.plan, world.counts[Count.residents], day, slot);
@@ -32,7 +56,7 @@ export function step(world: World, ctx: ThreadContext, par: ParallelFor, day: nu
       par.run(Phase.meet, world.sizes.spaces, day, slot);
     }
   }
-  if (sub.language || sub.labour) par.run(Phase.daily, world.counts[Count.residents], day, 0);
+  par.run(Phase.daily, world.counts[Count.residents], day, 0);
   if (!sub.housing) return 0;
   par.run(Phase.housing, world.counts[Count.households], day, 0);
   return moveHouseholds(world, ctx.stream, day);

@@ -12,6 +12,8 @@ export interface Sizes {
   width: number;
   height: number;
   districts: number;
+  /** Districts across the grid (row length of district indices). */
+  districtsX: number;
   tracts: number;
   groups: number;
   residentCapacity: number;
@@ -20,14 +22,48 @@ export interface Sizes {
 }
 
 /** Per-space daily counters, summed in a fixed order when a day is recorded. */
-export const SpaceStat = { visits: 0, encounters: 1, outgroup: 2, negative: 3, incidents: 4, mediated: 5 } as const;
-export const SPACE_STATS = 6;
+export const SpaceStat = { visits: 0, encounters: 1, outgroup: 2, negative: 3, incidents: 4, mediated: 5, ties: 6 } as const;
+export const SPACE_STATS = 7;
 
 /** Counters that change during a run, in shared memory. */
 export const Count = { residents: 0, households: 1, vacancies: 2 } as const;
 
-/** City-wide scalars that phases read, updated serially between phases. */
-export const Env = { hostPrejudice: 0, initialHostPrejudice: 1 } as const;
+/**
+ * City-wide scalars that phases read, set serially before the parallel phases of a day
+ * (by the timeline and by policies), so workers see them through shared memory.
+ */
+export const Env = {
+  hostPrejudice: 0,
+  initialHostPrejudice: 1,
+  /** Today's media-shock level (added to hosts' prejudice, less with out-group ties). */
+  media: 2,
+  mediaBuffer: 3,
+  hireMultiplier: 4,
+  jobLossMultiplier: 5,
+  /** The renewed market that draws visitors from the whole city, and the share it draws. */
+  renewedMarket: 6,
+  renewalDraw: 7,
+  /** Shared meeting centre: daily visit probability of residents of its district and neighbours. */
+  centreVisits: 8,
+  /** Language classes: hours of today's session (0: no class today). */
+  classHours: 9,
+  /** Language classes: trust gain per session (civic component with police and city staff). */
+  classTrust: 10,
+} as const;
+export const ENV_FIELDS = 24;
+
+/** Bits of resident.flags. */
+export const Flag = {
+  foreignDiploma: 1,
+  recognised: 2,
+  applied: 4,
+  enrolled: 8,
+  mobility: 16,
+  participant: 32,
+  female: 64,
+  /** Works (or teaches) at a language class: police officers and city staff of the civic component. */
+  classStaff: 128,
+} as const;
 
 export interface World {
   scenario: Scenario;
@@ -38,6 +74,14 @@ export interface World {
   residents: {
     group: Uint8Array;
     age: Uint8Array;
+    /** 0 low, 1 medium, 2 high. */
+    education: Uint8Array;
+    /** Bits of Flag. */
+    flags: Uint8Array;
+    ingroupTies: Uint16Array;
+    outgroupTies: Uint16Array;
+    /** Hours of language class attended. */
+    classHours: Uint16Array;
     household: Int32Array;
     language: Float32Array;
     prejudice: Float32Array;
@@ -59,6 +103,10 @@ export interface World {
     first: Int32Array;
     size: Uint8Array;
     unhappy: Uint8Array;
+    /** Means from 0.7 (no earner) to 1.3 (every adult employed), recomputed daily. */
+    means: Float32Array;
+    /** Scratch of the serial demography step: households leaving today. */
+    leaving: Uint8Array;
   };
   dwellings: {
     occupant: Int32Array;
@@ -79,9 +127,48 @@ export interface World {
     conditions: Float32Array;
     allport: Float32Array;
     encounters: Float32Array;
+    /** Skill level of a workplace: 0 low, 1 medium, 2 high. */
+    level: Uint8Array;
+    /** Raises of the four conditions by policies today, four per space. */
+    boost: Float32Array;
     stats: Int32Array;
     visitorStart: Int32Array;
     visitors: Int32Array;
+  };
+  /** Per-district levers set by policies each day, and aggregates from the last census. */
+  district: {
+    rent: Float32Array;
+    /** Probability that an incident in the district's spaces is mediated. */
+    mediation: Float32Array;
+    /** Daily prejudice drop (share) for hosts from a welcoming campaign. */
+    campaign: Float32Array;
+    /** Renewal of public space: share of unhappy households that stay put. */
+    retention: Float32Array;
+    /** Daily prejudice drop (share) for hosts from seeing participants of mobility courses. */
+    visibility: Float32Array;
+    /** Mean prejudice of each group in each district, D x G. */
+    groupPrejudice: Float32Array;
+    /** Share of each group's residents with out-group ties in each district, D x G. */
+    groupOutTies: Float32Array;
+    migrantShare: Float32Array;
+    /** Migrant share smoothed over about a year: the threat term compares it with today's. */
+    migrantShareSlow: Float32Array;
+  };
+  /**
+   * Levers for residents of group g living in district d, at [d * G + g], set by policies
+   * each day so that a policy acts only on its target groups and districts.
+   */
+  lever: {
+    /** Daily share of the gap to full trust closed (outreach, complaints handling). */
+    trust: Float32Array;
+    /** Daily probability that an adult becomes a civic participant (voter outreach). */
+    civic: Float32Array;
+    /** Daily share of the gap to full belonging closed for children (mother-tongue schooling). */
+    motherTongue: Float32Array;
+    /** Extra visits to public offices, as a multiple of the usual rate (service outreach). */
+    officeVisits: Float32Array;
+    /** Multiplier on employer discrimination against this group (1 = unchanged). */
+    discrimination: Float32Array;
   };
   lookup: {
     /** CSR over (type, district): spaces of type t in district d are typeDistrictStart[t*D+d] .. [t*D+d+1]. */
@@ -90,6 +177,12 @@ export interface World {
     worshipOf: Int32Array;
     marketOf: Int32Array;
     officeOf: Int32Array;
+    /** The language class and the shared meeting centre serving each district (NONE if none). */
+    classOf: Int32Array;
+    centreOf: Int32Array;
+    /** Workplaces grouped by skill level: those of level L are workplacesByLevel[levelStart[L] .. levelStart[L+1]). */
+    workplacesByLevel: Int32Array;
+    levelStart: Int32Array;
   };
 }
 
@@ -112,10 +205,15 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
     sizes,
     root,
     counts: i32('counts', 4),
-    env: get('env', 'f64', 8) as Float64Array,
+    env: get('env', 'f64', ENV_FIELDS) as Float64Array,
     residents: {
       group: u8('resident.group', R),
       age: u8('resident.age', R),
+      education: u8('resident.education', R),
+      flags: u8('resident.flags', R),
+      ingroupTies: u16('resident.ingroupTies', R),
+      outgroupTies: u16('resident.outgroupTies', R),
+      classHours: u16('resident.classHours', R),
       household: i32('resident.household', R),
       language: f32('resident.language', R),
       prejudice: f32('resident.prejudice', R),
@@ -136,6 +234,8 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       first: i32('household.first', H),
       size: u8('household.size', H),
       unhappy: u8('household.unhappy', H),
+      means: f32('household.means', H),
+      leaving: u8('household.leaving', H),
     },
     dwellings: {
       occupant: i32('dwelling.occupant', N),
@@ -153,15 +253,39 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       conditions: f32('space.conditions', S * 4),
       allport: f32('space.allport', S),
       encounters: f32('space.encounters', S),
+      level: u8('space.level', S),
+      boost: f32('space.boost', S * 4),
       stats: i32('space.stats', S * SPACE_STATS),
       visitorStart: i32('space.visitorStart', S + 1),
       visitors: i32('space.visitors', R),
+    },
+    district: {
+      rent: f32('district.rent', D),
+      mediation: f32('district.mediation', D),
+      campaign: f32('district.campaign', D),
+      retention: f32('district.retention', D),
+      visibility: f32('district.visibility', D),
+      groupPrejudice: f32('district.groupPrejudice', D * sizes.groups),
+      groupOutTies: f32('district.groupOutTies', D * sizes.groups),
+      migrantShare: f32('district.migrantShare', D),
+      migrantShareSlow: f32('district.migrantShareSlow', D),
+    },
+    lever: {
+      trust: f32('lever.trust', D * sizes.groups),
+      civic: f32('lever.civic', D * sizes.groups),
+      motherTongue: f32('lever.motherTongue', D * sizes.groups),
+      officeVisits: f32('lever.officeVisits', D * sizes.groups),
+      discrimination: f32('lever.discrimination', D * sizes.groups),
     },
     lookup: {
       typeDistrictStart: i32('lookup.typeDistrictStart', T * D + 1),
       worshipOf: i32('lookup.worshipOf', sizes.groups * D),
       marketOf: i32('lookup.marketOf', D),
       officeOf: i32('lookup.officeOf', D),
+      classOf: i32('lookup.classOf', D),
+      centreOf: i32('lookup.centreOf', D),
+      workplacesByLevel: i32('lookup.workplacesByLevel', S),
+      levelStart: i32('lookup.levelStart', 4),
     },
   };
 }

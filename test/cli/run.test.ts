@@ -19,7 +19,8 @@ describe('icity run', () => {
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.days).toBe(10);
-    expect(summary.residents).toBe(3000);
+    expect(summary.first.population).toBe(3000);
+    expect(summary.residents).toBe(summary.last.population);
     expect(summary.dir).toBe(out);
   });
 
@@ -44,7 +45,8 @@ describe('icity run', () => {
   it('writes agents.csv with one row per resident', () => {
     const lines = fs.readFileSync(path.join(out, 'agents.csv'), 'utf8').trim().split('\n');
     expect(lines[0].split(',')).toEqual(AGENT_COLUMNS.map((c) => c.name));
-    expect(lines).toHaveLength(3001);
+    const { rows } = readCsv(path.join(out, 'metrics.csv'));
+    expect(lines).toHaveLength(rows[rows.length - 1][1] + 1);
   });
 
   it('writes frames the header describes exactly', () => {
@@ -58,6 +60,7 @@ describe('icity run', () => {
     expect(Math.max(...grid)).toBeLessThanOrEqual(h.groups.length);
     const districts = new Float32Array(bin.buffer.slice(bin.byteOffset + h.gridBytes + h.paddingBytes, bin.byteOffset + h.frameBytes));
     const residents = h.districts.reduce((s: number, _d: unknown, d: number) => s + districts[d * h.districtMetrics.length], 0);
+    // The first frame is day 0, before anyone arrives or leaves.
     expect(residents).toBe(3000);
     expect(occupied).toBeGreaterThan(0);
   });

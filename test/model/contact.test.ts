@@ -3,7 +3,7 @@ import { Simulation } from '../../sim/engine/simulation.ts';
 import { smallCity } from '../helpers.ts';
 
 function runDays(sets: Record<string, unknown>, days: number) {
-  const sim = new Simulation(smallCity({ 'submodels.housing': false, 'submodels.labour': false, ...sets }));
+  const sim = new Simulation(smallCity({ 'submodels.housing': false, 'submodels.labour': false, 'submodels.demography': false, ...sets }));
   const first = sim.indicators();
   for (let d = 0; d < days; d++) sim.advance();
   const last = sim.indicators();
@@ -19,8 +19,8 @@ const allport = (v: number) =>
   );
 
 describe('contact in spaces', () => {
-  it('without contact, prejudice does not change', () => {
-    const { first, last } = runDays({ 'submodels.contact': false }, 20);
+  it('without contact (and without the slow attitude dynamics), prejudice does not change', () => {
+    const { first, last } = runDays({ 'submodels.contact': false, 'submodels.attitudes': false }, 20);
     expect(last.prejudice_host).toBe(first.prejudice_host);
     expect(last.encounters).toBe(0);
   });

@@ -51,7 +51,7 @@ describe('visitor lists', () => {
   it('list every resident who is in a space, once, in index order', () => {
     const sim = new Simulation(smallCity());
     const w = sim.world;
-    const R = w.residents.location.length;
+    const R = w.counts[0];
     for (let i = 0; i < R; i++) w.residents.location[i] = i % 3 === 0 ? -1 : i % w.sizes.spaces;
     gatherVisitors(w);
     const { visitorStart, visitors } = w.spaces;

@@ -1,0 +1,79 @@
+import { real, section, share } from './param.ts';
+
+/** Ties, attitudes and identity: the slow variables that contact moves. */
+export const tiesSchema = section(
+  {
+    tieChance: share(0.001, {
+      description: 'Probability that a positive encounter turns into a lasting tie (standing for repeated good encounters with the same person).',
+      unit: 'probability per positive encounter',
+      source: 'assumed: gives about half of host residents an out-group friend after a few years, as European surveys report',
+    }),
+    tieLifetimeDays: real(1500, 1, 100_000, {
+      description: 'Mean lifetime of a tie; ties end at random with rate 1/lifetime.',
+      unit: 'days',
+      source: 'assumed: a few years',
+    }),
+    outgroupTieEffect: share(0.05, {
+      description: 'Share of prejudice removed when a resident forms an out-group tie (friendship has a larger effect than a single encounter).',
+      unit: 'share of current prejudice',
+      source: 'Pettigrew & Tropp 2006 (cross-group friendship effects are larger); size assumed',
+    }),
+    jobBoost: real(0.5, 0, 10, {
+      description: 'Hiring chance multiplied by 1 + jobBoost x min(ties, 10)/10: networks help find work.',
+      unit: 'multiplier',
+      source: 'assumed (Granovetter 1973: ties carry job information)',
+    }),
+  },
+  'Ties made from repeated positive encounters.',
+);
+
+export const attitudesSchema = section(
+  {
+    normRate: real(0.002, 0, 1, {
+      description: "Daily pull of a resident's prejudice toward the mean of their group in their district (neighbourhood norm).",
+      unit: 'share of the gap per day',
+      source: 'assumed',
+    }),
+    anchor: real(0.003, 0, 1, {
+      description: "Daily pull of prejudice back toward the group's initial mean: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull.",
+      unit: 'share of the gap per day',
+      source: 'assumed',
+    }),
+    extendedContact: real(0.0005, 0, 1, {
+      description: 'Daily drop in prejudice, as a share of it, per unit share of same-group district residents who have out-group ties (extended contact, context effect).',
+      unit: 'share per day per unit share',
+      source: 'Christ et al. 2014 (contextual contact); Zhou et al. 2019 (extended contact r = .25); size assumed',
+    }),
+    threat: real(2, 0, 100, {
+      description: 'Rise in host prejudice per unit rise of the district migrant share within a year, applied daily as the share rises (perceived threat from fast change).',
+      unit: 'prejudice per unit share per year',
+      source: 'assumed; MigrAgent (Paolillo & Jager): fast arrivals polarise',
+    }),
+    rejection: share(0.002, {
+      description: "Share of a migrant's host adoption lost, and of the gap to full heritage maintenance closed, by one negative out-group encounter (rejection-identification: perceived rejection strengthens in-group identity).",
+      unit: 'share per negative encounter',
+      source: 'Branscombe, Schmitt & Harvey 1999 (rejection-identification model); size assumed',
+    }),
+    identityRate: real(0.005, 0, 1, {
+      description: 'Daily pull of trust (toward 0.5), belonging, heritage maintenance and host adoption toward the values a resident\'s situation supports.',
+      unit: 'share of the gap per day',
+      source: 'assumed: identities change over years',
+    }),
+    trustPerInstitutionalContact: share(0.001, {
+      description: 'Rise in trust (share of the gap to 1) after a positive encounter in a space whose institutional support is high (offices, classes, schools).',
+      unit: 'share of (1 - trust)',
+      source: 'assumed',
+    }),
+  },
+  'Slow attitude and identity dynamics.',
+);
+
+export const demographySchema = section(
+  {
+    birthsPerYear: real(0.009, 0, 0.1, { description: 'Births per resident per year, to households with two adults.', unit: 'births per resident per year', source: 'EU crude birth rate about 9 per 1000 (Eurostat 2022)' }),
+    elderDeathsPerYear: real(0.045, 0, 1, { description: 'Deaths per elder per year.', unit: 'deaths per elder per year', source: 'assumed; gives a crude death rate near EU levels' }),
+    childhoodYears: real(18, 1, 30, { description: 'Years a resident stays a child before becoming an adult.', unit: 'years' }),
+    workingYears: real(47, 1, 80, { description: 'Years from adulthood to old age (18 to 65).', unit: 'years' }),
+  },
+  'Births, ageing and deaths, kept simple.',
+);

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../inputError.ts';
+import { writeFileAtomic } from '../runFolder.ts';
+import { BASELINE } from './loadExperiment.ts';
+
+/**
+ * The layout of an experiment folder and its manifest. The manifest is written before any
+ * run starts (so a re-run can tell whether the folder holds the same experiment) and again
+ * at the end with every run's status and the wall time.
+ */
+export const EXPERIMENT_FORMAT = 'icity-experiment';
+export const EXPERIMENT_FORMAT_VERSION = 1;
+
+export type RunStatus = 'pending' | 'done' | 'reused' | 'failed';
+
+export interface RunRecord {
+  arm: string;
+  replication: number;
+  seed: number;
+  /** The run folder, relative to the experiment folder. */
+  dir: string;
+  /** The scenarioHash the run's own manifest.json must carry. */
+  scenarioHash: string;
+  status: RunStatus;
+  wallSeconds?: number;
+  error?: string;
+}
+
+export interface ArmRecord {
+  name: string;
+  label: string;
+  description: string;
+  set: Record<string, unknown>;
+  policies: unknown[];
+}
+
+export interface ExperimentManifest {
+  format: typeof EXPERIMENT_FORMAT;
+  formatVersion: number;
+  package: { name: string; version: string };
+  node: string;
+  name: string;
+  experimentFile: string;
+  experimentHash: string;
+  experiment: Record<string, unknown> & { name: string; description: string };
+  scenarioFile: string;
+  scenario: Record<string, unknown>;
+  arms: ArmRecord[];
+  seeds: number[];
+  days: number;
+  metrics: string[];
+  reportDays: number[];
+  threads: { budget: number; pool: number; perRun: number };
+  wallSeconds: number | null;
+  runs: RunRecord[];
+  files: Record<string, string>;
+}
+
+export const MANIFEST = 'manifest.json';
+
+/** The folder of replication `rep` (1-based) of an arm, relative to the experiment folder. */
+export function runDirName(arm: string, rep: number): string {
+  return path.posix.join('runs', arm, String(rep));
+}
+
+export function readExperimentManifest(dir: string): ExperimentManifest {
+  const file = path.join(dir, MANIFEST);
+  let m: ExperimentManifest;
+  try {
+    m = JSON.parse(fs.readFileSync(file, 'utf8')) as ExperimentManifest;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError([`${dir}: is not an experiment folder (${code === 'ENOENT' ? 'no manifest.json' : `manifest.json cannot be read: ${(err as Error).message}`})`]);
+  }
+  if (m?.format !== EXPERIMENT_FORMAT) throw new InputError([`${file}: format: found ${JSON.stringify(m?.format)}; expected "${EXPERIMENT_FORMAT}"`]);
+  if (typeof m.formatVersion !== 'number' || m.formatVersion > EXPERIMENT_FORMAT_VERSION) {
+    throw new InputError([`${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads experiment folders of format ${EXPERIMENT_FORMAT_VERSION}`]);
+  }
+  return m;
+}
+
+/**
+ * Makes the folder ready for an experiment: creates it, or checks that it holds the same
+ * experiment (same hash) and never mixes two. Removes unfinished run folders that a killed
+ * process left behind.
+ */
+export function prepareFolder(dir: string, hash: string, name: string, shown = dir): void {
+  if (fs.existsSync(dir)) {
+    if (!fs.statSync(dir).isDirectory()) throw new InputError([`--out ${shown}: is a file, expected a folder`]);
+    if (fs.existsSync(path.join(dir, MANIFEST))) {
+      const m = readExperimentManifest(dir);
+      if (m.experimentHash !== hash) {
+        throw new InputError([
+          `--out ${shown}: holds a different experiment ("${m.name}" from ${m.experimentFile}, whose scenario, arms or seeds differ); choose another --out or remove the folder`,
+        ]);
+      }
+    } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.'))) {
+      throw new InputError([`--out ${shown}: is not empty and holds no experiment (no manifest.json); choose another --out for "${name}"`]);
+    }
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  removeStalePartials(dir);
+}
+
+/** Unfinished files ("summary.csv.partial-<pid>") and run folders (".<rep>.partial-<pid>-<time>") whose process is gone. */
+function removeStalePartials(dir: string): void {
+  for (const f of fs.readdirSync(dir)) {
+    const m = /\.partial-(\d+)$/.exec(f);
+    if (m && !alive(Number(m[1]))) fs.rmSync(path.join(dir, f), { force: true });
+  }
+  const runs = path.join(dir, 'runs');
+  if (!fs.existsSync(runs)) return;
+  for (const arm of fs.readdirSync(runs)) {
+    const armDir = path.join(runs, arm);
+    if (!fs.statSync(armDir).isDirectory()) continue;
+    for (const f of fs.readdirSync(armDir)) {
+      const m = /^\..*\.(?:partial|old)-(\d+)-\d+$/.exec(f);
+      if (m && !alive(Number(m[1]))) fs.rmSync(path.join(armDir, f), { recursive: true, force: true });
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A run counts as finished when its folder has a manifest.json with the expected scenario hash. */
+export function runFinished(dir: string, run: Pick<RunRecord, 'dir' | 'scenarioHash'>): boolean {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(dir, run.dir, MANIFEST), 'utf8')) as { scenarioHash?: string };
+    return m.scenarioHash === run.scenarioHash && fs.existsSync(path.join(dir, run.dir, 'metrics.csv'));
+  } catch {
+    return false;
+  }
+}
+
+export function writeManifest(dir: string, m: ExperimentManifest): void {
+  writeFileAtomic(path.join(dir, MANIFEST), JSON.stringify(m, null, 2) + '\n');
+}
+
+/** The arms in manifest order, baseline first. */
+export function armNames(m: ExperimentManifest): string[] {
+  const names = m.arms.map((a) => a.name);
+  if (names[0] !== BASELINE) throw new InputError([`${MANIFEST}: arms: the first arm must be "${BASELINE}"`]);
+  return names;
+}

@@ -1,0 +1,23 @@
+import type { Scenario } from '../../../scenarios/schema/scenario.ts';
+import type { RunSummary } from '../runCity.ts';
+
+/**
+ * The protocol between an experiment and its pooled worker threads. A worker is started for
+ * one run (worker-threads-pool starts a thread per task), gets its task in workerData and
+ * answers with one message before it exits.
+ */
+export interface RunTask {
+  scenario: Scenario;
+  /** The run folder to write (absolute). */
+  out: string;
+  /** Threads inside the run (runCity's `workers`). */
+  threads: number;
+}
+
+export interface PoolWorkerData {
+  /** The TypeScript module the boot file loads. */
+  entry: string;
+  task: RunTask;
+}
+
+export type RunReply = { ok: true; summary: RunSummary } | { ok: false; error: string };

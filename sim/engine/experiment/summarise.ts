@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { INDICATORS } from '../../model/indicators.ts';
+import { csvLine } from '../csv.ts';
+import { InputError } from '../inputError.ts';
+import { writeFileAtomic } from '../runFolder.ts';
+import { estimate } from './estimate.ts';
+import { armNames, readExperimentManifest, runDirName, runFinished, type ExperimentManifest } from './experimentFolder.ts';
+import { renderReport } from './report.ts';
+
+export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'] as const;
+export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'report.md'] as const;
+
+/** One row of summary.csv; undefined fields are written as empty cells. */
+export interface SummaryRow {
+  arm: string;
+  metric: string;
+  day: number;
+  n: number;
+  mean: number;
+  sd?: number;
+  ciLow?: number;
+  ciHigh?: number;
+  /** Arm minus baseline, paired by replication; undefined for the baseline. */
+  diff?: number;
+  diffLow?: number;
+  diffHigh?: number;
+  /** Mean over replications of the spending up to the day. */
+  cost: number;
+  /** Extra cost over the baseline per unit of improvement, when the arm improves the metric. */
+  costPerUnit?: number;
+}
+
+export interface Summary {
+  dir: string;
+  manifest: ExperimentManifest;
+  rows: SummaryRow[];
+  files: string[];
+}
+
+/** Runs an experiment folder lacks: summarise() writes nothing until they are there. */
+export class MissingRunsError extends InputError {
+  constructor(readonly missing: { arm: string; replication: number; seed: number; dir: string }[], dir: string) {
+    super(missing.map((r) => `${dir}: ${r.dir} is missing (arm ${r.arm}, replication ${r.replication}, seed ${r.seed}); run the experiment again to finish it`));
+  }
+}
+
+/** A run's metrics: per metric the value of each day, and the spending summed up to each day. */
+interface RunData {
+  values: Float64Array[];
+  cost: Float64Array;
+}
+
+/**
+ * Builds summary.csv, series.csv and report.md of an experiment folder from the finished
+ * runs on disk, so a resumed experiment summarises to the same bytes as an uninterrupted
+ * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing.
+ */
+export function summarise(dir: string): Summary {
+  const m = readExperimentManifest(dir);
+  const arms = armNames(m);
+  const hashes = new Map(m.runs.map((r) => [r.dir, r.scenarioHash]));
+  const missing: MissingRunsError['missing'] = [];
+  for (let r = 0; r < m.seeds.length; r++) {
+    for (const arm of arms) {
+      const run = { arm, replication: r + 1, seed: m.seeds[r], dir: runDirName(arm, r + 1) };
+      if (!runFinished(dir, { dir: run.dir, scenarioHash: hashes.get(run.dir) ?? '' })) missing.push(run);
+    }
+  }
+  if (missing.length) throw new MissingRunsError(missing, dir);
+
+  const data = arms.map((arm) => m.seeds.map((_, r) => readRun(path.join(dir, runDirName(arm, r + 1)), m.metrics, m.days)));
+  const rows = summaryRows(m, arms, data);
+  const summary = SUMMARY_COLUMNS.join(',') + '\n' + rows.map(summaryLine).join('');
+  const series = seriesText(m, arms, data);
+  writeFileAtomic(path.join(dir, 'summary.csv'), summary);
+  writeFileAtomic(path.join(dir, 'series.csv'), series);
+  writeFileAtomic(path.join(dir, 'report.md'), renderReport(m, rows));
+  return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES] };
+}
+
+function readRun(runDir: string, metrics: string[], days: number): RunData {
+  const file = path.join(runDir, 'metrics.csv');
+  const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const col = (name: string) => {
+    const k = header.indexOf(name);
+    if (k < 0) throw new InputError([`${file}: has no column "${name}"`]);
+    return k;
+  };
+  const dayCol = col('day');
+  const metricCols = metrics.map(col);
+  const spendCol = col('spending');
+  if (lines.length - 1 !== days + 1) throw new InputError([`${file}: has ${lines.length - 1} rows; expected ${days + 1} (days 0 to ${days})`]);
+  const values = metrics.map(() => new Float64Array(days + 1));
+  const cost = new Float64Array(days + 1);
+  let spent = 0;
+  for (let d = 0; d <= days; d++) {
+    const cells = lines[d + 1].split(',');
+    if (Number(cells[dayCol]) !== d) throw new InputError([`${file}: row ${d + 2}: found day ${cells[dayCol]}; expected ${d}`]);
+    metricCols.forEach((k, i) => (values[i][d] = Number(cells[k])));
+    spent += Number(cells[spendCol]);
+    cost[d] = spent;
+  }
+  return { values, cost };
+}
+
+function summaryRows(m: ExperimentManifest, arms: string[], data: RunData[][]): SummaryRow[] {
+  const n = m.seeds.length;
+  const rows: SummaryRow[] = [];
+  const x = new Float64Array(n);
+  const d = new Float64Array(n);
+  const better = new Map(INDICATORS.map((i) => [i.name, i.better]));
+  const meanCost = (a: number, day: number) => estimate(data[a].map((run) => run.cost[day])).mean;
+  arms.forEach((arm, a) => {
+    m.metrics.forEach((metric, i) => {
+      for (const day of m.reportDays) {
+        for (let r = 0; r < n; r++) {
+          x[r] = data[a][r].values[i][day];
+          d[r] = x[r] - data[0][r].values[i][day];
+        }
+        const e = estimate(x);
+        const cost = meanCost(a, day);
+        const row: SummaryRow = { arm, metric, day, n, mean: e.mean, sd: e.sd, ciLow: e.low, ciHigh: e.high, cost };
+        if (a > 0) {
+          const diff = estimate(d);
+          row.diff = diff.mean;
+          row.diffLow = diff.low;
+          row.diffHigh = diff.high;
+          const dir = better.get(metric) ?? 0;
+          if (dir !== 0 && diff.mean * dir > 0) row.costPerUnit = (cost - meanCost(0, day)) / Math.abs(diff.mean);
+        }
+        rows.push(row);
+      }
+    });
+  });
+  return rows;
+}
+
+const cell = (v: number | undefined) => (v === undefined ? '' : v);
+
+function summaryLine(r: SummaryRow): string {
+  return csvLine([r.arm, r.metric, r.day, r.n, r.mean, cell(r.sd), cell(r.ciLow), cell(r.ciHigh), cell(r.diff), cell(r.diffLow), cell(r.diffHigh), r.cost, cell(r.costPerUnit)]);
+}
+
+function seriesText(m: ExperimentManifest, arms: string[], data: RunData[][]): string {
+  const n = m.seeds.length;
+  const x = new Float64Array(n);
+  let out = SERIES_COLUMNS.join(',') + '\n';
+  arms.forEach((arm, a) => {
+    m.metrics.forEach((metric, i) => {
+      for (let day = 0; day <= m.days; day++) {
+        for (let r = 0; r < n; r++) x[r] = data[a][r].values[i][day];
+        const e = estimate(x);
+        out += csvLine([arm, metric, day, n, e.mean, cell(e.low), cell(e.high)]);
+      }
+    });
+  });
+  return out;
+}

@@ -1,0 +1,22 @@
+import type { Scenario } from '../../scenarios/schema/scenario.ts';
+
+/**
+ * Room in the state arrays for residents or households who join during the run (arrivals
+ * and births), so that arrays are allocated once and never grow while workers hold them.
+ * Scaled from the initial count by the scenario's expected inflow, with a margin.
+ */
+export function capacityFor(scenario: Scenario, initial: number): number {
+  return Math.ceil(initial * (1 + 1.2 * growthShare(scenario)) + 64);
+}
+
+/** Expected arrivals and births over the run, as a share of the initial population. */
+export function growthShare(scenario: Scenario): number {
+  if (!scenario.submodels.demography) return 0;
+  const years = scenario.days / 365;
+  const residents = scenario.population.residents;
+  let inflow = 0;
+  for (const g of scenario.population.groups) if (!g.host) inflow += g.arrivalRate * residents * years;
+  for (const e of scenario.timeline) if (e.type === 'arrivalWave') inflow += e.arrivals;
+  inflow += residents * scenario.demography.birthsPerYear * years;
+  return residents > 0 ? inflow / residents : 0;
+}

@@ -1,0 +1,53 @@
+import type { Stream } from '../engine/stream.ts';
+import type { World } from './world.ts';
+import { Flag } from './world.ts';
+import { AgeClass, NONE } from './spaceTypes.ts';
+import { pickWorkplace, qualifiedLevel } from './jobs.ts';
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+/** Years since arrival of the initial migrant population run from 0 to this. */
+export const MAX_YEARS_SINCE_ARRIVAL = 15;
+/** Host-language gain per year of residence in the initial cross-section (assumed). */
+const LANGUAGE_PER_YEAR = 0.03;
+
+/**
+ * Sets up resident i of household h: group, age class, education, diploma, language,
+ * attitudes and (for the initial population) a job. `years` is the time since the
+ * household arrived; for the group's mean years the language is the group's mean.
+ */
+export function initResident(world: World, i: number, h: number, g: number, age: number, years: number, arrivalDay: number, employ: boolean, rng: Stream): void {
+  const r = world.residents;
+  const spec = world.scenario.population.groups[g];
+  const isHost = spec.host;
+  r.group[i] = g;
+  r.age[i] = age;
+  r.household[i] = h;
+  const edu = spec.education;
+  const u = rng.next();
+  r.education[i] = age === AgeClass.child ? 0 : u < edu.high ? 2 : u < edu.high + edu.medium ? 1 : 0;
+  let flags = rng.next() < 0.5 ? Flag.female : 0;
+  if (!isHost && r.education[i] > 0) {
+    flags |= Flag.foreignDiploma;
+    if (rng.next() < spec.recognised) flags |= Flag.recognised;
+  }
+  r.flags[i] = flags;
+  r.arrival[i] = isHost ? 0 : arrivalDay;
+  const lang = spec.language + LANGUAGE_PER_YEAR * (years - MAX_YEARS_SINCE_ARRIVAL / 2) + 0.1 * rng.normal() + (age === AgeClass.child ? 0.2 : 0);
+  r.language[i] = isHost ? 1 : clamp01(lang);
+  r.prejudice[i] = clamp01(spec.prejudice + 0.15 * rng.normal());
+  r.trust[i] = clamp01(0.5 + 0.1 * rng.normal());
+  r.belonging[i] = clamp01((isHost ? 0.7 : 0.4) + 0.1 * rng.normal());
+  r.heritage[i] = isHost ? 1 : clamp01(0.7 + 0.15 * rng.normal());
+  r.adoption[i] = isHost ? 1 : clamp01(0.2 + 0.5 * r.language[i] + 0.1 * rng.normal());
+  r.ingroupTies[i] = 0;
+  r.outgroupTies[i] = 0;
+  r.classHours[i] = 0;
+  r.ingroupContacts[i] = 0;
+  r.outgroupContacts[i] = 0;
+  // The initial cross-section: employment rises with years since arrival (Canada 2011:
+  // 63.5% in the first 5 years, 79.8% after 10), around the group's mean rate.
+  const rate = isHost ? spec.employment : spec.employment * (0.8 + (0.4 * years) / MAX_YEARS_SINCE_ARRIVAL);
+  const employed = employ && age === AgeClass.adult && world.lookup.levelStart[3] > 0 && world.scenario.submodels.labour && rng.next() < rate;
+  r.job[i] = employed ? pickWorkplace(world, qualifiedLevel(world, i), rng) : NONE;
+  r.location[i] = NONE;
+}

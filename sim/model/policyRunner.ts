@@ -1,0 +1,134 @@
+import type { World } from './world.ts';
+import { Env } from './world.ts';
+import { allportScore } from './allport.ts';
+import { Purpose, Stream } from '../engine/stream.ts';
+import { policyByType, policyName, type PolicyEntry } from '../policies/registry.ts';
+import type { Policy, PolicyDay } from '../policies/policy.ts';
+
+interface Running {
+  entry: PolicyEntry;
+  plugin: Policy;
+  name: string;
+  state: unknown;
+  spent: number;
+  today: number;
+  active: boolean;
+  groups: Uint8Array;
+  districts: Uint8Array;
+}
+
+/** Task forces act first: they set the effectiveness multipliers the others read. */
+const FIRST = new Set(['taskForce']);
+
+/**
+ * Runs a scenario's policies: each day, on the main thread, resets every lever and lets each
+ * active policy set its own, tracking spending against budgets and political cuts.
+ */
+export class PolicyRunner {
+  readonly running: Running[];
+  private readonly stream: Stream;
+  private readonly boost: Float32Array;
+
+  constructor(private readonly world: World) {
+    const sc = world.scenario;
+    const groups = sc.population.groups;
+    const D = world.sizes.districts;
+    this.stream = new Stream(world.root);
+    this.boost = new Float32Array(D).fill(1);
+    this.running = sc.policies
+      .map((raw) => raw as PolicyEntry)
+      .map((entry) => {
+        const plugin = policyByType(entry.type);
+        const g = new Uint8Array(groups.length);
+        groups.forEach((grp, k) => {
+          const byDefault = plugin.defaultTarget === 'all' || (plugin.defaultTarget === 'hosts') === grp.host;
+          g[k] = (entry.target ? entry.target.includes(grp.name) : byDefault) ? 1 : 0;
+        });
+        const d = new Uint8Array(D);
+        for (let k = 0; k < D; k++) d[k] = !entry.districts || entry.districts.includes(k) ? 1 : 0;
+        return { entry, plugin, name: policyName(entry), state: plugin.setup?.(entry, world), spent: 0, today: 0, active: false, groups: g, districts: d };
+      })
+      .sort((a, b) => Number(FIRST.has(b.plugin.type)) - Number(FIRST.has(a.plugin.type)));
+  }
+
+  /** Names in scenario order, for columns and the calendar. */
+  names(): string[] {
+    return this.world.scenario.policies.map((p) => policyName(p as PolicyEntry));
+  }
+
+  /** Spending today of the policy with this name. */
+  spendingOf(name: string): number {
+    return this.running.find((r) => r.name === name)?.today ?? 0;
+  }
+
+  spendingToday(): number {
+    let s = 0;
+    for (const r of this.running) s += r.today;
+    return s;
+  }
+
+  beforeDay(day: number, cut: number, residentsIn: Float64Array): void {
+    const w = this.world;
+    resetLevers(w);
+    this.boost.fill(1);
+    for (const r of this.running) {
+      r.today = 0;
+      const scale = r.entry.protected ? 1 : 1 - cut;
+      const budgetLeft = r.entry.budget - r.spent;
+      const active = day >= r.entry.start && day <= r.entry.stop && scale > 0 && budgetLeft > 0;
+      if (!active) {
+        if (r.active) r.plugin.end?.(r.entry, r.state, w);
+        r.active = false;
+        continue;
+      }
+      r.active = true;
+      const ctx: PolicyDay = {
+        world: w,
+        day,
+        stream: this.stream.reset(Purpose.policy, day, 0, this.running.indexOf(r)),
+        scale,
+        budgetLeft,
+        boost: this.boost,
+        residentsIn,
+        inDistrict: (d) => r.districts[d] === 1,
+        forGroup: (g) => r.groups[g] === 1,
+      };
+      r.today = Math.min(budgetLeft, Math.max(0, r.plugin.apply(r.entry, r.state, ctx)));
+      r.spent += r.today;
+    }
+    refreshAllport(w);
+  }
+}
+
+/** Levers go back to no policy at the start of each day. */
+function resetLevers(w: World): void {
+  const d = w.district;
+  d.mediation.fill(0);
+  d.campaign.fill(0);
+  d.retention.fill(0);
+  d.visibility.fill(0);
+  w.spaces.boost.fill(0);
+  const l = w.lever;
+  l.trust.fill(0);
+  l.civic.fill(0);
+  l.motherTongue.fill(0);
+  l.officeVisits.fill(0);
+  l.discrimination.fill(1);
+  const env = w.env;
+  env[Env.renewedMarket] = -1;
+  env[Env.renewalDraw] = 0;
+  env[Env.centreVisits] = 0;
+  env[Env.classHours] = 0;
+  env[Env.classTrust] = 0;
+}
+
+/** Allport scores from base conditions plus today's raises. */
+export function refreshAllport(w: World): void {
+  const { conditions, boost, allport } = w.spaces;
+  const weight = w.scenario.contact.institutionalWeight;
+  const tmp = new Float32Array(4);
+  for (let s = 0; s < w.sizes.spaces; s++) {
+    for (let k = 0; k < 4; k++) tmp[k] = Math.min(1, conditions[s * 4 + k] + boost[s * 4 + k]);
+    allport[s] = allportScore(tmp, 0, weight);
+  }
+}

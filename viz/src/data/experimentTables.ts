@@ -1,0 +1,78 @@
+import { numberColumn, parseCsv, textColumn } from './csvTable.ts';
+
+/** One arm's indicator over time: mean of the replications and its 95% CI (series.csv). */
+export interface ArmSeries {
+  days: Float64Array;
+  mean: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+}
+
+/** One row of summary.csv: an arm's indicator at a reported day, its effect and cost. */
+export interface SummaryRow {
+  arm: string;
+  metric: string;
+  day: number;
+  n: number;
+  mean: number;
+  sd: number;
+  low: number;
+  high: number;
+  diff: number;
+  diffLow: number;
+  diffHigh: number;
+  cost: number;
+  costPerUnit: number;
+}
+
+export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'];
+export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'];
+
+/** series.csv by arm, then metric. Confidence bounds are NaN where there was one replication. */
+export function readSeries(file: string, text: string): Map<string, Map<string, ArmSeries>> {
+  const t = parseCsv(file, text, SERIES_COLUMNS);
+  const arm = textColumn(t, 'arm');
+  const metric = textColumn(t, 'metric');
+  const day = numberColumn(t, 'day');
+  const mean = numberColumn(t, 'mean');
+  const low = numberColumn(t, 'ci_low', true);
+  const high = numberColumn(t, 'ci_high', true);
+  const rows = new Map<string, Map<string, number[]>>();
+  arm.forEach((a, i) => {
+    let byMetric = rows.get(a);
+    if (!byMetric) rows.set(a, (byMetric = new Map()));
+    let list = byMetric.get(metric[i]);
+    if (!list) byMetric.set(metric[i], (list = []));
+    list.push(i);
+  });
+  const pick = (col: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => col[i]);
+  return new Map([...rows].map(([a, byMetric]) => [a, new Map([...byMetric].map(([m, idx]) => {
+    idx.sort((i, j) => day[i] - day[j]);
+    return [m, { days: pick(day, idx), mean: pick(mean, idx), low: pick(low, idx), high: pick(high, idx) }];
+  }))]));
+}
+
+/** summary.csv as rows; empty cells (the baseline's effect, a missing cost per unit) are NaN. */
+export function readSummary(file: string, text: string): SummaryRow[] {
+  const t = parseCsv(file, text, SUMMARY_COLUMNS);
+  const arm = textColumn(t, 'arm');
+  const metric = textColumn(t, 'metric');
+  const num = (c: string, empty = false) => numberColumn(t, c, empty);
+  const [day, n, mean, cost] = [num('day'), num('n'), num('mean'), num('cost')];
+  const [sd, low, high, diff, diffLow, diffHigh, costPerUnit] = ['sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost_per_unit'].map((c) => num(c, true));
+  return arm.map((a, i) => ({
+    arm: a,
+    metric: metric[i],
+    day: day[i],
+    n: n[i],
+    mean: mean[i],
+    sd: sd[i],
+    low: low[i],
+    high: high[i],
+    diff: diff[i],
+    diffLow: diffLow[i],
+    diffHigh: diffHigh[i],
+    cost: cost[i],
+    costPerUnit: costPerUnit[i],
+  }));
+}

@@ -1,0 +1,67 @@
+import { fetchJson } from './data/fetchData.ts';
+import { loadExperiment, type Experiment } from './data/loadExperiment.ts';
+import { loadRun } from './data/loadRun.ts';
+import { ViewerError } from './data/viewerError.ts';
+import { UrlState } from './state/viewState.ts';
+import { bindPlayerKeys } from './timeline/keyboard.ts';
+import type { Player } from './timeline/player.ts';
+import { el } from './ui/dom.ts';
+import { clearErrors, showError } from './ui/errorPanel.ts';
+import { experimentView } from './views/experimentView.ts';
+import { runView } from './views/runView.ts';
+
+/**
+ * The viewer: reads the served folder's manifest.json and shows a run or an experiment.
+ * Any failure ends as a message in the page naming the file and the problem.
+ */
+const url = new UrlState();
+let player: Player | undefined;
+let experiment: Experiment | undefined;
+let renders = 0;
+
+bindPlayerKeys(() => player);
+window.addEventListener('error', (e) => showError(e.error ?? e.message));
+window.addEventListener('unhandledrejection', (e) => showError(e.reason));
+window.addEventListener('popstate', () => {
+  url.reload();
+  void render();
+});
+
+async function render(): Promise<void> {
+  const token = ++renders;
+  player?.pause();
+  player = undefined;
+  clearErrors();
+  const main = document.getElementById('main')!;
+  const view = el('div', { class: 'view' }, el('p', { class: 'loading' }, 'Loading…'));
+  main.replaceChildren(view);
+  try {
+    const manifest = await fetchJson('manifest.json');
+    let next: Player | undefined;
+    if (manifest.format === 'icity-experiment') {
+      experiment ??= await loadExperiment(manifest);
+      setTitle(`experiment ${experiment.manifest.name}`);
+      next = await experimentView(view, experiment, url, () => void render());
+    } else if (manifest.format === 'icity-run') {
+      const run = await loadRun('');
+      setTitle(`run ${run.manifest.scenarioName} (seed ${run.manifest.seed})`);
+      next = runView(view, run, url, `Run ${run.manifest.scenarioName}, seed ${run.manifest.seed}`);
+    } else {
+      throw new ViewerError('manifest.json', `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder)`);
+    }
+    if (token === renders) player = next;
+    else next?.pause();
+  } catch (err) {
+    if (token !== renders) return;
+    view.replaceChildren();
+    showError(err);
+  }
+}
+
+function setTitle(what: string): void {
+  document.title = `Interethnic City: ${what}`;
+  const title = document.getElementById('title');
+  if (title) title.textContent = `Interethnic City · ${what}`;
+}
+
+void render();
