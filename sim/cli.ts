@@ -5,6 +5,7 @@ import { schemaCommand } from './cli/schemaCommand.ts';
 import { experimentCommand } from './cli/experimentCommand.ts';
 import { summariseCommand } from './cli/summariseCommand.ts';
 import { viewCommand } from './cli/viewCommand.ts';
+import { workerCommand } from './cli/workerCommand.ts';
 import { packageInfo } from './engine/packageInfo.ts';
 
 const HELP = `icity: the Interethnic City simulation
@@ -13,6 +14,9 @@ Usage:
   icity run <scenario.json> [--seed N] [--days N] [--workers N] [--out DIR] [--agents]
             [--set path=value ...] [--json]
   icity experiment <experiment.json> [--reps N] [--workers N] [--out DIR] [--json]
+                   [--shard i/n | --queue redis://HOST:PORT/N]
+  icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N] [--lock-seconds S]
+               [--idle S]
   icity summarise <experiment_dir> [--json]
   icity validate <file.json> ...
   icity schema [--write]
@@ -22,6 +26,9 @@ Usage:
 run       simulates a scenario and writes its run folder (default runs/<name>-<seed>/)
 experiment runs a baseline and policy arms with replications (default into experiments/<name>/)
           and reports effects with 95% CIs and costs; finished runs are reused when re-run
+          (and sweeps and Morris screening from a "design"); --shard i/n does a batch job's share
+          of the runs, --queue puts them on a Redis queue for icity workers on any machine
+worker    takes runs from a --queue and writes them into their (shared) experiment folders
 summarise builds summary.csv, series.csv and report.md of an experiment folder from its runs
 validate  checks scenario files; prints "ok", or one line per problem and exits with 2
 schema    prints the JSON Schema of scenario files (--write: into scenarios/scenario.schema.json,
@@ -33,8 +40,8 @@ view      serves the viewer on a run or experiment folder (default: the newest u
 Exit codes: 0 done, 1 failed, 2 bad input (a file, field or flag).
 `;
 
-/** The icity command, for the commands that finish on the calling thread. Returns the exit code. */
-export function main(argv: string[]): number {
+/** The icity command. Resolves to the exit code once the work is done. */
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -42,7 +49,11 @@ export function main(argv: string[]): number {
         runCommand(rest);
         return 0;
       case 'experiment':
-        throw new InputError(['icity experiment: waits for worker threads; call mainAsync, as bin/icity.js does']);
+        await experimentCommand(rest);
+        return 0;
+      case 'worker':
+        await workerCommand(rest);
+        return 0;
       case 'summarise':
         summariseCommand(rest);
         return 0;
@@ -53,7 +64,8 @@ export function main(argv: string[]): number {
         schemaCommand(rest.includes('--write'));
         return 0;
       case 'view':
-        throw new InputError(['icity view: serves until stopped; call mainAsync, as bin/icity.js does']);
+        await viewCommand(rest);
+        return 0;
       case '--version':
       case 'version':
         process.stdout.write(`${packageInfo().version}\n`);
@@ -65,21 +77,8 @@ export function main(argv: string[]): number {
         process.stdout.write(HELP);
         return 0;
       default:
-        throw new InputError([`icity: unknown command "${command}" (commands: run, experiment, summarise, validate, schema, view, help)`]);
+        throw new InputError([`icity: unknown command "${command}" (commands: run, experiment, worker, summarise, validate, schema, view, help)`]);
     }
-  } catch (err) {
-    return failed(command, err);
-  }
-}
-
-/** The icity command, all commands: resolves to the exit code once the work is done. */
-export async function mainAsync(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command !== 'experiment' && command !== 'view') return main(argv);
-  try {
-    if (command === 'view') await viewCommand(rest);
-    else await experimentCommand(rest);
-    return 0;
   } catch (err) {
     return failed(command, err);
   }

@@ -8,7 +8,7 @@ import { main } from '../../sim/cli.ts';
  * output), then prints one more JSON line: the process's peak resident set size and CPU time,
  * worker threads included.
  */
-const exitCode = main(['run', ...process.argv.slice(2), '--json']);
+const exitCode = await main(['run', ...process.argv.slice(2), '--json']);
 const usage = process.resourceUsage();
 process.stdout.write(
   JSON.stringify({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { flag, int, section, share } from './param.ts';
+import { flag, int, real, section, share } from './param.ts';
 import { groupsSchema } from './groups.ts';
 
 export const citySchema = section(
   {
-    density: share(0.9, {
+    density: real(0.9, 0.01, 1, {
       description: 'Share of dwellings occupied; the grid is sized so that households / dwellings = density, counting the households expected to arrive or be born during the run (so the start is a little emptier when the city grows).',
       unit: 'share of dwellings',
       source: 'assumed (NetLogo Segregation default is 0.95)',

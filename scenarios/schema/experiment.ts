@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDICATORS } from '../../sim/model/indicators.ts';
+import { designSchema } from './design.ts';
 
 /**
  * Experiment files: a base scenario, a baseline and named arms, each replicated with the
@@ -98,7 +99,12 @@ export const experimentSchema = z
       .optional()
       .meta({ description: 'The seed of each replication, in order; replications takes the first ones.' }),
     baseline: baselineSchema.optional(),
-    arms: z.array(armSchema).min(1).max(100).meta({ description: 'The arms compared with the baseline.' }),
+    arms: z
+      .array(armSchema)
+      .max(100)
+      .default([])
+      .meta({ description: 'The arms compared with the baseline. At least one, unless a design gives the arms.' }),
+    design: designSchema.optional(),
     metrics: z
       .array(z.enum(metricNames).meta({ description: 'The name of an indicator (a column of metrics.csv).' }))
       .min(1)
@@ -116,6 +122,7 @@ export const experimentSchema = z
     if (e.seeds && e.replications !== undefined && e.replications > e.seeds.length) {
       ctx.addIssue({ code: 'custom', path: ['replications'], message: `at most ${e.seeds.length} (the number of seeds given)` });
     }
+    if (e.arms.length === 0 && !e.design) ctx.addIssue({ code: 'custom', path: ['arms'], message: 'give at least one arm, or a design whose points are the arms' });
     const seen = new Set<string>();
     e.arms.forEach((arm, k) => {
       if (seen.has(arm.name)) ctx.addIssue({ code: 'custom', path: ['arms', k, 'name'], message: 'another arm has this name; names must differ' });

@@ -31,7 +31,7 @@ export const groupSchema = z
       .prefault({} as never)
       .refine((e) => e.medium + e.high <= 1 + 1e-9, { message: 'medium + high education shares may add up to at most 1' })
       .meta({ description: 'Education of adults; the rest have low education.' }),
-    recognised: share(0.6, {
+    recognised: share(0.75, {
       description: 'Share of migrants with a foreign diploma (medium or high education) whose diploma is recognised at the start. Ignored for the host group.',
       unit: 'share of diploma holders',
       source: 'assumed',

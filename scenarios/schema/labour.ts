@@ -28,9 +28,14 @@ export const labourSchema = section(
       .default([0.4, 0.4, 0.2])
       .meta({ description: 'Shares of workplaces at low, medium and high skill level.', unit: 'shares', source: 'assumed (EU order of magnitude)' }),
     languageForLevel: z
-      .tuple([share(0, { description: 'Low.', unit: 'proficiency' }), share(0.3, { description: 'Medium (A1+).', unit: 'proficiency' }), share(0.5, { description: 'High (A2+).', unit: 'proficiency' })])
-      .default([0, 0.3, 0.5])
+      .tuple([share(0, { description: 'Low.', unit: 'proficiency' }), share(0.2, { description: 'Medium (A1).', unit: 'proficiency' }), share(0.4, { description: 'High (A2).', unit: 'proficiency' })])
+      .default([0, 0.2, 0.4])
       .meta({ description: 'Host-language proficiency a job at each skill level needs.', unit: 'proficiency 0..1', source: 'assumed' }),
+    mismatch: share(0.12, {
+      description: 'Probability that a hire lands one skill level below what the worker qualifies for (imperfect matching, also for natives).',
+      unit: 'probability per hire',
+      source: 'Italy 2014: 11.5% of employed natives over-qualified (SCIENCE.md)',
+    }),
     educationHire: z
       .tuple([real(0.8, 0, 10, { description: 'Low.', unit: 'multiplier' }), real(1, 0, 10, { description: 'Medium.', unit: 'multiplier' }), real(1.25, 0, 10, { description: 'High.', unit: 'multiplier' })])
       .default([0.8, 1, 1.25])

@@ -35,7 +35,7 @@ export const attitudesSchema = section(
       source: 'assumed',
     }),
     anchor: real(0.003, 0, 1, {
-      description: "Daily pull of prejudice back toward the group's initial mean: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull.",
+      description: "Daily pull of prejudice back toward the resident's own starting disposition: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull and individual differences persist.",
       unit: 'share of the gap per day',
       source: 'assumed',
     }),

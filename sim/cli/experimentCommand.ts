@@ -3,6 +3,11 @@ import { InputError } from '../engine/inputError.ts';
 import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
 import { runExperiment, type ExperimentResult } from '../engine/experiment/runExperiment.ts';
 import { effectSentence } from '../engine/experiment/report.ts';
+import { parseShard, type Shard } from '../engine/experiment/shard.ts';
+import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
+import { checkRedis } from '../engine/distributed/checkRedis.ts';
+import { queueExecutor } from '../engine/distributed/queueExecutor.ts';
+import { designLines } from './designLines.ts';
 import { intFlag, parseFlags } from './args.ts';
 
 export async function experimentCommand(argv: string[]): Promise<void> {
@@ -11,15 +16,24 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     workers: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    shard: { type: 'string' },
+    queue: { type: 'string' },
   });
   if (positionals.length !== 1) throw new InputError([`icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags])`]);
   const replications = intFlag('reps', values.reps, 1, 10_000);
   const workers = intFlag('workers', values.workers, 1, 1024);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const queue = values.queue === undefined ? undefined : parseQueueAddress(values.queue);
+  if (shard && queue) throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
+  if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
   const plan = loadExperiment(positionals[0], { replications });
   const out = values.out ?? path.join('experiments', plan.experiment.name);
-  const result = await runExperiment(plan, { out, workers, progress: !values.json && Boolean(process.stderr.isTTY) });
+  if (queue) await checkRedis(queue);
+  const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
+  const executor = queue ? queueExecutor(queue, { log }) : undefined;
+  const result = await runExperiment(plan, { out, workers, shard, executor, progress: !values.json && Boolean(process.stderr.isTTY) });
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
-  else process.stdout.write(describe(result));
+  else process.stdout.write(describe(result, { shard, queue: queue?.shown }));
   if (result.failed.length) {
     throw new Error(`${result.failed.length} run${result.failed.length > 1 ? 's' : ''} failed:\n${result.failed.map((r) => `  ${r.dir}: ${r.error}`).join('\n')}\nRun the experiment again to retry them; finished runs are kept.`);
   }
@@ -32,6 +46,8 @@ function jsonSummary(r: ExperimentResult) {
     runs: r.runs,
     ran: r.ran,
     reused: r.reused,
+    unfinished: r.unfinished,
+    summarised: r.summary !== undefined,
     failed: r.failed.map((f) => ({ dir: f.dir, error: f.error })),
     threads: r.threads,
     wallSeconds: r.wallSeconds,
@@ -52,23 +68,32 @@ function jsonSummary(r: ExperimentResult) {
   };
 }
 
-function describe(r: ExperimentResult): string {
+function describe(r: ExperimentResult, mode: { shard?: Shard; queue?: string }): string {
   const arms = r.summary ? r.summary.manifest.arms.length : 0;
-  const lines = [
-    `Experiment ${r.name}: ${r.runs} runs (${r.ran} ran, ${r.reused} reused${r.failed.length ? `, ${r.failed.length} failed` : ''}) in ${r.wallSeconds.toFixed(1)} s${
-      r.ran + r.failed.length ? `, ${r.threads.pool} at a time with ${r.threads.perRun} thread${r.threads.perRun > 1 ? 's' : ''} each` : ''
-    }.`,
-    `Outputs: ${r.dir}`,
-  ];
+  const counts = `${r.ran} ran, ${r.reused} reused${r.failed.length ? `, ${r.failed.length} failed` : ''}`;
+  const how = mode.queue
+    ? `, by the workers of ${mode.queue}`
+    : r.ran + r.failed.length
+      ? `, ${r.threads.pool} at a time with ${r.threads.perRun} thread${r.threads.perRun > 1 ? 's' : ''} each`
+      : '';
+  const head = mode.shard
+    ? `Experiment ${r.name}, shard ${mode.shard.index}/${mode.shard.count}: ${r.ran + r.reused + r.failed.length} of its ${r.runs} runs (${counts}) in ${r.wallSeconds.toFixed(1)} s${how}.`
+    : `Experiment ${r.name}: ${r.runs} runs (${counts}) in ${r.wallSeconds.toFixed(1)} s${how}.`;
+  const lines = [head, `Outputs: ${r.dir}`];
+  if (!r.summary && mode.shard && !r.failed.length) {
+    lines.push(`${r.unfinished} run${r.unfinished > 1 ? 's' : ''} of the experiment ${r.unfinished > 1 ? 'are' : 'is'} not finished yet (other shards); the last shard to finish writes the summary, or run \`icity summarise ${r.dir}\` once all are there.`);
+  }
   if (r.summary) {
     const m = r.summary.manifest;
     const last = m.reportDays[m.reportDays.length - 1];
+    const points = new Set(m.design?.points.map((p) => p.arm));
     lines.push('');
-    for (const arm of m.arms.slice(1)) {
+    for (const arm of m.arms.slice(1).filter((a) => !points.has(a.name))) {
       lines.push(`${arm.name} vs baseline (${m.seeds.length} replications, paired):`);
       for (const row of r.summary.rows.filter((x) => x.arm === arm.name && x.day === last)) lines.push(`  ${effectSentence(row, m.seeds.length)}`);
     }
-    lines.push('', `${arms} arms; see report.md, summary.csv and series.csv in the output folder.`);
+    if (m.design) lines.push(...designLines(r.dir, m));
+    lines.push('', `${arms} arms; see report.md, summary.csv and series.csv${m.design ? `, ${m.design.type === 'morris' ? 'points.csv and sensitivity.csv' : 'and points.csv'}` : ''} in the output folder.`);
   }
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import { runCity, type RunSummary } from '../engine/runCity.ts';
 import { intFlag, parseFlags } from './args.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parallelFor } from '../engine/parallel/parallelFor.ts';
+import { estimateRunBytes, formatBytes, memoryLimitBytes } from '../engine/memoryEstimate.ts';
 
 const HEADLINE = [
   'population',
@@ -30,6 +31,7 @@ export function runCommand(argv: string[]): void {
     agents: { type: 'boolean' },
     set: { type: 'string', multiple: true },
     json: { type: 'boolean' },
+    'memory-limit': { type: 'string' },
   });
   if (positionals.length !== 1) throw new InputError([`icity run: expected one scenario file, found ${positionals.length} (usage: icity run <scenario.json> [flags])`]);
   const sets = [...(values.set ?? [])];
@@ -39,6 +41,14 @@ export function runCommand(argv: string[]): void {
   if (days !== undefined) sets.push(`days=${days}`);
   const workers = intFlag('workers', values.workers, 1, 1024) ?? os.availableParallelism();
   const scenario = loadScenario(positionals[0], sets);
+  const need = estimateRunBytes(scenario, workers);
+  const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
+  const limit = limitMb !== undefined ? limitMb * 1024 * 1024 : memoryLimitBytes();
+  if (need > limit) {
+    throw new InputError([
+      `${positionals[0]}: population.residents: found ${scenario.population.residents}; this run needs about ${formatBytes(need)} of memory and the limit is ${formatBytes(limit)} (${limitMb !== undefined ? '--memory-limit' : '85% of this machine'}); run a smaller city, or raise the limit with --memory-limit <MB>`,
+    ]);
+  }
   const out = values.out ?? defaultRunDir(scenario);
   const summary = runCity(scenario, { out, workers, agents: values.agents, progress: !values.json, parallel: parallelFor });
   if (values.json) process.stdout.write(JSON.stringify(summary) + '\n');

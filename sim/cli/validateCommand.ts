@@ -1,6 +1,15 @@
 import { loadScenario } from '../engine/loadScenario.ts';
+import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
+import { readJsonFile } from '../engine/readJson.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parseFlags } from './args.ts';
+
+/** An experiment file names arms or a base scenario; anything else is read as a scenario. */
+function isExperiment(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const o = raw as Record<string, unknown>;
+  return 'arms' in o || typeof o.scenario === 'string' || String(o.$schema ?? '').includes('experiment.schema');
+}
 
 export function validateCommand(argv: string[]): void {
   const { positionals } = parseFlags('validate', argv, {});
@@ -8,7 +17,8 @@ export function validateCommand(argv: string[]): void {
   const problems: string[] = [];
   for (const file of positionals) {
     try {
-      loadScenario(file);
+      if (isExperiment(readJsonFile(file))) loadExperiment(file);
+      else loadScenario(file);
     } catch (err) {
       if (err instanceof InputError) problems.push(...err.problems);
       else throw err;

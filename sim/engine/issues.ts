@@ -7,7 +7,7 @@ export function describeIssues(file: string, input: unknown, issues: readonly z.
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const where = fieldPath([...issue.path, key]);
-        const allowed = schema ? allowedKeys(schema, issue.path) : [];
+        const allowed = schema ? allowedKeys(schema, issue.path, input) : [];
         const near = closest(key, allowed);
         lines.push(
           `${file}: ${where}: unknown field${near ? ` (did you mean "${near}"?)` : ''}; allowed here: ${allowed.length ? allowed.join(', ') : 'none'}`,
@@ -81,8 +81,9 @@ function allowed(issue: z.core.$ZodIssue): string {
 }
 
 /** Field names an object schema accepts at a path (through defaults, optionals, arrays). */
-export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[], input?: unknown): string[] {
   let s: unknown = schema;
+  let value: unknown = input;
   const unwrap = () => {
     for (let k = 0; k < 20; k++) {
       const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
@@ -90,11 +91,15 @@ export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): st
       if (def.innerType) s = def.innerType;
       else if (def.type === 'pipe' && def.in) s = def.in;
       else if (def.type === 'lazy' && typeof def.getter === 'function') s = (def.getter as () => unknown)();
+      else if (def.type === 'union' && Array.isArray(def.options)) s = unionBranch(def.options, value);
       else return;
+      if (!s) return;
     }
   };
   for (const p of path) {
     unwrap();
+    if (!s) return [];
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
     const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (def.type === 'array' && typeof p === 'number') s = def.element;
     else if (def.type === 'object') s = (def.shape as Record<string, unknown>)[String(p)];
@@ -102,8 +107,18 @@ export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): st
     if (!s) return [];
   }
   unwrap();
+  if (!s) return [];
   const def = (s as { _zod: { def: Record<string, unknown> } })._zod.def;
   return def.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+/** The branch of a discriminated union (timeline events, policies) that the input's `type` picks. */
+function unionBranch(options: unknown[], value: unknown): unknown {
+  const type = value !== null && typeof value === 'object' ? (value as { type?: unknown }).type : undefined;
+  return options.find((o) => {
+    const shape = (o as { _zod: { def: { shape?: Record<string, { _zod: { def: { values?: unknown[] } } }> } } })._zod.def.shape;
+    return shape?.type?._zod.def.values?.includes(type);
+  });
 }
 
 /** The allowed name nearest to a typo, if it is near enough to be a likely slip. */

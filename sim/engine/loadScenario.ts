@@ -5,6 +5,13 @@ import { describeIssues } from './issues.ts';
 import { readJsonFile } from './readJson.ts';
 import { applyOverrides } from './overrides.ts';
 
+/** At most this many problem lines are printed: past it, more lines only bury the first. */
+const MAX_PROBLEMS = 50;
+
+function capped(lines: string[]): string[] {
+  return lines.length <= MAX_PROBLEMS ? lines : [...lines.slice(0, MAX_PROBLEMS), `... and ${lines.length - MAX_PROBLEMS} more problems`];
+}
+
 /** Validates a scenario object, reporting problems against the given file name. */
 export function parseScenario(input: unknown, file = '(scenario)'): Scenario {
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
@@ -16,7 +23,7 @@ export function parseScenario(input: unknown, file = '(scenario)'): Scenario {
     }
   }
   const result = scenarioSchema.safeParse(input);
-  if (!result.success) throw new InputError(describeIssues(file, input, result.error.issues, scenarioSchema));
+  if (!result.success) throw new InputError(capped(describeIssues(file, input, result.error.issues, scenarioSchema)));
   return result.data;
 }
 

@@ -7,7 +7,12 @@ export class Progress {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly label: string, private readonly total: number, private readonly enabled = Boolean(process.stderr.isTTY)) {}
+  private readonly enabled: boolean;
+
+  /** `wanted` false silences it (e.g. with --json); it never draws when stderr is not a terminal. */
+  constructor(private readonly label: string, private readonly total: number, wanted = true) {
+    this.enabled = wanted && Boolean(process.stderr.isTTY);
+  }
 
   update(done: number, detail = ''): void {
     if (!this.enabled) return;

@@ -3,7 +3,7 @@ import type { ThreadContext } from './context.ts';
 import { LEVEL } from './meet.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 import { Count, Env, Flag } from './world.ts';
-import { pickWorkplace, qualifiedLevel, usableEducation } from './jobs.ts';
+import { hiredLevel, pickWorkplace, usableEducation } from './jobs.ts';
 
 /** The family counts as this many in-group ties for keeping the heritage culture (assumed). */
 const FAMILY_TIES = 5;
@@ -15,9 +15,9 @@ const FAMILY_TIES = 5;
  * axes. Reads yesterday's district aggregates and today's policy levers.
  */
 export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, start: number, end: number): void {
-  const { world, stream, host, initialPrejudice } = ctx;
+  const { world, stream, host } = ctx;
   const r = world.residents;
-  const { group, age, language, job, flags, prejudice, trust, belonging, heritage, adoption, ingroupTies, outgroupTies, classHours, household } = r;
+  const { group, age, language, job, flags, prejudice, trust, belonging, heritage, adoption, ingroupTies, outgroupTies, classHours, household, disposition } = r;
   const { scenario: sc, env } = world;
   const hhDwelling = world.households.dwelling;
   const dwellingDistrict = world.dwellings.district;
@@ -77,7 +77,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
         const ties = ingroupTies[i] + outgroupTies[i];
         let p = hireScale * Math.exp(-lab.languagePenalty * (1 - language[i])) * lab.educationHire[usableEducation(world, i)] * (1 + (tie.jobBoost * Math.min(ties, 10)) / 10);
         if (migrant) p *= 1 - Math.min(1, employerBias * lever.discrimination[dg]);
-        if (stream.next() < p) job[i] = pickWorkplace(world, qualifiedLevel(world, i), stream);
+        if (stream.next() < p) job[i] = pickWorkplace(world, hiredLevel(world, i, stream), stream);
       }
     }
     if (!attitudes) continue;
@@ -86,7 +86,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
     if (outgroupTies[i] > 0 && stream.next() < outgroupTies[i] * tieEnd) outgroupTies[i]--;
     // Prejudice: the district norm of one's group, extended contact, and (hosts) campaigns and threat.
     let p = prejudice[i];
-    p += att.normRate * (dist.groupPrejudice[dg] - p) + att.anchor * (initialPrejudice[g] - p);
+    p += att.normRate * (dist.groupPrejudice[dg] - p) + att.anchor * (disposition[i] / 255 - p);
     p -= att.extendedContact * dist.groupOutTies[dg] * p;
     if (!migrant) {
       p -= (dist.campaign[d] + dist.visibility[d]) * p;

@@ -21,6 +21,12 @@ export function qualifiedLevel(world: World, i: number): number {
   return level;
 }
 
+/** The level a hire lands at: what the worker qualifies for, or one below by imperfect matching. */
+export function hiredLevel(world: World, i: number, stream: Stream): number {
+  const level = qualifiedLevel(world, i);
+  return level > 0 && stream.next() < world.scenario.labour.mismatch ? level - 1 : level;
+}
+
 /** A random workplace of the given level, or of the nearest lower level that exists. */
 export function pickWorkplace(world: World, level: number, stream: Stream): number {
   const { workplacesByLevel, levelStart } = world.lookup;

@@ -2,7 +2,7 @@ import type { Stream } from '../engine/stream.ts';
 import type { World } from './world.ts';
 import { Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
-import { pickWorkplace, qualifiedLevel } from './jobs.ts';
+import { hiredLevel, pickWorkplace } from './jobs.ts';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** Years since arrival of the initial migrant population run from 0 to this. */
@@ -35,6 +35,7 @@ export function initResident(world: World, i: number, h: number, g: number, age:
   const lang = spec.language + LANGUAGE_PER_YEAR * (years - MAX_YEARS_SINCE_ARRIVAL / 2) + 0.1 * rng.normal() + (age === AgeClass.child ? 0.2 : 0);
   r.language[i] = isHost ? 1 : clamp01(lang);
   r.prejudice[i] = clamp01(spec.prejudice + 0.15 * rng.normal());
+  r.disposition[i] = Math.round(r.prejudice[i] * 255);
   r.trust[i] = clamp01(0.5 + 0.1 * rng.normal());
   r.belonging[i] = clamp01((isHost ? 0.7 : 0.4) + 0.1 * rng.normal());
   r.heritage[i] = isHost ? 1 : clamp01(0.7 + 0.15 * rng.normal());
@@ -48,6 +49,6 @@ export function initResident(world: World, i: number, h: number, g: number, age:
   // 63.5% in the first 5 years, 79.8% after 10), around the group's mean rate.
   const rate = isHost ? spec.employment : spec.employment * (0.8 + (0.4 * years) / MAX_YEARS_SINCE_ARRIVAL);
   const employed = employ && age === AgeClass.adult && world.lookup.levelStart[3] > 0 && world.scenario.submodels.labour && rng.next() < rate;
-  r.job[i] = employed ? pickWorkplace(world, qualifiedLevel(world, i), rng) : NONE;
+  r.job[i] = employed ? pickWorkplace(world, hiredLevel(world, i, rng), rng) : NONE;
   r.location[i] = NONE;
 }

@@ -9,6 +9,8 @@ interface Running {
   entry: PolicyEntry;
   plugin: Policy;
   name: string;
+  /** Keys the policy's random stream: from its name, so adding other policies (another arm) leaves its draws alone. */
+  key: number;
   state: unknown;
   spent: number;
   today: number;
@@ -46,7 +48,8 @@ export class PolicyRunner {
         });
         const d = new Uint8Array(D);
         for (let k = 0; k < D; k++) d[k] = !entry.districts || entry.districts.includes(k) ? 1 : 0;
-        return { entry, plugin, name: policyName(entry), state: plugin.setup?.(entry, world), spent: 0, today: 0, active: false, groups: g, districts: d };
+        const name = policyName(entry);
+        return { entry, plugin, name, key: nameKey(name), state: plugin.setup?.(entry, world), spent: 0, today: 0, active: false, groups: g, districts: d };
       })
       .sort((a, b) => Number(FIRST.has(b.plugin.type)) - Number(FIRST.has(a.plugin.type)));
   }
@@ -85,7 +88,7 @@ export class PolicyRunner {
       const ctx: PolicyDay = {
         world: w,
         day,
-        stream: this.stream.reset(Purpose.policy, day, 0, this.running.indexOf(r)),
+        stream: this.stream.reset(Purpose.policy, day, 0, r.key),
         scale,
         budgetLeft,
         boost: this.boost,
@@ -98,6 +101,13 @@ export class PolicyRunner {
     }
     refreshAllport(w);
   }
+}
+
+/** FNV-1a hash of a policy's name. */
+function nameKey(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Levers go back to no policy at the start of each day. */

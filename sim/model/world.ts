@@ -82,6 +82,8 @@ export interface World {
     outgroupTies: Uint16Array;
     /** Hours of language class attended. */
     classHours: Uint16Array;
+    /** The resident's own baseline prejudice (x 255), what attitudes return to without contact. */
+    disposition: Uint8Array;
     household: Int32Array;
     language: Float32Array;
     prejudice: Float32Array;
@@ -214,6 +216,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       ingroupTies: u16('resident.ingroupTies', R),
       outgroupTies: u16('resident.outgroupTies', R),
       classHours: u16('resident.classHours', R),
+      disposition: u8('resident.disposition', R),
       household: i32('resident.household', R),
       language: f32('resident.language', R),
       prejudice: f32('resident.prejudice', R),

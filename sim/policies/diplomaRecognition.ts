@@ -15,7 +15,7 @@ export const diplomaRecognition = definePolicy({
   source:
     'Seed report: Hélène-Marie Gosselin (UNESCO): conventions for the recognition of studies and diplomas; not having diplomas recognised is "a source of great frustration for migrants". Effect on work: Brücker, Glitz, Lerche & Romiti 2021 (employment +24.5 points, wages +19.8% three years after full recognition; SCIENCE.md).',
   mechanism:
-    'Each day every adult of the target groups who lives in a covered district and holds a foreign diploma that is not recognised applies with the daily chance that makes `applyPerYear` a year (marked as applied while the case is pending). A case is decided `processingDays` later: with probability `approval` the diploma is recognised, which lets employers count the education, so the holder can be hired into skilled jobs; a refused applicant may apply again. A case costs `costPerCase`, paid evenly over its processing days, and new cases open only while the budget can pay every open case to its end. A political cut lowers the application rate; when the office closes, pending cases are dropped and recognised diplomas stay.',
+    'Each day every adult of the target groups who lives in a covered district and holds a foreign diploma that is not recognised applies with the daily chance that makes `applyPerYear` a year (marked as applied while the case is pending). A case is decided `processingDays` later: with probability `approval` the diploma is recognised, which lets employers count the education, so the holder can be hired into skilled jobs; a refused applicant may apply again. A case costs `costPerCase`, paid in daily instalments up to its decision, and new cases open only while the budget can pay every open case to its end. A political cut lowers the application rate; when the office closes, pending cases are dropped and recognised diplomas stay.',
   defaultTarget: 'migrants',
   schema: policySchema('diplomaRecognition', 'A recognition office that processes foreign diplomas.', {
     applyPerYear: share(0.25, {
@@ -34,7 +34,7 @@ export const diplomaRecognition = definePolicy({
       source: 'assumed',
     }),
     costPerCase: real(600, 0, 1e7, {
-      description: 'Cost of processing one application, paid evenly over its processing days.',
+      description: 'Cost of processing one application, paid in daily instalments up to its decision.',
       unit: 'currency per case',
       source: 'assumed: of the order of the fees of recognition procedures in Germany (100 to 600 euros)',
     }),
@@ -44,8 +44,12 @@ export const diplomaRecognition = definePolicy({
     const { world, day } = ctx;
     const r = world.residents;
     // Decisions due today (cases are queued in the order they were opened, so by due day).
+    // A case is paid in daily instalments from the day after it opens to its decision day.
+    const perDay = p.costPerCase / p.processingDays;
     let decided = 0;
+    let paying = 0;
     while (decided < s.due.length && s.due[decided] <= day) {
+      if (s.due[decided] === day) paying++;
       const i = s.who[decided++];
       r.flags[i] &= ~Flag.applied;
       if (present(world, i) && ctx.stream.next() < p.approval) r.flags[i] |= Flag.recognised;
@@ -54,9 +58,10 @@ export const diplomaRecognition = definePolicy({
       s.who.splice(0, decided);
       s.due.splice(0, decided);
     }
-    const perDay = p.costPerCase / p.processingDays;
-    // What the open cases will still cost, today included.
-    let committed = 0;
+    paying += s.due.length;
+    const today = paying * perDay;
+    // Today's instalments and what the open cases will cost after today.
+    let committed = today;
     for (const due of s.due) committed += (due - day) * perDay;
     const chance = dailyChance(p.applyPerYear) * ctx.scale;
     const R = world.counts[Count.residents];
@@ -70,7 +75,7 @@ export const diplomaRecognition = definePolicy({
       s.due.push(day + p.processingDays);
       committed += p.costPerCase;
     }
-    return s.who.length * perDay;
+    return today;
   },
   end(_p, s, world) {
     for (const i of s.who) world.residents.flags[i] &= ~Flag.applied;

@@ -15,7 +15,7 @@ export const mobilityCourse = definePolicy({
   source:
     'Seed report: Ratna Omidvar (Maytree): the Danish Red Cross teaches immigrant women to cycle, "important because it enables the Danes to see a migrant woman as one of them". Indirect and contextual contact: Christ et al. 2014; Zhou et al. 2019 (SCIENCE.md).',
   mechanism:
-    'Adults of the target groups who live in covered districts (only women when `womenOnly`) are enrolled up to the number of seats, each for `courseDays`; a share `completion` graduates and from then on moves in a wider radius (shops, markets and community centres of the adjacent districts too), which they keep after the programme ends. While the programme runs, graduates are seen: hosts of each district lose each day `visibilityEffect` times the graduates\' share of the district\'s residents of their prejudice, a form of indirect contact. A participant costs `costPerParticipant`, paid at enrolment, and no one is enrolled whom the budget cannot pay for; a political cut shrinks the seats and the visibility.',
+    'Adults of the target groups who live in covered districts (only women when `womenOnly`) are enrolled up to the number of seats, each for `courseDays`; a share `completion` graduates and from then on moves in a wider radius (shops, markets and community centres of the adjacent districts too), which they keep after the programme ends. While the programme runs, graduates are seen: hosts of each district lose each day `visibilityEffect` times the graduates\' share of the district\'s residents of their prejudice, a form of indirect contact. A participant costs `costPerParticipant`, paid in daily instalments up to the graduation day, and no one is enrolled unless the budget can pay every open course to its end; a political cut shrinks the seats and the visibility. When the programme stops, participants still in a course leave without graduating; graduates keep their wider radius.',
   defaultTarget: 'migrants',
   schema: policySchema('mobilityCourse', 'Cycling and mobility courses.', {
     seats: int(30, 0, 10_000_000, { description: 'Places in courses across the covered districts at any one time.', unit: 'participants' }),
@@ -27,7 +27,7 @@ export const mobilityCourse = definePolicy({
       unit: 'share of prejudice per day per unit share',
       source: 'assumed; of the order of the extended-contact effect (attitudes.extendedContact) per person seen rather than per tie',
     }),
-    costPerParticipant: real(250, 0, 1e7, { description: 'Cost of one participant (instructor, bicycle, repair kit), paid at enrolment.', unit: 'currency per participant', source: 'assumed' }),
+    costPerParticipant: real(250, 0, 1e7, { description: 'Cost of one participant (instructor, bicycle, repair kit), paid in daily instalments up to the graduation day.', unit: 'currency per participant', source: 'assumed' }),
   }),
   setup: (_p, world) => ({
     enrolled: [] as number[],
@@ -40,7 +40,10 @@ export const mobilityCourse = definePolicy({
   apply(p, s, ctx) {
     const { world, day } = ctx;
     const r = world.residents;
-    // Graduation and leavers first, so their seats are free today.
+    // Graduation and leavers first, so their seats are free today. A course is paid in daily
+    // instalments from the day after enrolment to the graduation day.
+    const perDay = p.costPerParticipant / p.courseDays;
+    let paying = 0;
     let k = 0;
     for (let e = 0; e < s.enrolled.length; e++) {
       const i = s.enrolled[e];
@@ -50,6 +53,7 @@ export const mobilityCourse = definePolicy({
         continue;
       }
       s.inCourse[i] = 0;
+      if (s.graduation[e] === day) paying++;
       if (present(world, i) && ctx.stream.next() < p.completion) {
         r.flags[i] |= Flag.mobility;
         s.graduates.push(i);
@@ -57,11 +61,15 @@ export const mobilityCourse = definePolicy({
     }
     s.enrolled.length = k;
     s.graduation.length = k;
-    // Enrol from a rotating scan of residents, as long as seats and budget allow.
+    paying += k;
+    // Enrol from a rotating scan of residents while seats are free and the budget can pay
+    // every open course to its end.
+    const today = paying * perDay;
+    let committed = today;
+    for (const end of s.graduation) committed += (end - day) * perDay;
     const seats = Math.floor(p.seats * ctx.scale);
     const R = world.counts[Count.residents];
-    let cost = 0;
-    for (let looked = 0; looked < R && s.enrolled.length < seats && cost + p.costPerParticipant <= ctx.budgetLeft; looked++) {
+    for (let looked = 0; looked < R && s.enrolled.length < seats && committed + p.costPerParticipant <= ctx.budgetLeft; looked++) {
       const i = s.scan;
       s.scan = (s.scan + 1) % R;
       if (r.age[i] !== AgeClass.adult || r.flags[i] & Flag.mobility || s.inCourse[i] || !ctx.forGroup(r.group[i])) continue;
@@ -69,7 +77,7 @@ export const mobilityCourse = definePolicy({
       s.inCourse[i] = 1;
       s.enrolled.push(i);
       s.graduation.push(day + p.courseDays);
-      cost += p.costPerParticipant;
+      committed += p.costPerParticipant;
     }
     // Visibility: graduates still in the city, by the district they live in now.
     s.seen.fill(0);
@@ -80,7 +88,7 @@ export const mobilityCourse = definePolicy({
       if (s.seen[d] === 0 || residents === 0) continue;
       visibility[d] = Math.min(1, visibility[d] + p.visibilityEffect * (s.seen[d] / residents) * ctx.scale * ctx.boost[d]);
     }
-    return cost;
+    return today;
   },
   end(_p, s) {
     for (const i of s.enrolled) s.inCourse[i] = 0;

@@ -2,8 +2,9 @@
  * The interface of a policy plug-in. To add a policy:
  *   1. Write `sim/policies/<name>.ts` exporting a `Policy` made with `definePolicy`: its zod
  *      schema (built with `policySchema`, so it has the common fields: name, target groups,
- *      districts, start and stop day, budget, protected), a title and the sources of its
- *      mechanism, and its hooks.
+ *      districts, start and stop day, budget, protected; or with `placeSchema` of
+ *      placeBased.ts, without `target`, for a policy that serves everyone in its places), a
+ *      title and the sources of its mechanism, and its hooks.
  *   2. Add it to the list in `sim/policies/registry.ts`.
  *   3. Write `test/policies/<name>.test.ts`: its intended effect against the same scenario
  *      without it (same seed), and that it does nothing outside its target, dates or budget.

@@ -1,7 +1,7 @@
-import { definePolicy } from './policy.ts';
+import { definePolicy, type PolicyDay } from './policy.ts';
 import { placeSchema } from './placeBased.ts';
 import { flag, int, real, share } from '../../scenarios/schema/param.ts';
-import { Count, Env } from '../model/world.ts';
+import { Count, Env, type World } from '../model/world.ts';
 import { NONE, SpaceKind } from '../model/spaceTypes.ts';
 import { adjacent, homeDistrict, present, spacesIn } from './reach.ts';
 
@@ -50,7 +50,7 @@ export const sharedWorship = definePolicy({
 });
 
 /** The meeting centre this policy built: the first centre in its first covered district. */
-function centreOf(world: import('../model/world.ts').World, ctx: import('./policy.ts').PolicyDay): number {
+function centreOf(world: World, ctx: PolicyDay): number {
   for (let d = 0; d < world.sizes.districts; d++) {
     if (!ctx.inDistrict(d)) continue;
     const [first, end] = spacesIn(world, SpaceKind.centre, d);
@@ -60,7 +60,7 @@ function centreOf(world: import('../model/world.ts').World, ctx: import('./polic
 }
 
 /** Hosts of the centre's district and the adjacent ones take against the building. */
-function hostility(world: import('../model/world.ts').World, here: number, spike: number): void {
+function hostility(world: World, here: number, spike: number): void {
   const r = world.residents;
   const host = world.scenario.population.groups.findIndex((g) => g.host);
   const R = world.counts[Count.residents];

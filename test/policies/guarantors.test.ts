@@ -38,7 +38,7 @@ describe('guarantors', () => {
   });
 
   it('serves everyone in its districts, so a target is refused', () => {
-    expect(problemsOf({ type: 'guarantors', target: ['host'] })).toEqual([expect.stringContaining('check.json: policies[0].target: unknown field')]);
+    expect(problemsOf({ type: 'guarantors', target: ['host'] })).toEqual([expect.stringContaining('default.json: policies[0].target: unknown field')]);
   });
 
   it('does nothing without budget or outside its dates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Flag } from '../../sim/model/world.ts';
+import { Count, Flag } from '../../sim/model/world.ts';
 import { AgeClass, NONE, SpaceKind } from '../../sim/model/spaceTypes.ts';
 import { homeDistrict } from '../../sim/policies/reach.ts';
 import { expectBounded, groupIndex, run, tail } from './run.ts';
@@ -21,7 +21,7 @@ describe('languageClasses', () => {
     const enrolled = new Set<number>();
     const on = run([{ ...classes, target: ['north_africa'], districts: [0] }], 60, {}, (sim) => {
       const r = sim.world.residents;
-      for (let i = 0; i < r.flags.length; i++) if (r.flags[i] & Flag.enrolled) enrolled.add(i);
+      for (let i = 0; i < sim.world.counts[Count.residents]; i++) if (r.flags[i] & Flag.enrolled) enrolled.add(i);
     });
     const w = on.sim.world;
     expect(enrolled.size).toBeGreaterThan(4);

@@ -3,8 +3,7 @@ import { Simulation } from '../../sim/engine/simulation.ts';
 import { Count, type World } from '../../sim/model/world.ts';
 import { AgeClass } from '../../sim/model/spaceTypes.ts';
 import { homeDistrict, present } from '../../sim/policies/reach.ts';
-import { smallCity } from '../helpers.ts';
-import { parseScenario } from '../../sim/engine/loadScenario.ts';
+import { scenarioFrom, smallCity } from '../helpers.ts';
 import { InputError } from '../../sim/engine/inputError.ts';
 
 /** Submodels most policy tests do not need, switched off to cut noise and time. */
@@ -101,7 +100,7 @@ export function expectBounded(policy: Record<string, unknown>, base: Run, sets: 
 /** The problems a scenario with this policy is refused for (none when it is valid). */
 export function problemsOf(policy: object): string[] {
   try {
-    parseScenario({ name: 'check', policies: [policy] }, 'check.json');
+    scenarioFrom('default.json', { policies: [policy] });
     return [];
   } catch (e) {
     if (e instanceof InputError) return e.problems;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InputError } from '../inputError.ts';
 import { writeFileAtomic } from '../runFolder.ts';
 import { BASELINE } from './loadExperiment.ts';
+import type { DesignRecord } from './design/designPoints.ts';
 
 /**
  * The layout of an experiment folder and its manifest. The manifest is written before any
@@ -55,6 +56,10 @@ export interface ExperimentManifest {
   wallSeconds: number | null;
   runs: RunRecord[];
   files: Record<string, string>;
+  /** The design and its points, when the experiment has one (its points are arms). */
+  design?: DesignRecord;
+  /** Where the runs were done, when not by this process alone: a shard "i/n", or a queue's address. */
+  distributed?: { shard?: string; queue?: string };
 }
 
 export const MANIFEST = 'manifest.json';
@@ -85,7 +90,7 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
  * experiment (same hash) and never mixes two. Removes unfinished run folders that a killed
  * process left behind.
  */
-export function prepareFolder(dir: string, hash: string, name: string, shown = dir): void {
+export function prepareFolder(dir: string, hash: string, name: string, shown = dir, options: { shared?: boolean } = {}): void {
   if (fs.existsSync(dir)) {
     if (!fs.statSync(dir).isDirectory()) throw new InputError([`--out ${shown}: is a file, expected a folder`]);
     if (fs.existsSync(path.join(dir, MANIFEST))) {
@@ -95,12 +100,14 @@ export function prepareFolder(dir: string, hash: string, name: string, shown = d
           `--out ${shown}: holds a different experiment ("${m.name}" from ${m.experimentFile}, whose scenario, arms or seeds differ); choose another --out or remove the folder`,
         ]);
       }
-    } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.'))) {
+    } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.') && !/\.partial-\d+$/.test(f))) {
       throw new InputError([`--out ${shown}: is not empty and holds no experiment (no manifest.json); choose another --out for "${name}"`]);
     }
   }
   fs.mkdirSync(dir, { recursive: true });
-  removeStalePartials(dir);
+  // Processes on other machines (shards, queue workers) may be writing runs into a shared
+  // folder, and their process ids mean nothing here: leave their unfinished folders alone.
+  if (!options.shared) removeStalePartials(dir);
 }
 
 /** Unfinished files ("summary.csv.partial-<pid>") and run folders (".<rep>.partial-<pid>-<time>") whose process is gone. */

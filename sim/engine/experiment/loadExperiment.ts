@@ -7,6 +7,8 @@ import { describeIssues } from '../issues.ts';
 import { readJsonFile } from '../readJson.ts';
 import { scenarioHash } from '../runCity.ts';
 import { armScenario, type Override } from './armScenario.ts';
+import { designArms } from './design/designArms.ts';
+import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
 
 /** The name of the baseline arm and of its run folder. */
 export const BASELINE = 'baseline';
@@ -21,6 +23,8 @@ export interface Arm {
   description: string;
   /** The arm's scenario after defaults, with the seed of replication 1. */
   scenario: Scenario;
+  /** A design point's values by path (hand-written arms keep theirs in the experiment file). */
+  set?: Record<string, unknown>;
 }
 
 /** An experiment file resolved into what to run: arms (baseline first) × seeds. */
@@ -36,6 +40,8 @@ export interface ExperimentPlan {
   seeds: number[];
   /** Identifies the runs (arm scenarios and seed rule), not how many or how they are reported. */
   hash: string;
+  /** The design's points, when the experiment has a design; they are arms after the hand-written ones. */
+  design?: DesignRecord;
 }
 
 export type ResolvedExperiment = Omit<Experiment, 'replications' | 'seeds' | 'metrics' | 'reportDays' | 'days'> & {
@@ -59,7 +65,7 @@ export function loadExperiment(file: string, options: { replications?: number } 
   const exp = parsed.data;
   const problems: string[] = [];
 
-  const scenarioFile = path.join(path.dirname(file), exp.scenario);
+  const scenarioFile = path.resolve(path.dirname(file), exp.scenario);
   let rawScenario: unknown;
   try {
     rawScenario = readJsonFile(scenarioFile);
@@ -104,6 +110,18 @@ export function loadExperiment(file: string, options: { replications?: number } 
       problems.push(...err.problems);
     }
   }
+  let design: DesignRecord | undefined;
+  if (exp.design) {
+    exp.arms.forEach((a, k) => POINT_NAME.test(a.name) && problems.push(`${file}: arms[${k}].name: found "${a.name}"; names of p and digits belong to the design's points; choose another`));
+    try {
+      const d = designArms(file, scenarioFile, rawScenario, baseOverrides, exp.design);
+      arms.push(...d.arms);
+      design = d.record;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
 
   const days = base.days;
   const reportDays = resolveReportDays(exp.reportDays, days, file, problems);
@@ -133,7 +151,7 @@ export function loadExperiment(file: string, options: { replications?: number } 
     seeds: exp.seeds ?? { first },
   };
   const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
-  return { file, experiment, scenarioFile, base, arms, seeds, hash };
+  return { file, experiment, scenarioFile, base, arms, seeds, hash, design };
 }
 
 /** "end" and day numbers, sorted and unique; by default every 365th day and the end. */

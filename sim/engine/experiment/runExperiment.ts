@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import Pool from 'worker-threads-pool';
 import { packageInfo } from '../packageInfo.ts';
 import { Progress } from '../progress.ts';
+import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
 import { prepareFolder, runDirName, runFinished, writeManifest, EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION, type ExperimentManifest, type RunRecord } from './experimentFolder.ts';
 import { summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
+import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
+import { inShard, type Shard } from './shard.ts';
 import type { PoolWorkerData, RunReply } from './poolMessages.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
@@ -20,6 +23,27 @@ export interface ExperimentOptions {
   workers?: number;
   /** Draw a progress bar on stderr when it is a terminal. */
   progress?: boolean;
+  /** Do only this share of the runs; the summary is written once every run of the experiment is there. */
+  shard?: Shard;
+  /** Runs the runs elsewhere (e.g. on a queue that other machines take them from) instead of in this process's threads. */
+  executor?: RunExecutor;
+}
+
+/** A run to do: its record in the manifest (the executor sets its status) and its scenario. */
+export interface PendingRun {
+  run: RunRecord;
+  scenario: Scenario;
+}
+
+/**
+ * Another place to do an experiment's runs. It must set each run's status to "done" (its
+ * folder is complete in the experiment folder) or "failed" (with the error), and report
+ * each finished run to the progress bar.
+ */
+export interface RunExecutor {
+  /** Where the runs go, for the manifest (e.g. "redis://host:6379/0", without a password). */
+  where: string;
+  run(dir: string, experimentHash: string, pending: PendingRun[], progress: Progress): Promise<void>;
 }
 
 export interface ExperimentResult {
@@ -33,6 +57,8 @@ export interface ExperimentResult {
   wallSeconds: number;
   /** The summary, when every run finished. */
   summary?: Summary;
+  /** With a shard: the runs of the experiment, this shard's or others', not finished yet. */
+  unfinished: number;
 }
 
 /**
@@ -52,7 +78,8 @@ export function shareThreads(budget: number, pending: number): { pool: number; p
 export async function runExperiment(plan: ExperimentPlan, options: ExperimentOptions): Promise<ExperimentResult> {
   const started = Date.now();
   const dir = path.resolve(options.out);
-  prepareFolder(dir, plan.hash, plan.experiment.name, options.out);
+  const shared = options.shard !== undefined || options.executor !== undefined;
+  prepareFolder(dir, plan.hash, plan.experiment.name, options.out, { shared });
 
   // Replication by replication, so an interrupted experiment has whole pairs to compare.
   const runs: RunRecord[] = [];
@@ -63,9 +90,10 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     }
   }
   for (const run of runs) if (runFinished(dir, run)) run.status = 'reused';
-  const pending = runs.filter((r) => r.status === 'pending');
+  const mine = options.shard ? runs.filter((_, k) => inShard(k, options.shard!)) : runs;
+  const pending = mine.filter((r) => r.status === 'pending');
   const budget = Math.max(1, options.workers ?? os.availableParallelism());
-  const threads = { budget, ...shareThreads(budget, pending.length) };
+  const threads = options.executor ? { budget: 0, pool: 0, perRun: 0 } : { budget, ...shareThreads(budget, pending.length) };
 
   const manifest: ExperimentManifest = {
     format: EXPERIMENT_FORMAT,
@@ -80,7 +108,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     scenario: plan.base,
     arms: plan.arms.map((a, k) => {
       const input = k === 0 ? plan.experiment.baseline : plan.experiment.arms[k - 1];
-      return { name: a.name, label: a.label, description: a.description, set: input?.set ?? {}, policies: input?.policies ?? [] };
+      return { name: a.name, label: a.label, description: a.description, set: input?.set ?? a.set ?? {}, policies: input?.policies ?? [] };
     }),
     seeds: plan.seeds,
     days: plan.experiment.days,
@@ -97,19 +125,51 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
       'report.md': 'The effects of each arm in words, with their intervals and costs.',
     },
   };
+  if (plan.design) {
+    manifest.design = plan.design;
+    Object.assign(manifest.files, DESIGN_FILES, plan.design.type === 'morris' ? MORRIS_FILES : {});
+  }
+  if (shared) manifest.distributed = { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, queue: options.executor?.where };
   // Outputs of an earlier, smaller experiment must not stand beside runs they do not cover.
-  if (pending.length) for (const f of OUTPUT_FILES) fs.rmSync(path.join(dir, f), { force: true });
+  if (pending.length) for (const f of [...OUTPUT_FILES, ...Object.keys(DESIGN_FILES), ...Object.keys(MORRIS_FILES)]) fs.rmSync(path.join(dir, f), { force: true });
   writeManifest(dir, manifest);
 
   const progress = new Progress(plan.experiment.name, pending.length, options.progress);
+  const todo = pending.map((run) => ({ run, scenario: runScenario(plan.arms.find((a) => a.name === run.arm)!, run.seed) }));
+  if (options.executor) await options.executor.run(dir, plan.hash, todo, progress);
+  else await runInThreads(dir, todo, threads, progress);
+  progress.done();
+
+  // Other shards write into the same folder: what is finished is what is on disk.
+  if (options.shard) for (const run of runs) if (run.status === 'pending' && runFinished(dir, run)) run.status = 'done';
+  manifest.wallSeconds = (Date.now() - started) / 1000;
+  writeManifest(dir, manifest);
+  const failed = runs.filter((r) => r.status === 'failed');
+  const unfinished = runs.filter((r) => r.status === 'pending' || r.status === 'failed').length;
+  const result: ExperimentResult = {
+    dir,
+    name: plan.experiment.name,
+    runs: runs.length,
+    ran: mine.filter((r) => r.status === 'done').length,
+    reused: mine.filter((r) => r.status === 'reused').length,
+    failed,
+    threads,
+    wallSeconds: manifest.wallSeconds,
+    unfinished,
+  };
+  if (!unfinished) result.summary = summarise(dir);
+  return result;
+}
+
+/** Runs in this process: a pool of worker threads, each running one run at a time. */
+async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: number; perRun: number }, progress: Progress): Promise<void> {
   let finished = 0;
   const pool = new Pool({ max: threads.pool });
   await Promise.all(
-    pending.map(
-      (run) =>
+    todo.map(
+      ({ run, scenario }) =>
         new Promise<void>((resolve) => {
-          const arm = plan.arms.find((a) => a.name === run.arm)!;
-          const data: PoolWorkerData = { entry: ENTRY, task: { scenario: runScenario(arm, run.seed), out: path.join(dir, run.dir), threads: threads.perRun } };
+          const data: PoolWorkerData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun } };
           let settled = false;
           const settle = (reply: RunReply) => {
             if (settled) return;
@@ -133,21 +193,4 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
         }),
     ),
   );
-  progress.done();
-
-  manifest.wallSeconds = (Date.now() - started) / 1000;
-  writeManifest(dir, manifest);
-  const failed = runs.filter((r) => r.status === 'failed');
-  const result: ExperimentResult = {
-    dir,
-    name: plan.experiment.name,
-    runs: runs.length,
-    ran: runs.filter((r) => r.status === 'done').length,
-    reused: runs.filter((r) => r.status === 'reused').length,
-    failed,
-    threads,
-    wallSeconds: manifest.wallSeconds,
-  };
-  if (!failed.length) result.summary = summarise(dir);
-  return result;
 }

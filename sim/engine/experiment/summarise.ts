@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../runFolder.ts';
 import { estimate } from './estimate.ts';
 import { armNames, readExperimentManifest, runDirName, runFinished, type ExperimentManifest } from './experimentFolder.ts';
 import { renderReport } from './report.ts';
+import { writeDesignOutputs } from './design/designOutputs.ts';
 
 export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
@@ -77,7 +78,9 @@ export function summarise(dir: string): Summary {
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
   writeFileAtomic(path.join(dir, 'report.md'), renderReport(m, rows));
-  return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES] };
+  const armIndex = new Map(arms.map((a, k) => [a, k]));
+  const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);
+  return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES, ...designFiles] };
 }
 
 function readRun(runDir: string, metrics: string[], days: number): RunData {

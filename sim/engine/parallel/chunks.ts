@@ -22,7 +22,7 @@ export function workOnPhase(ctx: ThreadContext, c: Control, threadName: string):
       fn(ctx, day, slot, start, Math.min(total, start + size));
     }
   } catch (err) {
-    reportFailure(c, `${threadName}, day ${day}, phase ${fn.name}: ${err instanceof Error ? err.message : String(err)}`);
+    reportFailure(c, `${threadName}, day ${day}, phase ${fn?.name ?? phase}: ${err instanceof Error ? err.message : String(err)}`);
   }
   Atomics.add(ctl, Ctl.done, 1);
   Atomics.notify(ctl, Ctl.done);

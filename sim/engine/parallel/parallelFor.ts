@@ -9,6 +9,8 @@ import type { WorkerInit } from './worker.ts';
 /** Chunks per thread per phase: enough for load balance, few enough to keep atomics cheap. */
 const CHUNKS_PER_THREAD = 16;
 const MIN_CHUNK = 256;
+/** Generous: covers a worker's start-up (loading TypeScript) on a loaded machine. */
+const STALL_MS = 60_000;
 
 /**
  * Splits each phase among the main thread and `workers - 1` worker threads that share the
@@ -17,7 +19,10 @@ const MIN_CHUNK = 256;
 export class WorkerFor implements ParallelFor {
   readonly threads: number;
   private readonly control: Control = makeControl();
-  private readonly workers: Worker[] = [];
+  /** The worker threads (for monitoring; the main thread is the first of `threads`). */
+  readonly workers: Worker[] = [];
+  /** How long all threads but one may go without signing off before the run is abandoned. */
+  stallMs = STALL_MS;
   private readonly ctx: ThreadContext;
   private closed = false;
 
@@ -60,12 +65,26 @@ export class WorkerFor implements ParallelFor {
     Atomics.add(ctl, Ctl.generation, 1);
     Atomics.notify(ctl, Ctl.generation);
     workOnPhase(this.ctx, this.control, 'main thread');
-    for (;;) {
+    // The main thread takes chunks until none are left, so from here on the others only
+    // finish their last chunk (milliseconds) and sign off. A thread that does not sign off
+    // for STALL_MS has died (its 'exit' event cannot reach a thread blocked here).
+    let last = Atomics.load(ctl, Ctl.done);
+    let since = Date.now();
+    while (last < this.threads) {
+      Atomics.wait(ctl, Ctl.done, last, 1000);
       const done = Atomics.load(ctl, Ctl.done);
-      if (done >= this.threads) break;
-      Atomics.wait(ctl, Ctl.done, done, 1000);
+      if (done !== last) {
+        last = done;
+        since = Date.now();
+      } else if (Date.now() - since > this.stallMs) {
+        this.close();
+        throw new Error(`${this.threads - done} worker thread(s) stopped responding on day ${day} (a worker died or hung); the run is abandoned`);
+      }
     }
-    if (Atomics.load(ctl, Ctl.failed)) throw new Error(`a worker failed: ${failureMessage(this.control)}`);
+    if (Atomics.load(ctl, Ctl.failed)) {
+      this.close();
+      throw new Error(`a worker failed: ${failureMessage(this.control)}`);
+    }
   }
 
   close(): void {

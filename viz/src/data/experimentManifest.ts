@@ -21,6 +21,8 @@ export interface ExperimentManifest {
   reportDays: number[];
   /** Run folders by arm, in replication order, relative to the experiment folder. */
   runDirs: Map<string, string[]>;
+  /** The files the manifest lists (e.g. "sensitivity.csv" for a Morris design). */
+  files: Set<string>;
 }
 
 export function readExperimentManifest(file: string, json: Record<string, unknown>): ExperimentManifest {
@@ -42,6 +44,7 @@ export function readExperimentManifest(file: string, json: Record<string, unknow
     if (list) list[run.count('replication') - 1] = run.string('dir');
   }
   const experiment = f.object('experiment');
+  const files = json.files && typeof json.files === 'object' ? Object.keys(json.files) : [];
   return {
     name: f.string('name'),
     description: typeof experiment.description === 'string' ? experiment.description : '',
@@ -51,5 +54,6 @@ export function readExperimentManifest(file: string, json: Record<string, unknow
     metrics: f.array('metrics').map(String),
     reportDays: f.array('reportDays').map(Number),
     runDirs,
+    files: new Set(files),
   };
 }

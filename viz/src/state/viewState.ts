@@ -1,6 +1,6 @@
 /**
  * What the page shows, kept in the URL's query so a view can be shared and reloaded:
- *   view     run | overview | compare (overview and compare are for experiments)
+ *   view     run | overview | compare | sensitivity (all but run are for experiments)
  *   run      a run folder inside an experiment ("runs/baseline/1")
  *   metrics  the indicators charted beside a replayed run, comma-separated
  *   metric   the indicator of the experiment views
@@ -10,7 +10,7 @@
  *   speed    playback speed in days per second
  */
 export interface ViewState {
-  view?: 'run' | 'overview' | 'compare';
+  view?: 'run' | 'overview' | 'compare' | 'sensitivity';
   run?: string;
   metrics?: string[];
   metric?: string;
@@ -21,7 +21,7 @@ export interface ViewState {
   speed?: number;
 }
 
-const VIEWS = new Set(['run', 'overview', 'compare']);
+const VIEWS = new Set(['run', 'overview', 'compare', 'sensitivity']);
 
 export function readViewState(search: string): ViewState {
   const q = new URLSearchParams(search);

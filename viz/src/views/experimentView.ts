@@ -8,6 +8,7 @@ import { compareView } from './compareView.ts';
 import { experimentContext } from './experimentContext.ts';
 import { experimentRunView } from './experimentRunView.ts';
 import { overviewView } from './overviewView.ts';
+import { SENSITIVITY_FILE, sensitivityView } from './sensitivityView.ts';
 
 const TABS: { view: NonNullable<ViewState['view']>; text: string }[] = [
   { view: 'compare', text: 'Side by side' },
@@ -19,7 +20,8 @@ const TABS: { view: NonNullable<ViewState['view']>; text: string }[] = [
 export async function experimentView(main: HTMLElement, exp: Experiment, url: UrlState, rerender: () => void): Promise<Player | undefined> {
   const m = exp.manifest;
   const view = url.state.view ?? 'compare';
-  const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' }, ...TABS.map((t) => {
+  const tabs = m.files.has(SENSITIVITY_FILE) ? [...TABS, { view: 'sensitivity' as const, text: 'Sensitivity' }] : TABS;
+  const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' }, ...tabs.map((t) => {
     const b = el('button', { type: 'button', class: 'tab', 'aria-current': t.view === view ? 'page' : undefined, 'data-view': t.view }, t.text);
     b.addEventListener('click', () => {
       url.navigate({ ...url.state, view: t.view });
@@ -31,7 +33,7 @@ export async function experimentView(main: HTMLElement, exp: Experiment, url: Ur
   const body = el('div', { class: 'experiment-body' }, el('p', { class: 'loading' }, 'Loading…'));
   main.replaceChildren(
     el('h2', {}, `Experiment ${m.name}`),
-    el('p', { class: 'facts' }, `${arms} polic${arms === 1 ? 'y arm' : 'y arms'} and the baseline · ${m.replications} replications each · ${m.days} days`),
+    el('p', { class: 'facts' }, `${arms} ${m.files.has('points.csv') ? `arm${arms === 1 ? '' : 's'} (design points included)` : `polic${arms === 1 ? 'y arm' : 'y arms'}`} and the baseline · ${m.replications} replications each · ${m.days} days`),
     el('details', { class: 'description' }, el('summary', {}, 'What this experiment asks'), el('p', {}, m.description)),
     nav,
     body,
@@ -40,6 +42,10 @@ export async function experimentView(main: HTMLElement, exp: Experiment, url: Ur
   if (view === 'overview') {
     setIntro(overviewIntro(m.replications));
     overviewView(body, ctx);
+    return undefined;
+  }
+  if (view === 'sensitivity' && m.files.has(SENSITIVITY_FILE)) {
+    await sensitivityView(body, ctx);
     return undefined;
   }
   if (view === 'run') return experimentRunView(body, ctx, rerender);

@@ -1,0 +1,54 @@
+import os from 'node:os';
+import { InputError } from '../engine/inputError.ts';
+import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
+import { checkRedis } from '../engine/distributed/checkRedis.ts';
+import { startQueueWorker } from '../engine/distributed/queueWorker.ts';
+import { intFlag, parseFlags } from './args.ts';
+
+/** Seconds a worker waits for its runs to be handed back when told to stop, before it leaves anyway. */
+const STOP_SECONDS = 15;
+
+/**
+ * `icity worker --queue redis://...`: takes runs of experiments submitted with
+ * `icity experiment --queue` and writes them into their experiment folders, until stopped
+ * (Ctrl+C, SIGTERM) or, with --idle, after that many seconds without a run.
+ */
+export async function workerCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags('worker', argv, {
+    queue: { type: 'string' },
+    workers: { type: 'string' },
+    concurrency: { type: 'string' },
+    'lock-seconds': { type: 'string' },
+    idle: { type: 'string' },
+  });
+  if (positionals.length) throw new InputError([`icity worker: takes no file, found ${JSON.stringify(positionals[0])} (usage: icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N])`]);
+  if (values.queue === undefined) throw new InputError(['icity worker: --queue is required, e.g. --queue redis://127.0.0.1:6379/0 (the address the experiment was submitted to)']);
+  const address = parseQueueAddress(values.queue);
+  const budget = intFlag('workers', values.workers, 1, 1024) ?? os.availableParallelism();
+  const concurrency = intFlag('concurrency', values.concurrency, 1, 1024) ?? budget;
+  const lockSeconds = intFlag('lock-seconds', values['lock-seconds'], 1, 86_400) ?? 30;
+  const idleSeconds = intFlag('idle', values.idle, 1, 10_000_000);
+  const threadsPerRun = Math.max(1, Math.floor(budget / concurrency));
+  await checkRedis(address);
+
+  const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  log(`icity worker on ${os.hostname()} (pid ${process.pid}): taking runs from ${address.shown}, ${concurrency} at a time with ${threadsPerRun} thread${threadsPerRun > 1 ? 's' : ''} each${idleSeconds ? `, until ${idleSeconds} s pass without a run` : ''}`);
+  const worker = startQueueWorker(address, { concurrency, threadsPerRun, lockSeconds, idleSeconds, log });
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping; the runs in progress go back to the queue`);
+    setTimeout(() => {
+      log(`the queue did not answer within ${STOP_SECONDS} s; leaving (its runs return to the queue when their locks expire)`);
+      process.exit(1);
+    }, STOP_SECONDS * 1000).unref();
+    void worker.stop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await worker.stopped;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  log('stopped');
+}

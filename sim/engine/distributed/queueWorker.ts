@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { MANIFEST, runFinished } from '../experiment/experimentFolder.ts';
+import { runInThread, type ThreadRun } from '../experiment/runInThread.ts';
+import type { QueueAddress } from './queueAddress.ts';
+import { QUEUE_NAME, type RunJobData, type RunJobResult } from './runJob.ts';
+
+export interface QueueWorkerOptions {
+  /** Runs at once. */
+  concurrency: number;
+  /** Threads inside each run (runCity's `workers`). */
+  threadsPerRun: number;
+  /**
+   * How long a run's lock on its job lasts without renewal, in seconds (BullMQ's lockDuration;
+   * renewed every half of it while the run computes). It is also the stalled-job check's
+   * interval: a run whose worker died is handed to another worker after one to two of these.
+   */
+  lockSeconds: number;
+  /** Stop after this many seconds without a run (e.g. at the end of a batch job); default never. */
+  idleSeconds?: number;
+  /** One line per event (run taken, finished, failed; connection lost). */
+  log: (line: string) => void;
+}
+
+export interface QueueWorker {
+  /** Resolves when the worker has stopped (idle, or after stop()). */
+  stopped: Promise<void>;
+  /** Stops taking runs and hands the runs it is doing back to the queue at once. */
+  stop(): Promise<void>;
+}
+
+/** A stalled run may be handed out this many times before it counts as failed (a run that kills its worker every time). */
+export const MAX_STALLED = 3;
+
+/**
+ * An `icity worker`: takes runs from the queue and writes each run folder into its
+ * experiment folder, atomically as `icity run` does (a killed worker leaves only a hidden
+ * ".<rep>.partial-..." folder). The run folder is the unit of truth: a run whose folder is
+ * complete is not run again, whoever asks.
+ */
+export function startQueueWorker(address: QueueAddress, options: QueueWorkerOptions): QueueWorker {
+  const host = os.hostname();
+  const running = new Map<string, { thread: ThreadRun; job: Job<RunJobData, RunJobResult>; token?: string }>();
+  let stopping = false;
+  let lastActivity = Date.now();
+  let lastError = '';
+  let lastErrorAt = 0;
+
+  const processor = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
+    const d = job.data;
+    lastActivity = Date.now();
+    const manifest = path.join(d.dir, MANIFEST);
+    let hash: string | undefined;
+    try {
+      hash = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { experimentHash?: string }).experimentHash;
+    } catch {
+      // Another worker, on a machine that mounts the folder, may take it on the next attempt.
+      throw new Error(`${host}: cannot read ${manifest}; every worker needs the experiment folder at the same path (a shared file system)`);
+    }
+    if (hash !== d.experimentHash) throw new UnrecoverableError(`${d.dir} holds another experiment now (its manifest's experimentHash differs); the run was not written`);
+    if (runFinished(d.dir, d.run)) {
+      options.log(`${d.experiment} ${d.run.dir}: already complete, skipped`);
+      return { host, pid: process.pid, reused: true, wallSeconds: 0 };
+    }
+    options.log(`${d.experiment} ${d.run.dir}: started${job.attemptsStarted > 1 ? ` (start ${job.attemptsStarted})` : ''}`);
+    const thread = runInThread({ scenario: d.scenario, out: path.join(d.dir, d.run.dir), threads: options.threadsPerRun });
+    running.set(job.id!, { thread, job, token });
+    try {
+      const reply = await thread.reply;
+      if (stopping) {
+        // Handed back, not failed: the next worker starts it afresh and no attempt is used.
+        await job.moveToDelayed(Date.now() + 1000, token);
+        throw new DelayedError();
+      }
+      if (!reply.ok) throw new Error(`${host}: ${reply.error}`);
+      options.log(`${d.experiment} ${d.run.dir}: done in ${reply.summary.wallSeconds.toFixed(1)} s`);
+      return { host, pid: process.pid, reused: false, wallSeconds: reply.summary.wallSeconds };
+    } finally {
+      running.delete(job.id!);
+      lastActivity = Date.now();
+    }
+  };
+
+  const worker = new Worker<RunJobData, RunJobResult>(QUEUE_NAME, processor, {
+    connection: address.options,
+    concurrency: options.concurrency,
+    lockDuration: options.lockSeconds * 1000,
+    stalledInterval: options.lockSeconds * 1000,
+    maxStalledCount: MAX_STALLED,
+    autorun: true,
+  });
+  worker.on('failed', (job, err) => {
+    if (job && !(err instanceof DelayedError)) options.log(`${job.data.experiment} ${job.data.run.dir}: failed: ${err.message}`);
+  });
+  worker.on('stalled', (id) => options.log(`run ${id}: its worker stopped answering; handed back to the queue`));
+  // The connection retries on its own; say so once, not once per retry.
+  worker.on('error', (err) => {
+    const now = Date.now();
+    if (err.message === lastError && now - lastErrorAt < 30_000) return;
+    lastError = err.message;
+    lastErrorAt = now;
+    options.log(`queue ${address.shown}: ${err.message}; retrying`);
+  });
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  const stop = async () => {
+    if (stopping) return stopped;
+    stopping = true;
+    clearInterval(idleTimer);
+    const closing = worker.close();
+    await Promise.all([...running.values()].map((r) => r.thread.stop()));
+    await closing;
+    resolveStopped();
+    return stopped;
+  };
+  const idleTimer = setInterval(() => {
+    if (options.idleSeconds !== undefined && running.size === 0 && Date.now() - lastActivity > options.idleSeconds * 1000) {
+      options.log(`no run for ${options.idleSeconds} s; stopping`);
+      void stop();
+    }
+  }, 500);
+  return { stopped, stop };
+}

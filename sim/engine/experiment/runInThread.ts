@@ -1,0 +1,35 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { PoolWorkerData, RunReply, RunTask } from './poolMessages.ts';
+
+const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
+const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
+
+/** A run going on in a worker thread. */
+export interface ThreadRun {
+  reply: Promise<RunReply>;
+  /** Ends the thread; the run's unfinished folder stays hidden (".<rep>.partial-..."). */
+  stop(): Promise<void>;
+}
+
+/**
+ * One run in its own worker thread, with the experiment pool's run code (poolBoot.mjs loads
+ * poolRun.ts), so the calling thread stays free: an `icity worker` must keep renewing its
+ * queue locks while a run computes.
+ */
+export function runInThread(task: RunTask): ThreadRun {
+  const data: PoolWorkerData = { entry: ENTRY, task };
+  const worker = new Worker(BOOT, { workerData: data });
+  const reply = new Promise<RunReply>((resolve) => {
+    let settled = false;
+    const settle = (r: RunReply) => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    worker.once('message', (r: RunReply) => settle(r));
+    worker.once('error', (e) => settle({ ok: false, error: e.message }));
+    worker.once('exit', (code) => settle({ ok: false, error: `the worker thread exited with code ${code} before it finished` }));
+  });
+  return { reply, stop: async () => void (await worker.terminate()) };
+}
