@@ -35,6 +35,12 @@ export class Stream {
   private b = 0;
   private c = 0;
   private d = 0;
+  // The hash of (root, purpose, day, slot), kept because loops re-key the same prefix for
+  // every resident or space: then a re-key costs three hashes instead of seven.
+  private prefix = 0;
+  private lastPurpose = -1;
+  private lastDay = -1;
+  private lastSlot = -1;
 
   constructor(private readonly root: number) {
     this.reset(0, 0, 0, 0);
@@ -42,17 +48,24 @@ export class Stream {
 
   /** Re-key: what follows depends only on the root key and these four numbers. */
   reset(purpose: number, day: number, slot: number, entity: number): this {
-    let h = fmix32(this.root ^ 0x9e3779b9);
-    h = fmix32(h ^ Math.imul(purpose + 1, 0x27d4eb2f));
-    h = fmix32(h ^ Math.imul(day + 0x165667b1, 0x85ebca77));
-    h = fmix32(h ^ Math.imul(slot + 0x3c6ef372, 0xc2b2ae3d));
-    h = fmix32(h ^ Math.imul(entity + 0x7f4a7c15, 0x9e3779b1));
+    if (purpose !== this.lastPurpose || day !== this.lastDay || slot !== this.lastSlot) {
+      let h = fmix32(this.root ^ 0x9e3779b9);
+      h = fmix32(h ^ Math.imul(purpose + 1, 0x27d4eb2f));
+      h = fmix32(h ^ Math.imul(day + 0x165667b1, 0x85ebca77));
+      this.prefix = fmix32(h ^ Math.imul(slot + 0x3c6ef372, 0xc2b2ae3d));
+      this.lastPurpose = purpose;
+      this.lastDay = day;
+      this.lastSlot = slot;
+    }
+    const h = fmix32(this.prefix ^ Math.imul(entity + 0x7f4a7c15, 0x9e3779b1));
+    // Three state words from three independent hashes: the first outputs are already mixed,
+    // so two rounds suffice to decorrelate neighbouring keys.
     this.a = h;
     this.b = fmix32(h ^ 0x68e31da4);
     this.c = fmix32(h ^ 0xb5297a4d);
     this.d = 1;
-    // A few rounds so that nearby keys give unrelated first outputs.
-    for (let i = 0; i < 6; i++) this.nextUint32();
+    this.nextUint32();
+    this.nextUint32();
     return this;
   }
 

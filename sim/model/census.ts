@@ -2,7 +2,7 @@ import type { World } from './world.ts';
 import { Count, SPACE_STATS, SpaceStat } from './world.ts';
 import { AgeClass, NONE, SpaceKind } from './spaceTypes.ts';
 import { neighbourCounts, isUnhappy, thresholdOf } from './housing.ts';
-import { overQualified } from './jobs.ts';
+import { overQualified as isOverQualified } from './jobs.ts';
 import { Flag } from './world.ts';
 import type { DemographyToday } from './demography.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
@@ -29,6 +29,8 @@ export class Census {
   levels = new Float64Array(LEVELS.length);
   tractMigrant: Float64Array;
   tractHost: Float64Array;
+  /** Residents by tract and group, flat (tract-major); `tractGroups` views it row by row. */
+  tractGroupCounts: Float64Array;
   tractGroups: Float64Array[];
   schoolMigrant: Float64Array;
   schoolHost: Float64Array;
@@ -89,8 +91,8 @@ export class Census {
     this.belonging = f(G);
     this.tractMigrant = f(tracts);
     this.tractHost = f(tracts);
-    const tractGroupBuffer = f(tracts * G);
-    this.tractGroups = Array.from({ length: tracts }, (_, t) => tractGroupBuffer.subarray(t * G, (t + 1) * G));
+    this.tractGroupCounts = f(tracts * G);
+    this.tractGroups = Array.from({ length: tracts }, (_, t) => this.tractGroupCounts.subarray(t * G, (t + 1) * G));
     const schools = this.schoolCount();
     this.schoolMigrant = f(schools);
     this.schoolHost = f(schools);
@@ -137,7 +139,7 @@ export class Census {
       this.districtResidents, this.districtMigrants, this.districtPrejudice, this.districtAdults, this.districtEmployed,
       this.districtLanguage, this.districtLike, this.districtOccupied, this.districtEncounters, this.districtOutgroup,
     ]) a.fill(0);
-    for (const row of this.tractGroups) row.fill(0);
+    this.tractGroupCounts.fill(0);
     this.like = 0;
     this.occupied = 0;
     this.households = 0;
@@ -150,6 +152,8 @@ export class Census {
     const dw = w.dwellings;
     const host = this.host;
     const schoolFirst = this.schoolFirst();
+    const { residents, adults, employed, prejudice, language, trust, belonging, strategies, levels, tractMigrant, tractHost, schoolMigrant, schoolHost, stats, adultsBySex, employedBySex, adultsByYears, employedByYears, overQualified, skilledEmployed, outTied, outTies, districtResidents, districtMigrants, districtPrejudice, districtAdults, districtEmployed, districtLanguage, districtLike, districtOccupied, districtEncounters, districtOutgroup, districtGroupResidents, districtGroupPrejudice, districtGroupOutTied, householdAdults, householdEmployed } = this;
+    const tractGroupCounts = this.tractGroupCounts;
     const R = w.counts[Count.residents];
     for (let i = 0; i < R; i++) {
       if (r.age[i] === AgeClass.gone) continue;
@@ -159,49 +163,49 @@ export class Census {
       const d = dw.district[dwelling];
       const t = dw.tract[dwelling];
       const migrant = g !== host;
-      this.residents[g]++;
-      const prejudice = shownPrejudice(w, i, host);
-      this.prejudice[g] += prejudice;
-      this.language[g] += r.language[i];
-      this.trust[g] += r.trust[i];
-      this.belonging[g] += r.belonging[i];
-      this.tractGroups[t][g]++;
-      this.districtResidents[d]++;
+      residents[g]++;
+      const shown = shownPrejudice(w, i, host);
+      prejudice[g] += shown;
+      language[g] += r.language[i];
+      trust[g] += r.trust[i];
+      belonging[g] += r.belonging[i];
+      tractGroupCounts[t * G + g]++;
+      districtResidents[d]++;
       const dg = d * G + g;
-      this.districtGroupResidents[dg]++;
-      this.districtGroupPrejudice[dg] += r.prejudice[i];
+      districtGroupResidents[dg]++;
+      districtGroupPrejudice[dg] += r.prejudice[i];
       const m = migrant ? 1 : 0;
       if (r.outgroupTies[i] > 0) {
-        this.districtGroupOutTied[dg]++;
-        this.outTied[m]++;
+        districtGroupOutTied[dg]++;
+        outTied[m]++;
       }
-      this.outTies[m] += r.outgroupTies[i];
+      outTies[m] += r.outgroupTies[i];
       if (r.flags[i] & Flag.enrolled) this.enrolled++;
       if (migrant) {
-        this.tractMigrant[t]++;
-        this.districtMigrants[d]++;
-        this.districtLanguage[d] += r.language[i];
-        this.strategies[strategyIndex(r.heritage[i], r.adoption[i])]++;
-        this.levels[levelIndex(r.language[i])]++;
+        tractMigrant[t]++;
+        districtMigrants[d]++;
+        districtLanguage[d] += r.language[i];
+        strategies[strategyIndex(r.heritage[i], r.adoption[i])]++;
+        levels[levelIndex(r.language[i])]++;
       } else {
-        this.tractHost[t]++;
-        this.districtPrejudice[d] += prejudice;
+        tractHost[t]++;
+        districtPrejudice[d] += shown;
       }
       if (r.age[i] === AgeClass.adult) {
-        const employed = r.job[i] !== NONE;
+        const hasJob = r.job[i] !== NONE;
         const sex = m * 2 + (r.flags[i] & Flag.female ? 0 : 1);
-        this.adults[g]++;
-        this.districtAdults[d]++;
-        this.adultsBySex[sex]++;
-        this.householdAdults[h]++;
-        if (employed) {
-          this.employed[g]++;
-          this.districtEmployed[d]++;
-          this.employedBySex[sex]++;
-          this.householdEmployed[h]++;
+        adults[g]++;
+        districtAdults[d]++;
+        adultsBySex[sex]++;
+        householdAdults[h]++;
+        if (hasJob) {
+          employed[g]++;
+          districtEmployed[d]++;
+          employedBySex[sex]++;
+          householdEmployed[h]++;
           if (r.education[i] > 0) {
-            this.skilledEmployed[m]++;
-            if (overQualified(w, i)) this.overQualified[m]++;
+            skilledEmployed[m]++;
+            if (isOverQualified(w, i)) overQualified[m]++;
           }
         }
         if (migrant) {
@@ -213,18 +217,18 @@ export class Census {
           }
           const years = (day - r.arrival[i]) / 365;
           const band = years < 5 ? 0 : years < 10 ? 1 : 2;
-          this.adultsByYears[band]++;
-          if (employed) this.employedByYears[band]++;
+          adultsByYears[band]++;
+          if (hasJob) employedByYears[band]++;
         }
       } else if (r.age[i] === AgeClass.elder) {
         // Pensions: an elder counts as half an earner for the household's means.
-        this.householdAdults[h]++;
-        this.householdEmployed[h] += 0.5;
+        householdAdults[h]++;
+        householdEmployed[h] += 0.5;
       } else if (r.age[i] === AgeClass.child) {
         if (dw.school[dwelling] !== NONE) {
           const s = dw.school[dwelling] - schoolFirst;
-          if (migrant) this.schoolMigrant[s]++;
-          else this.schoolHost[s]++;
+          if (migrant) schoolMigrant[s]++;
+          else schoolHost[s]++;
         }
         if (migrant) {
           this.migrantChildren++;
@@ -239,17 +243,17 @@ export class Census {
       const d = dw.district[hh.dwelling[h]];
       this.like += counts >> 4;
       this.occupied += counts & 15;
-      this.districtLike[d] += counts >> 4;
-      this.districtOccupied[d] += counts & 15;
+      districtLike[d] += counts >> 4;
+      districtOccupied[d] += counts & 15;
       this.households++;
       if (isUnhappy(counts, thresholdOf(w, h, this.initialPrejudice))) this.unhappyHouseholds++;
     }
     const st = w.spaces.stats;
     for (let s = 0; s < w.sizes.spaces; s++) {
       const o = s * SPACE_STATS;
-      for (let k = 0; k < SPACE_STATS; k++) this.stats[k] += st[o + k];
-      this.districtEncounters[w.spaces.district[s]] += st[o + SpaceStat.encounters];
-      this.districtOutgroup[w.spaces.district[s]] += st[o + SpaceStat.outgroup];
+      for (let k = 0; k < SPACE_STATS; k++) stats[k] += st[o + k];
+      districtEncounters[w.spaces.district[s]] += st[o + SpaceStat.encounters];
+      districtOutgroup[w.spaces.district[s]] += st[o + SpaceStat.outgroup];
     }
     return this;
   }

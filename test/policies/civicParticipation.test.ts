@@ -28,7 +28,8 @@ describe('civicParticipation', () => {
 
   it('reaches only adults of its target groups in its districts, and stops recruiting after it ends', () => {
     const counts: number[] = [];
-    const on = run([{ ...outreach, target: ['north_africa', 'south_asia', 'west_africa'], districts: [0, 1], stop: 80 }], DAYS, SETS, (sim) => {
+    // A strong reach, so that the few eligible adults give enough participants to check.
+    const on = run([{ ...outreach, joinPerYear: 1, target: ['north_africa', 'south_asia', 'west_africa'], districts: [0, 1], stop: 80 }], DAYS, SETS, (sim) => {
       let n = 0;
       for (let i = 0; i < sim.world.counts[Count.residents]; i++) if (sim.world.residents.flags[i] & Flag.participant) n++;
       counts.push(n);
