@@ -14,7 +14,7 @@ Usage:
   icity run <scenario.json> [--seed N] [--days N] [--workers N] [--out DIR] [--agents]
             [--set path=value ...] [--json]
   icity experiment <experiment.json> [--reps N] [--workers N] [--out DIR] [--json]
-                   [--shard i/n | --queue redis://HOST:PORT/N]
+                   [--shard i/n | --queue redis://HOST:PORT/N [--transfer]]
   icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N] [--lock-seconds S]
                [--idle S]
   icity summarise <experiment_dir> [--json]

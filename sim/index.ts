@@ -15,3 +15,7 @@ export { loadExperiment, type ExperimentPlan } from './engine/experiment/loadExp
 export { runExperiment, type ExperimentOptions, type ExperimentResult } from './engine/experiment/runExperiment.ts';
 export { summarise, MissingRunsError, type Summary, type SummaryRow } from './engine/experiment/summarise.ts';
 export { tQuantile, tCdf } from './engine/experiment/tQuantile.ts';
+export { morrisTrajectories, morrisStep, type Trajectory } from './engine/experiment/design/morrisTrajectories.ts';
+export { morrisIndices, type MorrisIndex } from './engine/experiment/design/morrisIndices.ts';
+export { latinHypercube } from './engine/experiment/design/latinHypercube.ts';
+export { designRandom } from './engine/experiment/design/designRandom.ts';

@@ -18,6 +18,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     json: { type: 'boolean' },
     shard: { type: 'string' },
     queue: { type: 'string' },
+    transfer: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new InputError([`icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags])`]);
   const replications = intFlag('reps', values.reps, 1, 10_000);
@@ -25,15 +26,16 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const queue = values.queue === undefined ? undefined : parseQueueAddress(values.queue);
   if (shard && queue) throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
+  if (values.transfer && !queue) throw new InputError(['--transfer: sends run folders back through a --queue; give --queue redis://HOST:PORT/N too']);
   if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
   const plan = loadExperiment(positionals[0], { replications });
   const out = values.out ?? path.join('experiments', plan.experiment.name);
   if (queue) await checkRedis(queue);
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
-  const executor = queue ? queueExecutor(queue, { log }) : undefined;
+  const executor = queue ? queueExecutor(queue, { log, transfer: values.transfer }) : undefined;
   const result = await runExperiment(plan, { out, workers, shard, executor, progress: !values.json && Boolean(process.stderr.isTTY) });
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
-  else process.stdout.write(describe(result, { shard, queue: queue?.shown }));
+  else process.stdout.write(describe(result, { shard, queue: queue && `${queue.shown}${values.transfer ? ', their folders sent back through Redis' : ''}` }));
   if (result.failed.length) {
     throw new Error(`${result.failed.length} run${result.failed.length > 1 ? 's' : ''} failed:\n${result.failed.map((r) => `  ${r.dir}: ${r.error}`).join('\n')}\nRun the experiment again to retry them; finished runs are kept.`);
   }

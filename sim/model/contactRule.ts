@@ -8,10 +8,18 @@ export type ContactParams = Scenario['contact'];
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
+// The base log-odds of the parameters last seen: called once per encounter, the rule should
+// not take a logarithm each time (each thread has its own module state).
+let lastParams: ContactParams | undefined;
+let lastBase = 0;
+
 /** Probability that an out-group encounter is negative. */
 export function negativeProbability(c: ContactParams, prejudiceA: number, prejudiceB: number, barrier: number, allport: number): number {
-  const base = logit(Math.min(Math.max(c.baseNegative, 1e-6), 1 - 1e-6));
-  const z = base + c.prejudiceWeight * 0.5 * (prejudiceA + prejudiceB) + c.languageWeight * barrier - c.allportWeight * allport;
+  if (c !== lastParams) {
+    lastBase = logit(Math.min(Math.max(c.baseNegative, 1e-6), 1 - 1e-6));
+    lastParams = c;
+  }
+  const z = lastBase + c.prejudiceWeight * 0.5 * (prejudiceA + prejudiceB) + c.languageWeight * barrier - c.allportWeight * allport;
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -5,6 +5,10 @@ import { icity, tempDir } from '../helpers.ts';
 import { tree, writeExperiment } from '../experiment/fixtures.ts';
 import { startRedis, type TestRedis } from './redisServer.ts';
 import { start, stop, until, type Child } from './processes.ts';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QUEUE_NAME } from '../../sim/engine/distributed/runJob.ts';
+import { parseQueueAddress } from '../../sim/engine/distributed/queueAddress.ts';
 
 const dir = tempDir('icity-queue-');
 let redis: TestRedis;
@@ -78,6 +82,53 @@ describe('icity experiment --queue with icity workers', () => {
     const r = icity(['experiment', file, '--out', out, '--queue', redis.url, '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ran: 0, reused: 4 });
+  });
+
+  it("enqueues each run once, whoever submits it: a killed submitter's runs are picked up by the next one", async () => {
+    const twice = path.join(dir, 'twice');
+    const queue = new Queue(QUEUE_NAME, { connection: parseQueueAddress(redis.url).options });
+    try {
+      const before = await queue.getJobCounts('waiting', 'completed');
+      const first = start(['experiment', file, '--out', twice, '--queue', redis.url, '--json']);
+      await until(() => fs.existsSync(path.join(twice, 'manifest.json')), 30_000, 'the first submitter');
+      await expect.poll(async () => (await queue.getJobCounts('waiting')).waiting, { timeout: 30_000 }).toBe(before.waiting + 4);
+      await stop(first, 'SIGKILL');
+      const second = start(['experiment', file, '--out', twice, '--queue', redis.url, '--json']);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect((await queue.getJobCounts('waiting')).waiting).toBe(before.waiting + 4);
+      const w = worker();
+      expect((await second.exited).code, second.output()).toBe(0);
+      expect((await queue.getJobCounts('completed')).completed).toBe(before.completed + 4);
+      expect(w.output().match(/: started/g)).toHaveLength(4);
+      expect(w.output()).not.toMatch(/already complete/);
+      for (const f of OUTPUTS) expect(fs.readFileSync(path.join(twice, f)).equals(fs.readFileSync(path.join(local, f))), f).toBe(true);
+      await stop(w);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('with --transfer, the workers send each run folder back through Redis and the submitter writes it: same bytes', async () => {
+    const sent = path.join(dir, 'transferred');
+    const w = worker();
+    const submitter = start(['experiment', file, '--out', sent, '--queue', redis.url, '--transfer']);
+    const done = await submitter.exited;
+    expect(done.code, submitter.output()).toBe(0);
+    expect(submitter.output()).toContain(`by the workers of ${redis.url}, their folders sent back through Redis.`);
+    expect(w.output().match(/MB sent back/g)).toHaveLength(4);
+    for (const f of OUTPUTS) expect(fs.readFileSync(path.join(sent, f)).equals(fs.readFileSync(path.join(local, f))), f).toBe(true);
+    for (const run of ['baseline/1', 'allport/2']) {
+      for (const f of ['metrics.csv', 'frames.bin', 'frames.json']) expect(fs.readFileSync(path.join(sent, 'runs', run, f)).equals(fs.readFileSync(path.join(local, 'runs', run, f))), `${run}/${f}`).toBe(true);
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(sent, 'manifest.json'), 'utf8')).distributed).toEqual({ queue: redis.url, transfer: true });
+    const client = new Redis(parseQueueAddress(redis.url).options);
+    try {
+      expect(await client.keys('icity:result:*')).toEqual([]); // collected and removed
+    } finally {
+      client.disconnect();
+    }
+    expect(icity(['experiment', file, '--transfer']).stderr).toMatch(/--transfer: sends run folders back through a --queue/);
+    await stop(w);
   });
 
   it('waits out a Redis restart that loses the queue, and still gives the same summary', async () => {

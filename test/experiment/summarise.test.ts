@@ -183,6 +183,17 @@ describe('summarise with runs missing', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('after runs failed twice, summarises the replications every arm finished and names the runs left out', () => {
+    const dir = path.join(root, 'partial');
+    fabricate(dir, 'runs/policy/2');
+    const s = summarise(dir, { partial: true });
+    // Replication 2 is dropped from both arms, so every row rests on the other two.
+    expect(new Set(s.rows.map((r) => r.n))).toEqual(new Set([2]));
+    const report = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
+    expect(report).toMatch(/## Failed runs\n\nThese runs failed twice and are missing, so replication 2 is left out of every arm/);
+    expect(report).toContain('- runs/policy/2 (seed 12)');
+  });
+
   it('counts a run whose manifest has another scenario hash as missing', () => {
     const dir = path.join(root, 'stale');
     fabricate(dir);

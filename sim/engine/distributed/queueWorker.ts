@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { MANIFEST, runFinished } from '../experiment/experimentFolder.ts';
 import { runInThread, type ThreadRun } from '../experiment/runInThread.ts';
 import type { QueueAddress } from './queueAddress.ts';
-import { QUEUE_NAME, type RunJobData, type RunJobResult } from './runJob.ts';
+import { QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, type RunJobData, type RunJobResult } from './runJob.ts';
 
 export interface QueueWorkerOptions {
   /** Runs at once. */
@@ -47,10 +48,68 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
   let lastActivity = Date.now();
   let lastError = '';
   let lastErrorAt = 0;
+  // The connections retry on their own; say so once, not once per retry.
+  const report = (err: Error) => {
+    const now = Date.now();
+    if (err.message === lastError && now - lastErrorAt < 30_000) return;
+    lastError = err.message;
+    lastErrorAt = now;
+    options.log(`queue ${address.shown}: ${err.message}; retrying`);
+  };
+  // For transferred runs: the files go back through Redis on a connection of their own.
+  let store: Redis | undefined;
+
+  /** Runs in a scratch folder of this machine and stores the run folder's files in Redis. */
+  const transfer = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
+    const d = job.data;
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-worker-'));
+    try {
+      options.log(`${d.experiment} ${d.run.dir}: started, to send back${job.attemptsStarted > 1 ? ` (start ${job.attemptsStarted})` : ''}`);
+      const reply = await runThread(job, token, path.join(scratch, 'run'));
+      const files: Record<string, Buffer> = {};
+      for (const f of fs.readdirSync(path.join(scratch, 'run'), { withFileTypes: true })) {
+        if (!f.isFile()) throw new Error(`${host}: the run folder holds ${f.name}, which is not a file; cannot send it back`);
+        files[f.name] = fs.readFileSync(path.join(scratch, 'run', f.name));
+      }
+      if (!store) {
+        store = new Redis(address.options);
+        store.on('error', report);
+      }
+      const key = resultKey(job.id!);
+      await store.multi().del(key).hset(key, files).expire(key, RESULT_TTL_SECONDS).exec();
+      const bytes = Object.values(files).reduce((n, b) => n + b.length, 0);
+      options.log(`${d.experiment} ${d.run.dir}: done in ${reply.wallSeconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB sent back`);
+      return { host, pid: process.pid, reused: false, wallSeconds: reply.wallSeconds };
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  };
+
+  /** Runs a job's run into `out` in a worker thread; hands it back to the queue if the worker is stopping. */
+  const runThread = async (job: Job<RunJobData, RunJobResult>, token: string | undefined, out: string): Promise<{ wallSeconds: number }> => {
+    const thread = runInThread({ scenario: job.data.scenario, out, threads: options.threadsPerRun });
+    running.set(job.id!, { thread, job, token });
+    try {
+      const reply = await thread.reply;
+      if (stopping) {
+        // Handed back, not failed: the next worker starts it afresh and no attempt is used.
+        await job.moveToDelayed(Date.now() + 1000, token);
+        throw new DelayedError();
+      }
+      if (!reply.ok) throw new Error(`${host}: ${reply.error}`);
+      return { wallSeconds: reply.summary.wallSeconds };
+    } finally {
+      running.delete(job.id!);
+      lastActivity = Date.now();
+    }
+  };
 
   const processor = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
     const d = job.data;
     lastActivity = Date.now();
+    // A job names where to write: only ever a run folder's place inside an experiment folder.
+    if (!/^runs\/[a-z0-9][a-z0-9-]*\/\d+$/.test(d.run?.dir ?? '') || !path.isAbsolute(d.dir ?? '')) throw new UnrecoverableError(`not a run of an experiment folder: ${JSON.stringify(d.run?.dir)} in ${JSON.stringify(d.dir)}`);
+    if (d.transfer) return transfer(job, token);
     const manifest = path.join(d.dir, MANIFEST);
     let hash: string | undefined;
     try {
@@ -65,22 +124,9 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
       return { host, pid: process.pid, reused: true, wallSeconds: 0 };
     }
     options.log(`${d.experiment} ${d.run.dir}: started${job.attemptsStarted > 1 ? ` (start ${job.attemptsStarted})` : ''}`);
-    const thread = runInThread({ scenario: d.scenario, out: path.join(d.dir, d.run.dir), threads: options.threadsPerRun });
-    running.set(job.id!, { thread, job, token });
-    try {
-      const reply = await thread.reply;
-      if (stopping) {
-        // Handed back, not failed: the next worker starts it afresh and no attempt is used.
-        await job.moveToDelayed(Date.now() + 1000, token);
-        throw new DelayedError();
-      }
-      if (!reply.ok) throw new Error(`${host}: ${reply.error}`);
-      options.log(`${d.experiment} ${d.run.dir}: done in ${reply.summary.wallSeconds.toFixed(1)} s`);
-      return { host, pid: process.pid, reused: false, wallSeconds: reply.summary.wallSeconds };
-    } finally {
-      running.delete(job.id!);
-      lastActivity = Date.now();
-    }
+    const reply = await runThread(job, token, path.join(d.dir, d.run.dir));
+    options.log(`${d.experiment} ${d.run.dir}: done in ${reply.wallSeconds.toFixed(1)} s`);
+    return { host, pid: process.pid, reused: false, wallSeconds: reply.wallSeconds };
   };
 
   const worker = new Worker<RunJobData, RunJobResult>(QUEUE_NAME, processor, {
@@ -95,14 +141,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
     if (job && !(err instanceof DelayedError)) options.log(`${job.data.experiment} ${job.data.run.dir}: failed: ${err.message}`);
   });
   worker.on('stalled', (id) => options.log(`run ${id}: its worker stopped answering; handed back to the queue`));
-  // The connection retries on its own; say so once, not once per retry.
-  worker.on('error', (err) => {
-    const now = Date.now();
-    if (err.message === lastError && now - lastErrorAt < 30_000) return;
-    lastError = err.message;
-    lastErrorAt = now;
-    options.log(`queue ${address.shown}: ${err.message}; retrying`);
-  });
+  worker.on('error', report);
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -113,6 +152,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
     const closing = worker.close();
     await Promise.all([...running.values()].map((r) => r.thread.stop()));
     await closing;
+    store?.disconnect();
     resolveStopped();
     return stopped;
   };

@@ -18,6 +18,11 @@ export interface RunJobData {
   dir: string;
   run: Pick<RunRecord, 'arm' | 'replication' | 'seed' | 'dir' | 'scenarioHash'>;
   scenario: Scenario;
+  /**
+   * Send the finished run folder's files back through Redis (under resultKey) for the
+   * submitter to write, instead of writing into `dir`: for machines without a shared file system.
+   */
+  transfer?: boolean;
 }
 
 export interface RunJobResult {
@@ -37,6 +42,14 @@ export function runJobId(experimentHash: string, dir: string, arm: string, repli
   const where = createHash('sha256').update(dir).digest('hex').slice(0, 8);
   return `${experimentHash.slice(0, 16)}-${where}-${arm}-${replication}`;
 }
+
+/** Where a worker leaves a transferred run's files: a Redis hash of file name → bytes. */
+export function resultKey(jobId: string): string {
+  return `icity:result:${jobId}`;
+}
+
+/** How long transferred files wait in Redis for their submitter. */
+export const RESULT_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Attempts per run before it counts as failed; a stalled run (its worker died) is not an attempt. */
 export const ATTEMPTS = 3;

@@ -26,6 +26,8 @@ export interface RunRecord {
   status: RunStatus;
   wallSeconds?: number;
   error?: string;
+  /** The run failed once in this invocation and was tried again. */
+  retried?: boolean;
 }
 
 export interface ArmRecord {
@@ -59,7 +61,7 @@ export interface ExperimentManifest {
   /** The design and its points, when the experiment has one (its points are arms). */
   design?: DesignRecord;
   /** Where the runs were done, when not by this process alone: a shard "i/n", or a queue's address. */
-  distributed?: { shard?: string; queue?: string };
+  distributed?: { shard?: string; queue?: string; transfer?: boolean };
 }
 
 export const MANIFEST = 'manifest.json';

@@ -8,7 +8,7 @@ import { Progress } from '../progress.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
 import { prepareFolder, runDirName, runFinished, writeManifest, EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION, type ExperimentManifest, type RunRecord } from './experimentFolder.ts';
-import { summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
+import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { PoolWorkerData, RunReply } from './poolMessages.ts';
@@ -43,6 +43,8 @@ export interface PendingRun {
 export interface RunExecutor {
   /** Where the runs go, for the manifest (e.g. "redis://host:6379/0", without a password). */
   where: string;
+  /** The run folders come back through the queue rather than a shared file system. */
+  transfer?: boolean;
   run(dir: string, experimentHash: string, pending: PendingRun[], progress: Progress): Promise<void>;
 }
 
@@ -129,7 +131,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     manifest.design = plan.design;
     Object.assign(manifest.files, DESIGN_FILES, plan.design.type === 'morris' ? MORRIS_FILES : {});
   }
-  if (shared) manifest.distributed = { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, queue: options.executor?.where };
+  if (shared) manifest.distributed = { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, queue: options.executor?.where, transfer: options.executor?.transfer || undefined };
   // Outputs of an earlier, smaller experiment must not stand beside runs they do not cover.
   if (pending.length) for (const f of [...OUTPUT_FILES, ...Object.keys(DESIGN_FILES), ...Object.keys(MORRIS_FILES)]) fs.rmSync(path.join(dir, f), { force: true });
   writeManifest(dir, manifest);
@@ -137,7 +139,14 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   const progress = new Progress(plan.experiment.name, pending.length, options.progress);
   const todo = pending.map((run) => ({ run, scenario: runScenario(plan.arms.find((a) => a.name === run.arm)!, run.seed) }));
   if (options.executor) await options.executor.run(dir, plan.hash, todo, progress);
-  else await runInThreads(dir, todo, threads, progress);
+  else {
+    await runInThreads(dir, todo, threads, progress);
+    // A run that failed (a crashed thread, a full disk) gets one more try before the
+    // experiment reports it; the others are done by then.
+    const again = todo.filter(({ run }) => run.status === 'failed');
+    for (const { run } of again) run.retried = true;
+    if (again.length) await runInThreads(dir, again, threads, progress);
+  }
   progress.done();
 
   // Other shards write into the same folder: what is finished is what is on disk.
@@ -158,6 +167,15 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     unfinished,
   };
   if (!unfinished) result.summary = summarise(dir);
+  // Runs that failed twice: summarise what every arm finished, and say which runs are missing.
+  else if (!options.shard && !options.executor && failed.length && failed.length === unfinished) {
+    try {
+      result.summary = summarise(dir, { partial: true });
+    } catch (err) {
+      // No replication finished in every arm: there is nothing paired to summarise.
+      if (!(err instanceof MissingRunsError)) throw err;
+    }
+  }
   return result;
 }
 

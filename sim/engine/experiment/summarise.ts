@@ -56,9 +56,11 @@ interface RunData {
 /**
  * Builds summary.csv, series.csv and report.md of an experiment folder from the finished
  * runs on disk, so a resumed experiment summarises to the same bytes as an uninterrupted
- * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing.
+ * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
+ * with `partial` (after runs failed twice) it summarises the replications that every arm
+ * finished, so the differences stay paired, and the report names the runs left out.
  */
-export function summarise(dir: string): Summary {
+export function summarise(dir: string, options: { partial?: boolean } = {}): Summary {
   const m = readExperimentManifest(dir);
   const arms = armNames(m);
   const hashes = new Map(m.runs.map((r) => [r.dir, r.scenarioHash]));
@@ -69,18 +71,36 @@ export function summarise(dir: string): Summary {
       if (!runFinished(dir, { dir: run.dir, scenarioHash: hashes.get(run.dir) ?? '' })) missing.push(run);
     }
   }
-  if (missing.length) throw new MissingRunsError(missing, dir);
+  const reps = m.seeds.map((_, r) => r).filter((r) => !missing.some((x) => x.replication === r + 1));
+  if (missing.length && (!options.partial || m.design || reps.length === 0)) throw new MissingRunsError(missing, dir);
 
-  const data = arms.map((arm) => m.seeds.map((_, r) => readRun(path.join(dir, runDirName(arm, r + 1)), m.metrics, m.days)));
-  const rows = summaryRows(m, arms, data);
+  const data = arms.map((arm) => reps.map((r) => readRun(path.join(dir, runDirName(arm, r + 1)), m.metrics, m.days)));
+  const used: ExperimentManifest = { ...m, seeds: reps.map((r) => m.seeds[r]) };
+  const rows = summaryRows(used, arms, data);
   const summary = SUMMARY_COLUMNS.join(',') + '\n' + rows.map(summaryLine).join('');
-  const series = seriesText(m, arms, data);
+  const series = seriesText(used, arms, data);
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
-  writeFileAtomic(path.join(dir, 'report.md'), renderReport(m, rows));
+  writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing));
   const armIndex = new Map(arms.map((a, k) => [a, k]));
   const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);
   return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES, ...designFiles] };
+}
+
+/** The report's note on runs that failed and the replications left out because of them. */
+function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing']): string {
+  if (!missing.length) return '';
+  const errors = new Map(m.runs.map((r) => [r.dir, r.error]));
+  const reps = [...new Set(missing.map((x) => x.replication))].sort((a, b) => a - b);
+  return [
+    '',
+    '## Failed runs',
+    '',
+    `These runs failed twice and are missing, so replication${reps.length > 1 ? 's' : ''} ${reps.join(', ')} ${reps.length > 1 ? 'are' : 'is'} left out of every arm (the differences stay paired by replication):`,
+    '',
+    ...missing.map((x) => `- ${x.dir} (seed ${x.seed})${errors.get(x.dir) ? `: ${errors.get(x.dir)}` : ''}`),
+    '',
+  ].join('\n');
 }
 
 function readRun(runDir: string, metrics: string[], days: number): RunData {

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExperiment } from '../../sim/engine/experiment/loadExperiment.ts';
+import { runExperiment } from '../../sim/engine/experiment/runExperiment.ts';
+import { Simulation } from '../../sim/engine/simulation.ts';
+import { NONE, SpaceKind } from '../../sim/model/spaceTypes.ts';
+import type { Scenario } from '../../scenarios/schema/scenario.ts';
+import { ROOT, scenarioFrom, tempDir } from '../helpers.ts';
+
+/**
+ * The scenario library: the cities of the UN roundtable report and their experiments.
+ * test/scenarios/scenarios.test.ts already checks that every scenario file parses, refers to
+ * the schema, describes itself and runs a few days at 1,500 residents; this file checks what
+ * each city scenario is meant to represent, and that every experiment file loads and runs.
+ */
+
+const SCENARIOS = path.join(ROOT, 'scenarios');
+const EXPERIMENTS = path.join(SCENARIOS, 'experiments');
+const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+const experimentFiles = fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json'));
+
+type PolicyOf = Scenario['policies'][number] & Record<string, unknown>;
+const policiesOf = (s: Scenario) => s.policies as PolicyOf[];
+const ofType = (s: Scenario, type: string) => policiesOf(s).filter((p) => p.type === type);
+const migrants = (s: Scenario) => s.population.groups.filter((g) => !g.host);
+const migrantShare = (s: Scenario) => migrants(s).reduce((a, g) => a + g.share, 0);
+
+/** The city scenarios of the report and what each must contain to represent its city. */
+const CITIES: Record<string, (s: Scenario) => void> = {
+  'turin.json': (s) => {
+    expect(migrantShare(s)).toBeCloseTo(0.11, 2);
+    for (const origin of ['romania', 'morocco', 'peru', 'china', 'albania', 'nigeria', 'egypt']) expect(s.population.groups.map((g) => g.name)).toContain(origin);
+    expect(migrants(s).every((g) => g.arrivalRate > 0)).toBe(true);
+    expect(ofType(s, 'neighbourhoodRenewal')).toHaveLength(1);
+  },
+  'sao-paulo.json': (s) => {
+    expect(migrants(s).length).toBeGreaterThanOrEqual(15);
+    expect(migrantShare(s)).toBeCloseTo(0.03, 3);
+    expect(Math.max(...migrants(s).map((g) => g.share))).toBeLessThan(0.01);
+    expect(ofType(s, 'complaintsCoordinator')).toHaveLength(1);
+    expect(ofType(s, 'serviceOutreach')).toHaveLength(1);
+  },
+  'cardiff.json': (s) => {
+    const waves = s.timeline.filter((e) => e.type === 'arrivalWave');
+    expect(waves).toHaveLength(1);
+    const asylum = s.population.groups.find((g) => g.name === (waves[0] as { group: string }).group)!;
+    expect(asylum.language).toBeLessThanOrEqual(0.2);
+    expect(asylum.employment).toBe(0);
+    const [classes] = ofType(s, 'languageClasses');
+    expect(classes).toMatchObject({ civic: true, target: [asylum.name] });
+    expect(classes.hireGraduates).toBeGreaterThan(0);
+  },
+  'duisburg-marxloh.json': (s) => {
+    expect(Math.max(...migrants(s).map((g) => g.share))).toBeGreaterThanOrEqual(0.25);
+    expect(s.city.clustering).toBeGreaterThanOrEqual(0.8);
+    expect(ofType(s, 'sharedWorship')).toMatchObject([{ participatory: true }]);
+  },
+  'danish-town.json': (s) => {
+    expect(s.population.residents).toBeLessThanOrEqual(20_000);
+    expect(ofType(s, 'mobilityCourse')).toMatchObject([{ womenOnly: true }]);
+  },
+  'queens.json': (s) => {
+    expect(migrants(s).length).toBeGreaterThanOrEqual(10);
+    expect(migrantShare(s)).toBeGreaterThan(0.4);
+    expect(policiesOf(s)[0].type).toBe('taskForce');
+    expect(policiesOf(s).length).toBeGreaterThanOrEqual(3);
+  },
+  'southern-us-county.json': (s) => {
+    expect(migrantShare(s)).toBeLessThanOrEqual(0.03);
+    expect(s.days).toBeGreaterThanOrEqual(3650);
+    // Arrivals over the run of at least three times the initial immigrant population.
+    const arrivals = migrants(s).reduce((a, g) => a + g.arrivalRate, 0) * (s.days / 365);
+    expect(arrivals).toBeGreaterThan(2 * migrantShare(s));
+    expect(ofType(s, 'welcomingCampaign')).toHaveLength(1);
+  },
+  'teaching.json': (s) => {
+    expect(s.population.groups).toHaveLength(2);
+    expect(s.population.residents * s.days).toBeLessThanOrEqual(2_000_000);
+  },
+};
+
+describe('the scenario library', () => {
+  it('has every city scenario of the report', () => {
+    for (const file of Object.keys(CITIES)) expect(scenarioFiles).toContain(file);
+  });
+
+  it.each(Object.keys(CITIES))('%s represents its city and says it is scaled or stylised', (file) => {
+    const s = scenarioFrom(file);
+    expect(s.population.residents).toBeLessThanOrEqual(200_000);
+    expect(s.description).toMatch(/scaled|stylised/i);
+    CITIES[file](s);
+  });
+
+  it.each(Object.keys(CITIES).filter((f) => f !== 'teaching.json'))('%s has an experiment that asks its question', (file) => {
+    const bases = experimentFiles.map((f) => loadExperiment(path.join(EXPERIMENTS, f)).scenarioFile);
+    expect(bases).toContain(path.join(SCENARIOS, file));
+  });
+
+  it("turin.json renews the central district, where the city's market stands", () => {
+    const s = scenarioFrom('turin.json', { 'population.residents': 3000 });
+    const [renewal] = ofType(s, 'neighbourhoodRenewal');
+    const sim = new Simulation(s);
+    const { spaces, sizes } = sim.world;
+    const markets: number[] = [];
+    for (let k = 0; k < sizes.spaces; k++) if (spaces.type[k] === SpaceKind.market) markets.push(spaces.district[k]);
+    expect(markets).toEqual(renewal.districts);
+    // The central district of a 3 x 3 city.
+    expect(renewal.districts).toEqual([4]);
+    sim.close();
+  });
+
+  it("duisburg-marxloh.json's meeting centre is within reach of every district", () => {
+    const sim = new Simulation(scenarioFrom('duisburg-marxloh.json', { 'population.residents': 3000 }));
+    expect(Array.from(sim.world.lookup.centreOf).every((c) => c !== NONE)).toBe(true);
+    sim.close();
+  });
+});
+
+describe('experiment files', () => {
+  const dir = tempDir('icity-library-');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * A copy of an experiment file in the temp folder at a tiny size: 1,500 residents, a few
+   * days (past the last timeline event, which must fall within the run), one replication,
+   * reported at the end; the scenario path made absolute.
+   */
+  function tiny(file: string): { copy: string; days: number } {
+    const original = loadExperiment(path.join(EXPERIMENTS, file));
+    const lastEvent = Math.max(0, ...original.arms.flatMap((a) => a.scenario.timeline.map((e) => e.day)));
+    const days = Math.max(6, lastEvent + 2);
+    const e = JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, file), 'utf8'));
+    e.scenario = path.resolve(EXPERIMENTS, e.scenario);
+    e.set = { ...e.set, 'population.residents': 1500 };
+    e.days = days;
+    e.replications = 1;
+    e.reportDays = ['end'];
+    delete e.$schema;
+    const copy = path.join(dir, file);
+    fs.writeFileSync(copy, JSON.stringify(e, null, 2));
+    return { copy, days };
+  }
+
+  it.each(experimentFiles)('%s says what it asks, loads, and every arm differs from the baseline', (file) => {
+    const raw = JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, file), 'utf8'));
+    expect(raw.$schema).toBe('../experiment.schema.json');
+    expect(String(raw.description).length).toBeGreaterThan(80);
+    const plan = loadExperiment(path.join(EXPERIMENTS, file));
+    expect(plan.arms.length).toBeGreaterThanOrEqual(2);
+    const key = (s: Scenario) => JSON.stringify({ ...s, seed: 0 });
+    const baseline = key(plan.arms[0].scenario);
+    for (const arm of plan.arms.slice(1)) expect(key(arm.scenario), arm.name).not.toBe(baseline);
+  });
+
+  it.each(experimentFiles)('%s runs one replication at 1,500 residents for a few days', async (file) => {
+    const { copy, days } = tiny(file);
+    const plan = loadExperiment(copy);
+    const out = path.join(dir, 'out', path.basename(file, '.json'));
+    const result = await runExperiment(plan, { out, workers: 2, progress: false });
+    expect(result.failed).toEqual([]);
+    expect(result.ran).toBe(plan.arms.length);
+    const rows = result.summary!.rows;
+    expect(rows).toHaveLength(plan.arms.length * plan.experiment.metrics.length);
+    for (const row of rows) {
+      expect(row.day).toBe(days);
+      expect(Number.isFinite(row.mean)).toBe(true);
+      expect(row.diff === undefined).toBe(row.arm === 'baseline');
+    }
+    const metrics = fs.readFileSync(path.join(out, 'runs', 'baseline', '1', 'metrics.csv'), 'utf8').trim().split('\n');
+    expect(metrics).toHaveLength(days + 2);
+    expect(metrics[1].split(',')[metrics[0].split(',').indexOf('population')]).toBe('1500');
+  });
+});
