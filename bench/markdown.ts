@@ -67,19 +67,35 @@ export function performanceMarkdown(res: BenchResults): string {
       return c ? `${rateText(c.updatesPerSecond)}/s (${c.percentSimilar.toFixed(1)}%)` : '';
     }),
   ]);
+  out.push(...table(head, ['l', 'l', ...columns.map(() => 'r' as const)], rows));
+  out.push('');
+
+  // Single-threaded runners only: the CPU time of a 2-thread run adds up both threads.
+  const single = sch.runners.filter((r) => !r.id.endsWith('-2'));
+  out.push(
+    'The same runs per CPU-second of the stepping (residents × steps / CPU seconds of the process): other load on the machine does not count, ' +
+      'so for single-threaded runners this is the rate on a quiet machine. The Schelling targets are judged on it.',
+    '',
+  );
+  const cpuRows = single.map((r) => [
+    r.label,
+    ...columns.map(({ size, threshold }) => {
+      const c = cell(r.id, size, threshold);
+      return c ? `${rateText(c.updatesPerCpuSecond)}` : '';
+    }),
+  ]);
   const engineLabel = sch.runners.find((r) => r.id === SCHELLING_ENGINE)?.label ?? SCHELLING_ENGINE;
   for (const peer of sch.runners.filter((r) => !r.id.startsWith('icity-'))) {
-    rows.push([
+    cpuRows.push([
       `${engineLabel} ÷ ${peer.label}`,
-      '',
       ...columns.map(({ size, threshold }) => {
         const a = cell(SCHELLING_ENGINE, size, threshold);
         const b = cell(peer.id, size, threshold);
-        return a && b ? times(a.updatesPerSecond / b.updatesPerSecond) : '';
+        return a && b ? times(a.updatesPerCpuSecond / b.updatesPerCpuSecond) : '';
       }),
     ]);
   }
-  out.push(...table(head, ['l', 'l', ...columns.map(() => 'r' as const)], rows));
+  out.push(...table(['runner', ...columns.map((c) => `${c.size}², ${c.threshold}`)], ['l', ...columns.map(() => 'r' as const)], cpuRows));
   return out.join('\n');
 }
 

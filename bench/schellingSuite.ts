@@ -64,6 +64,8 @@ export interface SchellingCell {
   repeats: number;
   /** Median over repeats of residents x steps / stepping seconds. */
   updatesPerSecond: number;
+  /** Median over repeats of residents x steps / CPU seconds of the stepping (all threads of the process). */
+  updatesPerCpuSecond: number;
   /** Median stepping seconds and steps run (fewer than asked only if maxSeconds cut in). */
   stepSeconds: number;
   stepsRun: number;
@@ -75,7 +77,7 @@ export interface SchellingCell {
   /** Our engine only: the grid it built, and its own percent_similar indicator (census variant). */
   grid?: { width: number; height: number };
   indicatorPercentSimilar?: number;
-  samples: Pick<SchellingResult, 'updatesPerSecond' | 'stepSeconds' | 'setupSeconds'>[];
+  samples: Pick<SchellingResult, 'updatesPerSecond' | 'updatesPerCpuSecond' | 'stepSeconds' | 'stepCpuSeconds' | 'setupSeconds'>[];
 }
 
 /** Every runner once on a small grid, so measured runs do not also pay for JIT compilation. */
@@ -100,7 +102,7 @@ export function runSchelling(plan: SchellingPlan, log: (line: string) => void = 
           collectGarbage();
           const res = r.run({ ...params, maxSeconds: r.library ? plan.maxSeconds : undefined });
           results.get(r.id)!.push(res);
-          log(`schelling ${size}x${size} threshold ${threshold} ${r.id} run ${k + 1}: ${(res.updatesPerSecond / 1e6).toFixed(2)} M updates/s, ${res.percentSimilar.toFixed(1)}% similar`);
+          log(`schelling ${size}x${size} threshold ${threshold} ${r.id} run ${k + 1}: ${(res.updatesPerSecond / 1e6).toFixed(2)} M updates/s, ${(res.updatesPerCpuSecond / 1e6).toFixed(2)} M per CPU-second, ${res.percentSimilar.toFixed(1)}% similar`);
         }
       }
       for (const r of plan.runners) cells.push(summarise(r.id, size, threshold, results.get(r.id)!));
@@ -118,6 +120,7 @@ function summarise(runner: string, size: number, threshold: number, runs: Schell
     residents: last.residents,
     repeats: runs.length,
     updatesPerSecond: median(runs.map((r) => r.updatesPerSecond)),
+    updatesPerCpuSecond: median(runs.map((r) => r.updatesPerCpuSecond)),
     stepSeconds: median(runs.map((r) => r.stepSeconds)),
     stepsRun: median(runs.map((r) => r.stepsRun)),
     setupSeconds: median(runs.map((r) => r.setupSeconds)),
@@ -127,6 +130,6 @@ function summarise(runner: string, size: number, threshold: number, runs: Schell
     unhappyShare: last.unhappyShare,
     grid: last.grid,
     indicatorPercentSimilar: last.indicatorPercentSimilar,
-    samples: runs.map(({ updatesPerSecond, stepSeconds, setupSeconds }) => ({ updatesPerSecond, stepSeconds, setupSeconds })),
+    samples: runs.map(({ updatesPerSecond, updatesPerCpuSecond, stepSeconds, stepCpuSeconds, setupSeconds }) => ({ updatesPerSecond, updatesPerCpuSecond, stepSeconds, stepCpuSeconds, setupSeconds })),
   };
 }

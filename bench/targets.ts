@@ -18,39 +18,51 @@ const RSS_LIMIT_BYTES = 1.5e9;
 const x = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}×`;
 const notMeasured = (goal: string): Target => ({ goal, measured: 'not measured in this mode', met: null, margin: '' });
 
-function rate(cells: SchellingCell[], runner: string, size: number, threshold: number): number | undefined {
-  return cells.find((c) => c.runner === runner && c.size === size && c.threshold === threshold)?.updatesPerSecond;
+type Metric = 'updatesPerCpuSecond' | 'updatesPerSecond';
+
+function rate(cells: SchellingCell[], runner: string, size: number, threshold: number, metric: Metric): number | undefined {
+  return cells.find((c) => c.runner === runner && c.size === size && c.threshold === threshold)?.[metric];
 }
 
 /** For each threshold measured at a size, a ratio of two runners' rates; undefined if either is missing. */
-function ratios(cells: SchellingCell[], size: number, num: string, den: string): number[] | undefined {
+function ratios(cells: SchellingCell[], size: number, num: string, den: string, metric: Metric): number[] | undefined {
   const thresholds = [...new Set(cells.filter((c) => c.size === size).map((c) => c.threshold))];
   const out: number[] = [];
   for (const t of thresholds) {
-    const a = rate(cells, num, size, t);
-    const b = rate(cells, den, size, t);
+    const a = rate(cells, num, size, t, metric);
+    const b = rate(cells, den, size, t, metric);
     if (a === undefined || b === undefined) return undefined;
     out.push(a / b);
   }
   return out.length ? out : undefined;
 }
 
+/**
+ * The Schelling targets are judged on updates per CPU-second: our engine on 1 thread and the
+ * peers are single-threaded, and CPU time does not count other processes' load, which the
+ * wall clock does (the wall-clock ratios are given beside).
+ */
 export function schellingTargets(cells: SchellingCell[], sizes = [300, 1000]): Target[] {
   const targets: Target[] = [];
+  const both = (size: number, num: string, den: string) => {
+    const cpu = ratios(cells, size, num, den, 'updatesPerCpuSecond');
+    const wall = ratios(cells, size, num, den, 'updatesPerSecond');
+    return cpu && wall ? { cpu, wall } : undefined;
+  };
   for (const size of sizes) {
     const goal = `Schelling ${size}²: ≥ 10× flocc's updates/s`;
-    const r = ratios(cells, size, SCHELLING_ENGINE, 'flocc');
+    const r = both(size, SCHELLING_ENGINE, 'flocc');
     if (!r) {
       targets.push(notMeasured(goal));
       continue;
     }
-    const worst = Math.min(...r);
-    const census = ratios(cells, size, SCHELLING_ENGINE_CENSUS, 'flocc');
+    const worst = Math.min(...r.cpu);
+    const census = both(size, SCHELLING_ENGINE_CENSUS, 'flocc');
     targets.push({
       goal,
       measured: [
-        `stepping only, 1 thread: ${r.map(x).join(' and ')} (thresholds ${thresholdList(cells, size)})`,
-        ...(census ? [`census each day: ${census.map(x).join(' and ')}`] : []),
+        `stepping only, 1 thread: ${r.cpu.map(x).join(' and ')} per CPU-second (thresholds ${thresholdList(cells, size)}), ${r.wall.map(x).join(' and ')} by the wall clock`,
+        ...(census ? [`census each day: ${census.cpu.map(x).join(' and ')} per CPU-second`] : []),
       ].join('; '),
       met: worst >= 10,
       margin: worst >= 10 ? `${x(worst)} at worst` : `by ${x(10 / worst)} (reached ${x(worst)} at worst)`,
@@ -58,18 +70,18 @@ export function schellingTargets(cells: SchellingCell[], sizes = [300, 1000]): T
   }
   for (const size of sizes) {
     const goal = `Schelling ${size}²: within 2× of the hand-written loop`;
-    const r = ratios(cells, size, 'reference', SCHELLING_ENGINE);
+    const r = both(size, 'reference', SCHELLING_ENGINE);
     if (!r) {
       targets.push(notMeasured(goal));
       continue;
     }
-    const worst = Math.max(...r);
-    const census = ratios(cells, size, 'reference', SCHELLING_ENGINE_CENSUS);
+    const worst = Math.max(...r.cpu);
+    const census = both(size, 'reference', SCHELLING_ENGINE_CENSUS);
     targets.push({
       goal,
       measured: [
-        `the loop is ${r.map(x).join(' and ')} as fast as stepping only, 1 thread (thresholds ${thresholdList(cells, size)})`,
-        ...(census ? [`${census.map(x).join(' and ')} as fast as with the census each day`] : []),
+        `the loop is ${r.cpu.map(x).join(' and ')} as fast per CPU-second as stepping only, 1 thread (thresholds ${thresholdList(cells, size)}), ${r.wall.map(x).join(' and ')} by the wall clock`,
+        ...(census ? [`${census.cpu.map(x).join(' and ')} as fast as with the census each day`] : []),
       ].join('; '),
       met: worst <= 2,
       margin: worst <= 2 ? `${x(worst)} slower at worst` : `by ${x(worst / 2)} (${x(worst)} slower at worst)`,

@@ -36,6 +36,13 @@ export interface SchellingResult {
   stepsRun: number;
   /** residents * stepsRun / stepSeconds. Extrapolated from early steps when cut short. */
   updatesPerSecond: number;
+  /** CPU seconds of the process (all threads) in the `stepsRun` steps. */
+  stepCpuSeconds: number;
+  /**
+   * residents * stepsRun / stepCpuSeconds: for a single-threaded runner, the rate it would
+   * have on a machine with nothing else running, as other processes' load does not count.
+   */
+  updatesPerCpuSecond: number;
   /** Relocations performed over the run: a cheap check that peers ran the same dynamics. */
   moves: number;
   /** NetLogo's percent-similar of the initial layout (identical for every peer at a given seed). */

@@ -29,6 +29,8 @@ export function buildResult(
     stepSeconds: timed.stepSeconds,
     stepsRun: timed.stepsRun,
     updatesPerSecond: timed.stepSeconds > 0 ? (layout.residents * timed.stepsRun) / timed.stepSeconds : Number.POSITIVE_INFINITY,
+    stepCpuSeconds: timed.stepCpuSeconds,
+    updatesPerCpuSecond: timed.stepCpuSeconds > 0 ? (layout.residents * timed.stepsRun) / timed.stepCpuSeconds : Number.POSITIVE_INFINITY,
     moves,
     initialPercentSimilar: before.percentSimilar,
     percentSimilar: after.percentSimilar,

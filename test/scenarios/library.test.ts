@@ -110,6 +110,43 @@ describe('the scenario library', () => {
     sim.close();
   });
 
+  /** Runs a scenario to its end at a small size and returns its migrant share and population by day. */
+  function trajectory(file: string, residents: number): { share: number[]; population: number[] } {
+    const sim = new Simulation(scenarioFrom(file, { 'population.residents': residents }));
+    const share: number[] = [];
+    const population: number[] = [];
+    for (;;) {
+      const today = sim.indicators();
+      share.push(today.migrant_share);
+      population.push(today.population);
+      if (sim.day === sim.scenario.days) break;
+      sim.advance();
+    }
+    sim.close();
+    return { share, population };
+  }
+
+  it("turin.json's foreign residents rise like the data: 11% in 2007, 15% in 2017, 15.8% in 2023", () => {
+    const { share } = trajectory('turin.json', 2000);
+    expect(share).toHaveLength(5845);
+    expect(share[0]).toBeGreaterThan(0.09);
+    expect(share[0]).toBeLessThan(0.13);
+    expect(share[3652]).toBeGreaterThan(0.13);
+    expect(share[3652]).toBeLessThan(0.17);
+    expect(share[5844]).toBeGreaterThan(0.14);
+    expect(share[5844]).toBeLessThan(0.18);
+    expect(share[5844] - share[0]).toBeGreaterThan(0.03);
+    // The rise slows: more in the first ten years than in the last six, per year.
+    expect((share[3652] - share[0]) / 10).toBeGreaterThan((share[5844] - share[3652]) / 6);
+  });
+
+  it("southern-us-county.json's immigrant population grows 300-400% or so in ten years", () => {
+    const { share, population } = trajectory('southern-us-county.json', 3000);
+    const growth = (share[3650] * population[3650]) / (share[0] * population[0]);
+    expect(growth).toBeGreaterThan(3);
+    expect(growth).toBeLessThan(6);
+  });
+
   it("duisburg-marxloh.json's meeting centre is within reach of every district", () => {
     const sim = new Simulation(scenarioFrom('duisburg-marxloh.json', { 'population.residents': 3000 }));
     expect(Array.from(sim.world.lookup.centreOf).every((c) => c !== NONE)).toBe(true);
