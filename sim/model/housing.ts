@@ -17,12 +17,25 @@ export const Mood = { happy: 0, unhappy: 1, moving: 2 } as const;
  */
 export function neighbourCounts(world: World, dwelling: number, groupPlus1: number, ignore: number): number {
   const { width, height } = world.sizes;
-  const wrap = world.scenario.city.wrap;
   const cell = world.dwellings.cell;
   const x = dwelling % width;
   const y = (dwelling - x) / width;
   let like = 0;
   let occupied = 0;
+  if (x > 0 && y > 0 && x < width - 1 && y < height - 1) {
+    // Inside the grid: eight fixed offsets, no edge or wrap checks (the common case).
+    for (let k = 0; k < 8; k++) {
+      const j = dwelling + (k < 3 ? k - 1 - width : k < 5 ? (k === 3 ? -1 : 1) : k - 6 + width);
+      if (j === ignore) continue;
+      const c = cell[j];
+      if (c !== 0) {
+        occupied++;
+        if (c === groupPlus1) like++;
+      }
+    }
+    return like * 16 + occupied;
+  }
+  const wrap = world.scenario.city.wrap;
   for (let dy = -1; dy <= 1; dy++) {
     let ny = y + dy;
     if (ny < 0 || ny >= height) {

@@ -56,7 +56,8 @@ export function step(world: World, parts: DayParts, day: number): number {
       par.run(Phase.meet, world.sizes.spaces, day, slot);
     }
   }
-  par.run(Phase.daily, world.counts[Count.residents], day, 0);
+  // The classic Schelling model has no daily life: skip the phase rather than loop over nobody's updates.
+  if (sub.language || sub.labour || sub.attitudes || sub.demography) par.run(Phase.daily, world.counts[Count.residents], day, 0);
   if (!sub.housing) return 0;
   par.run(Phase.housing, world.counts[Count.households], day, 0);
   return moveHouseholds(world, ctx.stream, day);

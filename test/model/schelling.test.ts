@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../sim/engine/simulation.ts';
 import { gatherVisitors } from '../../sim/model/gather.ts';
+import { neighbourCounts } from '../../sim/model/housing.ts';
 import { scenarioFrom, smallCity } from '../helpers.ts';
 
 function schelling(threshold: number, days = 30, seed = 1) {
@@ -64,6 +65,38 @@ describe('visitor lists', () => {
       }
     }
     expect(seen).toBe(Array.from({ length: R }, (_, i) => i).filter((i) => i % 3 !== 0).length);
+    sim.close();
+  });
+});
+
+describe('neighbour counts', () => {
+  it.each([true, false])('match a direct count of the Moore neighbours on every dwelling (wrap %s)', (wrap) => {
+    const sim = new Simulation(scenarioFrom('classic-schelling.json', { 'city.wrap': wrap }));
+    const w = sim.world;
+    const { width, height } = w.sizes;
+    const cell = w.dwellings.cell;
+    for (let i = 0; i < width * height; i++) {
+      const x = i % width;
+      const y = Math.floor(i / width);
+      for (const g1 of [1, 2]) {
+        let like = 0;
+        let occupied = 0;
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            if (!dx && !dy) continue;
+            let nx = x + dx;
+            let ny = y + dy;
+            if (wrap) [nx, ny] = [(nx + width) % width, (ny + height) % height];
+            else if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+            const c = cell[ny * width + nx];
+            if (c) {
+              occupied++;
+              if (c === g1) like++;
+            }
+          }
+        expect(neighbourCounts(w, i, g1, -1)).toBe(like * 16 + occupied);
+      }
+    }
     sim.close();
   });
 });

@@ -98,7 +98,7 @@ describe('the scenario library', () => {
   });
 
   it("turin.json renews the central district, where the city's market stands", () => {
-    const s = scenarioFrom('turin.json', { 'population.residents': 3000 });
+    const s = scenarioFrom('turin.json');
     const [renewal] = ofType(s, 'neighbourhoodRenewal');
     const sim = new Simulation(s);
     const { spaces, sizes } = sim.world;
