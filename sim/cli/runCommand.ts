@@ -58,7 +58,7 @@ export function runCommand(argv: string[]): void {
 function describe(s: RunSummary): string {
   const fmt = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(3));
   const lines = [
-    `Ran ${s.scenario} (seed ${s.seed}) for ${s.days} days: ${fmt(s.residents)} residents, ${s.wallSeconds.toFixed(1)} s on ${s.workers} thread${s.workers > 1 ? 's' : ''}.`,
+    `Ran ${s.scenario} (seed ${s.seed}) for ${s.days} days: ${fmt(s.first.population)} residents at the start, ${fmt(s.last.population)} at the end; ${s.wallSeconds.toFixed(1)} s on ${s.workers} thread${s.workers > 1 ? 's' : ''}.`,
     `Outputs: ${s.dir}`,
     '',
     `  ${'indicator'.padEnd(26)}${'day 0'.padStart(12)}${`day ${s.days}`.padStart(12)}`,

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { layoutWorld, type Sizes } from '../model/world.ts';
-import { capacityFor, growthShare } from '../model/capacity.ts';
+import { capacityFor, growthShare, householdCapacityFor } from '../model/capacity.ts';
 import { SCENARIO_SPACE_TYPES, SPACE_TYPES } from '../model/spaceTypes.ts';
 import type { Kind, TypedArray } from '../model/shared.ts';
 
@@ -32,7 +32,7 @@ export function estimateRunBytes(scenario: Scenario, workers: number): number {
     tracts: Math.ceil(side / scenario.city.tractSize) ** 2,
     groups: scenario.population.groups.length,
     residentCapacity: capacityFor(scenario, R),
-    householdCapacity: capacityFor(scenario, H),
+    householdCapacity: householdCapacityFor(scenario, H),
     spaces,
   };
   let shared = 0;

@@ -9,6 +9,14 @@ export function capacityFor(scenario: Scenario, initial: number): number {
   return Math.ceil(initial * (1 + 1.2 * growthShare(scenario)) + 64);
 }
 
+/**
+ * Room for households: every arriving resident may come alone (small flows arrive a person
+ * at a time), so each expected newcomer gets a household slot; births join households.
+ */
+export function householdCapacityFor(scenario: Scenario, households: number): number {
+  return Math.ceil(households + 1.2 * growthShare(scenario) * scenario.population.residents + 64);
+}
+
 /** Expected arrivals and births over the run, as a share of the initial population. */
 export function growthShare(scenario: Scenario): number {
   if (!scenario.submodels.demography) return 0;

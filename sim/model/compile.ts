@@ -8,7 +8,7 @@ import { AgeClass, NONE, SCENARIO_SPACE_TYPES, SPACE_TYPES, SpaceKind } from './
 import { initResident, MAX_YEARS_SINCE_ARRIVAL } from './people.ts';
 import { policyByType, type PolicyEntry } from '../policies/registry.ts';
 import type { SpaceRequest } from '../policies/policy.ts';
-import { capacityFor, growthShare } from './capacity.ts';
+import { capacityFor, growthShare, householdCapacityFor } from './capacity.ts';
 import { allportScore } from './allport.ts';
 
 /** A compiled city: its state and the shared arrays behind it. */
@@ -77,7 +77,7 @@ export function compile(scenario: Scenario, seed = scenario.seed): City {
     tracts: tractCount(grid),
     groups: groups.length,
     residentCapacity: capacityFor(scenario, pop.residents),
-    householdCapacity: capacityFor(scenario, households),
+    householdCapacity: householdCapacityFor(scenario, households),
     spaces: plan.type.length,
   };
   const world = layoutWorld(scenario, worldSizes, root, (name, kind, length) => arrays.alloc(name, kind, length));
