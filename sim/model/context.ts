@@ -8,7 +8,6 @@ import type { World } from './world.ts';
 export interface ThreadContext {
   world: World;
   stream: Stream;
-  neighbours: Int32Array;
   /** Per-run constants derived from the scenario, precomputed so loops are arithmetic. */
   host: number;
   /** Each group's initial mean prejudice (the reference for tolerance that adapts). */
@@ -19,7 +18,6 @@ export function threadContext(world: World): ThreadContext {
   return {
     world,
     stream: new Stream(world.root),
-    neighbours: new Int32Array(8),
     host: world.scenario.population.groups.findIndex((g) => g.host),
     initialPrejudice: Float64Array.from(world.scenario.population.groups, (g) => g.prejudice),
   };

@@ -49,24 +49,3 @@ export function districtDistance2(g: Grid, a: number, b: number): number {
   const dy = Math.floor(a / g.districtsX) - Math.floor(b / g.districtsX);
   return dx * dx + dy * dy;
 }
-
-/** The 8 Moore neighbours of dwelling i, written into out; returns how many exist. */
-export function mooreNeighbours(g: Grid, i: number, out: Int32Array): number {
-  const x = i % g.width;
-  const y = (i - x) / g.width;
-  let n = 0;
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      if (dx === 0 && dy === 0) continue;
-      let nx = x + dx;
-      let ny = y + dy;
-      if (g.wrap) {
-        nx = (nx + g.width) % g.width;
-        ny = (ny + g.height) % g.height;
-      } else if (nx < 0 || ny < 0 || nx >= g.width || ny >= g.height) continue;
-      const j = ny * g.width + nx;
-      if (j !== i) out[n++] = j;
-    }
-  }
-  return n;
-}

@@ -1,3 +1,4 @@
+import { AgeClass } from './spaceTypes.ts';
 import type { ThreadContext } from './context.ts';
 import type { Census } from './census.ts';
 import { gatherVisitors } from './gather.ts';
@@ -17,7 +18,7 @@ export function updateEnv(world: World, host: number): void {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < R; i++) {
-    if (group[i] === host && age[i] !== 3) {
+    if (group[i] === host && age[i] !== AgeClass.gone) {
       sum += prejudice[i];
       n++;
     }

@@ -9,6 +9,7 @@ import { runFinished } from '../experiment/experimentFolder.ts';
 import type { PendingRun, RunExecutor } from '../experiment/runExperiment.ts';
 import type { QueueAddress } from './queueAddress.ts';
 import { JOB_OPTIONS, QUEUE_NAME, resultKey, runJobId, type RunJobData, type RunJobResult } from './runJob.ts';
+import { throttledReport } from './throttledReport.ts';
 
 export interface QueueExecutorOptions {
   /** How often the experiment folder is looked at for finished runs. */
@@ -41,15 +42,7 @@ export function queueExecutor(address: QueueAddress, options: QueueExecutorOptio
     async run(dir: string, experimentHash: string, pending: PendingRun[], progress: Progress): Promise<void> {
       if (!pending.length) return;
       const queue = new Queue<RunJobData, RunJobResult>(QUEUE_NAME, { connection: address.options });
-      let lastError = '';
-      let lastErrorAt = 0;
-      const report = (err: Error) => {
-        const now = Date.now();
-        if (err.message === lastError && now - lastErrorAt < 30_000) return;
-        lastError = err.message;
-        lastErrorAt = now;
-        log(`queue ${address.shown}: ${err.message}; waiting for it to come back`);
-      };
+      const report = throttledReport(log, address.shown, 'waiting for it to come back');
       queue.on('error', report);
       const store = transfer ? new Redis(address.options) : undefined;
       store?.on('error', report);

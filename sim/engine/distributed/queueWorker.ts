@@ -7,6 +7,7 @@ import { MANIFEST, runFinished } from '../experiment/experimentFolder.ts';
 import { runInThread, type ThreadRun } from '../experiment/runInThread.ts';
 import type { QueueAddress } from './queueAddress.ts';
 import { QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, type RunJobData, type RunJobResult } from './runJob.ts';
+import { throttledReport } from './throttledReport.ts';
 
 export interface QueueWorkerOptions {
   /** Runs at once. */
@@ -46,16 +47,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
   const running = new Map<string, { thread: ThreadRun; job: Job<RunJobData, RunJobResult>; token?: string }>();
   let stopping = false;
   let lastActivity = Date.now();
-  let lastError = '';
-  let lastErrorAt = 0;
-  // The connections retry on their own; say so once, not once per retry.
-  const report = (err: Error) => {
-    const now = Date.now();
-    if (err.message === lastError && now - lastErrorAt < 30_000) return;
-    lastError = err.message;
-    lastErrorAt = now;
-    options.log(`queue ${address.shown}: ${err.message}; retrying`);
-  };
+  const report = throttledReport(options.log, address.shown, 'retrying');
   // For transferred runs: the files go back through Redis on a connection of their own.
   let store: Redis | undefined;
 
