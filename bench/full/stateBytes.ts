@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadScenario } from '../../sim/engine/loadScenario.ts';
-import { compile } from '../../sim/model/compile.ts';
+import { buildCity } from '../../sim/policies/spaceRequests.ts';
 import { FULL_SCENARIO, ROOT } from './runConfiguration.ts';
 
 /** Shared-memory state of a compiled city, against the design budget of 64 bytes per resident. */
@@ -20,7 +20,7 @@ export interface StateBytes {
 /** Builds the default city at a size (no day is run) and measures its shared arrays. */
 export function stateBytes(residents: number): StateBytes {
   const scenario = loadScenario(path.join(ROOT, FULL_SCENARIO), [`population.residents=${residents}`]);
-  const { arrays, world } = compile(scenario);
+  const { arrays, world } = buildCity(scenario);
   const residentBytes = arrays.bytes('resident.');
   const sharedBytes = arrays.bytes();
   return {

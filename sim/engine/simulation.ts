@@ -1,13 +1,14 @@
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
-import { compile, type City } from '../model/compile.ts';
+import type { City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
 import type { ParallelFor } from '../model/phases.ts';
 import { step, updateEnv, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';
-import { PolicyRunner } from '../model/policyRunner.ts';
-import { updateNeighbourhoods } from '../model/neighbourhoods.ts';
+import { PolicyHost } from '../policies/policyHost.ts';
+import { buildCity } from '../policies/spaceRequests.ts';
+import { Neighbourhoods } from '../model/neighbourhoods.ts';
 import { calendar } from '../model/timeline.ts';
 import { SerialFor } from './serial.ts';
 
@@ -28,29 +29,31 @@ export class Simulation {
   readonly census: Census;
   day = 0;
   movesToday = 0;
-  readonly policies: PolicyRunner;
+  readonly policies: PolicyHost;
   private readonly par: ParallelFor & { close?(): void };
   private readonly parts: DayParts;
 
   constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
-    this.city = compile(scenario, scenario.seed);
+    this.city = buildCity(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
     const workers = Math.max(1, options.workers ?? 1);
     this.par = workers > 1 && options.parallel ? options.parallel(this.city, workers) : new SerialFor(this.ctx);
     const world = this.city.world;
     updateEnv(world, this.ctx.host);
     world.env[Env.initialHostPrejudice] = world.env[Env.hostPrejudice];
-    this.policies = new PolicyRunner(world);
-    this.census = new Census(world).take(0);
-    updateNeighbourhoods(world, this.census, true);
+    this.policies = new PolicyHost(world);
+    const neighbourhoods = new Neighbourhoods(world);
+    neighbourhoods.update(this.ctx.host, true);
     this.parts = {
       ctx: this.ctx,
       par: this.par,
-      census: this.census,
+      neighbourhoods,
       policies: this.policies,
       timeline: { waveArrivals: new Float64Array(world.sizes.groups), cut: 0 },
-      demography: this.census.demography,
+      demography: { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 },
     };
+    this.census = new Census(world).take(0);
+    this.census.demography = this.parts.demography;
   }
 
   /** Shocks and policy starts and stops, for the viewer's timeline. */
@@ -67,16 +70,16 @@ export class Simulation {
   }
 
   /**
-   * Simulates the next day and retakes the census. With `census` false the census (and so
-   * `indicators()`, and the neighbourhood aggregates the next day reads) keeps describing the
-   * last day it was taken: only for timing models without feedback, like classic Schelling.
+   * Simulates the next day and, with `record` (the default), retakes the census. Without it
+   * the census (and so `indicators()`) keeps describing the last day it was taken; the
+   * dynamics are the same either way, since the model never reads the census.
    */
-  advance(census = true): void {
+  advance(record = true): void {
     this.day++;
     this.movesToday = step(this.city.world, this.parts, this.day);
     this.census.spending = this.policies.spendingToday();
     for (const name of this.policies.names()) this.census.policySpending[name] = this.policies.spendingOf(name);
-    if (census) this.census.take(this.day);
+    if (record) this.census.take(this.day);
   }
 
   /** The indicators of the current day, by name. */

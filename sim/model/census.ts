@@ -12,7 +12,8 @@ import { levelIndex, LEVELS } from './levels.ts';
 /**
  * Aggregates of the city on a recorded day, gathered in fixed passes over the state so
  * that every indicator is a small function of them (and the sums come out the same bytes
- * for any worker count: they are made serially, in index order).
+ * for any thread count: they are made serially, in index order). The census only records:
+ * nothing in the model reads it (what the model feeds back is neighbourhoods.ts).
  */
 export class Census {
   readonly G: number;
@@ -56,15 +57,10 @@ export class Census {
   enrolled = 0;
   migrantChildren = 0;
   schoolSuccess = 0;
-  /** Filled in by the simulation: today's demography and spending. */
+  /** Today's demography (the step's own counts, read here) and spending, set by the simulation. */
   demography: DemographyToday = { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 };
   spending = 0;
   policySpending: Record<string, number> = {};
-  districtGroupResidents: Float64Array;
-  districtGroupPrejudice: Float64Array;
-  districtGroupOutTied: Float64Array;
-  householdAdults: Float32Array;
-  householdEmployed: Float32Array;
   districtResidents: Float64Array;
   districtMigrants: Float64Array;
   districtPrejudice: Float64Array;
@@ -106,11 +102,6 @@ export class Census {
     this.districtOccupied = f(D);
     this.districtEncounters = f(D);
     this.districtOutgroup = f(D);
-    this.districtGroupResidents = f(D * G);
-    this.districtGroupPrejudice = f(D * G);
-    this.districtGroupOutTied = f(D * G);
-    this.householdAdults = new Float32Array(world.sizes.householdCapacity);
-    this.householdEmployed = new Float32Array(world.sizes.householdCapacity);
     this.initialPrejudice = Float64Array.from(world.scenario.population.groups, (g) => g.prejudice);
   }
 
@@ -132,8 +123,7 @@ export class Census {
     const w = this.world;
     for (const a of [
       this.adultsBySex, this.employedBySex, this.adultsByYears, this.employedByYears, this.overQualified, this.skilledEmployed,
-      this.outTied, this.outTies, this.districtGroupResidents, this.districtGroupPrejudice, this.districtGroupOutTied,
-      this.householdAdults, this.householdEmployed,
+      this.outTied, this.outTies,
       this.residents, this.adults, this.employed, this.prejudice, this.language, this.trust, this.belonging,
       this.strategies, this.levels, this.tractMigrant, this.tractHost, this.schoolMigrant, this.schoolHost, this.stats,
       this.districtResidents, this.districtMigrants, this.districtPrejudice, this.districtAdults, this.districtEmployed,
@@ -152,7 +142,7 @@ export class Census {
     const dw = w.dwellings;
     const host = this.host;
     const schoolFirst = this.schoolFirst();
-    const { residents, adults, employed, prejudice, language, trust, belonging, strategies, levels, tractMigrant, tractHost, schoolMigrant, schoolHost, stats, adultsBySex, employedBySex, adultsByYears, employedByYears, overQualified, skilledEmployed, outTied, outTies, districtResidents, districtMigrants, districtPrejudice, districtAdults, districtEmployed, districtLanguage, districtLike, districtOccupied, districtEncounters, districtOutgroup, districtGroupResidents, districtGroupPrejudice, districtGroupOutTied, householdAdults, householdEmployed } = this;
+    const { residents, adults, employed, prejudice, language, trust, belonging, strategies, levels, tractMigrant, tractHost, schoolMigrant, schoolHost, stats, adultsBySex, employedBySex, adultsByYears, employedByYears, overQualified, skilledEmployed, outTied, outTies, districtResidents, districtMigrants, districtPrejudice, districtAdults, districtEmployed, districtLanguage, districtLike, districtOccupied, districtEncounters, districtOutgroup } = this;
     const tractGroupCounts = this.tractGroupCounts;
     const R = w.counts[Count.residents];
     for (let i = 0; i < R; i++) {
@@ -171,14 +161,8 @@ export class Census {
       belonging[g] += r.belonging[i];
       tractGroupCounts[t * G + g]++;
       districtResidents[d]++;
-      const dg = d * G + g;
-      districtGroupResidents[dg]++;
-      districtGroupPrejudice[dg] += r.prejudice[i];
       const m = migrant ? 1 : 0;
-      if (r.outgroupTies[i] > 0) {
-        districtGroupOutTied[dg]++;
-        outTied[m]++;
-      }
+      if (r.outgroupTies[i] > 0) outTied[m]++;
       outTies[m] += r.outgroupTies[i];
       if (r.flags[i] & Flag.enrolled) this.enrolled++;
       if (migrant) {
@@ -197,12 +181,10 @@ export class Census {
         adults[g]++;
         districtAdults[d]++;
         adultsBySex[sex]++;
-        householdAdults[h]++;
         if (hasJob) {
           employed[g]++;
           districtEmployed[d]++;
           employedBySex[sex]++;
-          householdEmployed[h]++;
           if (r.education[i] > 0) {
             skilledEmployed[m]++;
             if (isOverQualified(w, i)) overQualified[m]++;
@@ -220,10 +202,6 @@ export class Census {
           adultsByYears[band]++;
           if (hasJob) employedByYears[band]++;
         }
-      } else if (r.age[i] === AgeClass.elder) {
-        // Pensions: an elder counts as half an earner for the household's means.
-        householdAdults[h]++;
-        householdEmployed[h] += 0.5;
       } else if (r.age[i] === AgeClass.child) {
         if (dw.school[dwelling] !== NONE) {
           const s = dw.school[dwelling] - schoolFirst;

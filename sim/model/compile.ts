@@ -1,13 +1,12 @@
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
-import { Purpose, Stream } from '../engine/stream.ts';
-import { rootKey } from '../engine/seed.ts';
+import { Purpose, Stream } from './stream.ts';
+import { rootKey } from './seed.ts';
 import { SharedArrays } from './shared.ts';
 import { layoutWorld, Count, Flag, type Sizes, type World } from './world.ts';
 import { districtDistance2, districtOf, gridFor, tractCount, tractOf, type Grid } from './grid.ts';
 import { AgeClass, NONE, SCENARIO_SPACE_TYPES, SPACE_TYPES, SpaceKind } from './spaceTypes.ts';
 import { initResident, MAX_YEARS_SINCE_ARRIVAL } from './people.ts';
-import { policyByType, type PolicyEntry } from '../policies/registry.ts';
-import type { SpaceRequest } from '../policies/policy.ts';
+import type { SpaceRequest, SpaceRequests } from './spaceRequest.ts';
 import { capacityFor, growthShare, householdCapacityFor } from './capacity.ts';
 import { allportScore } from './allport.ts';
 
@@ -20,8 +19,11 @@ export interface City {
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Builds the initial city of a scenario: households, dwellings, residents and spaces. */
-export function compile(scenario: Scenario, seed = scenario.seed): City {
+/**
+ * Builds the initial city of a scenario: households, dwellings, residents and spaces, with
+ * the extra spaces requested (by the scenario's policies: see sim/policies/spaceRequests.ts).
+ */
+export function compile(scenario: Scenario, requests: SpaceRequests, seed = scenario.seed): City {
   const root = rootKey(seed);
   const rng = new Stream(root);
   const pop = scenario.population;
@@ -67,7 +69,7 @@ export function compile(scenario: Scenario, seed = scenario.seed): City {
     adults += Math.min(2, sizes[h]);
   }
 
-  const plan = planSpaces(scenario, grid, districtResidents, districtChildren, groupDistrict, adults);
+  const plan = planSpaces(scenario, grid, districtResidents, districtChildren, groupDistrict, adults, requests(D));
   const arrays = new SharedArrays();
   const worldSizes: Sizes = {
     width: grid.width,
@@ -170,6 +172,7 @@ function planSpaces(
   districtChildren: Float64Array,
   groupDistrict: Float64Array,
   adults: number,
+  requests: readonly SpaceRequest[],
 ): SpacePlan {
   const D = districtResidents.length;
   const plan: SpacePlan = { type: [], district: [], group: [], request: [] };
@@ -220,13 +223,7 @@ function planSpaces(
         plan.request.push(undefined);
       }
   }
-  // Spaces built by policies (classrooms, meeting centres), sorted by type then district.
-  const requests: SpaceRequest[] = [];
-  for (const raw of scenario.policies) {
-    const entry = raw as PolicyEntry;
-    const covered = Array.from({ length: D }, (_, d) => d).filter((d) => !entry.districts || entry.districts.includes(d));
-    requests.push(...(policyByType(entry.type).spaces?.(entry, covered) ?? []));
-  }
+  // Requested spaces (classrooms, meeting centres), sorted by type then district.
   for (const kind of ['class', 'centre'] as const) {
     const t = SpaceKind[kind];
     for (let d = 0; d < D; d++)

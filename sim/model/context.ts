@@ -1,4 +1,4 @@
-import { Stream } from '../engine/stream.ts';
+import { Stream } from './stream.ts';
 import type { World } from './world.ts';
 
 /**

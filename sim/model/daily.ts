@@ -1,4 +1,4 @@
-import { Purpose } from '../engine/stream.ts';
+import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { LEVEL } from './meet.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
@@ -22,7 +22,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
   const hhDwelling = world.households.dwelling;
   const dwellingDistrict = world.dwellings.district;
   const dist = world.district;
-  const lever = world.lever;
+  const lever = world.levers;
   const G = world.sizes.groups;
   const lang = sc.language;
   const lab = sc.labour;
@@ -32,9 +32,9 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
   const labour = sc.submodels.labour && world.lookup.levelStart[3] > 0;
   const attitudes = sc.submodels.attitudes;
   const exposure = (lang.dailyExposureHours / lang.hoursPerLevel) * LEVEL;
-  const classToday = env[Env.classHours];
+  const classToday = lever.sessionHours[0];
   const classGain = (classToday / lang.hoursPerLevel) * LEVEL;
-  const classTrust = env[Env.classTrust];
+  const classTrust = lever.sessionTrustGain[0];
   const hireScale = lab.hireRate * env[Env.hireMultiplier];
   const lossRate = lab.jobLossRate * env[Env.jobLossMultiplier];
   // Employers discriminate in proportion to how prejudiced hosts are now, relative to the start.
@@ -76,7 +76,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
       } else {
         const ties = ingroupTies[i] + outgroupTies[i];
         let p = hireScale * Math.exp(-lab.languagePenalty * (1 - language[i])) * lab.educationHire[usableEducation(world, i)] * (1 + (tie.jobBoost * Math.min(ties, 10)) / 10);
-        if (migrant) p *= 1 - Math.min(1, employerBias * lever.discrimination[dg]);
+        if (migrant) p *= 1 - Math.min(1, employerBias * lever.discriminationFactor[dg]);
         if (stream.next() < p) job[i] = pickWorkplace(world, hiredLevel(world, i, stream), stream);
       }
     }
@@ -89,29 +89,29 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
     p += att.normRate * (dist.groupPrejudice[dg] - p) + att.anchor * (disposition[i] / 255 - p);
     p -= att.extendedContact * dist.groupOutTies[dg] * p;
     if (!migrant) {
-      p -= (dist.campaign[d] + dist.visibility[d]) * p;
+      p -= (lever.hostPrejudiceDropFromMessages[d] + lever.hostPrejudiceDropFromSight[d]) * p;
       const rise = dist.migrantShare[d] - dist.migrantShareSlow[d];
       if (rise > 0) p += (att.threat * rise * (1 - p)) / 365;
     }
     prejudice[i] = p < 0 ? 0 : p > 1 ? 1 : p;
     // Trust relaxes toward a neutral 0.5 between the encounters and programmes that move it.
-    trust[i] += lever.trust[dg] * (1 - trust[i]) + rate * (0.5 - trust[i]);
+    trust[i] += lever.trustGain[dg] * (1 - trust[i]) + rate * (0.5 - trust[i]);
     if (!migrant) continue;
     // Belonging and the acculturation axes move toward what the resident's situation supports.
     const allTies = ingroupTies[i] + outgroupTies[i];
     const working = a === AgeClass.adult ? (job[i] !== NONE ? 1 : 0) : 0.5;
     let participant = flags[i] & Flag.participant ? 1 : 0;
-    if (!participant && a === AgeClass.adult && lever.civic[dg] > 0 && stream.next() < lever.civic[dg]) {
+    if (!participant && a === AgeClass.adult && lever.civicJoinChance[dg] > 0 && stream.next() < lever.civicJoinChance[dg]) {
       flags[i] |= Flag.participant;
       participant = 1;
     }
     const belongingTarget = 0.1 + 0.25 * working + 0.25 * Math.min(1, allTies / 10) + 0.15 * language[i] + 0.15 * trust[i] + 0.1 * participant;
     belonging[i] += rate * (belongingTarget - belonging[i]);
-    if (a === AgeClass.child) belonging[i] += lever.motherTongue[dg] * (1 - belonging[i]);
+    if (a === AgeClass.child) belonging[i] += lever.childBelongingGain[dg] * (1 - belonging[i]);
     // Heritage is kept by family (counted as FAMILY_TIES in-group ties) and in-group ties, and by
     // mother-tongue schooling; adoption grows with language, out-group ties and belonging.
     const inShare = (ingroupTies[i] + FAMILY_TIES) / (allTies + FAMILY_TIES);
-    const heritageTarget = 0.35 + 0.55 * inShare + (a === AgeClass.child && lever.motherTongue[dg] > 0 ? 0.1 : 0);
+    const heritageTarget = 0.35 + 0.55 * inShare + (a === AgeClass.child && lever.childBelongingGain[dg] > 0 ? 0.1 : 0);
     heritage[i] += rate * (Math.min(1, heritageTarget) - heritage[i]);
     const adoptionTarget = 0.25 + 0.25 * language[i] + 0.3 * Math.min(1, outgroupTies[i] / 3) + 0.2 * belonging[i];
     adoption[i] += rate * (adoptionTarget - adoption[i]);

@@ -1,4 +1,4 @@
-import { Purpose, type Stream } from '../engine/stream.ts';
+import { Purpose, type Stream } from './stream.ts';
 import type { World } from './world.ts';
 import { Count } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';

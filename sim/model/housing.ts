@@ -1,4 +1,4 @@
-import { Purpose } from '../engine/stream.ts';
+import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { Count, type World } from './world.ts';
 import { NONE } from './spaceTypes.ts';
@@ -92,7 +92,7 @@ export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: numbe
   const { world, stream, initialPrejudice } = ctx;
   const { dwelling, group, size, unhappy } = world.households;
   const p = world.scenario.housing.moveProbability;
-  const retention = world.district.retention;
+  const retention = world.levers.unhappyStayChance;
   const district = world.dwellings.district;
   const live = Math.min(end, world.counts[Count.households]);
   for (let h = start; h < live; h++) {

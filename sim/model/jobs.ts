@@ -1,7 +1,7 @@
 import type { World } from './world.ts';
 import { Flag } from './world.ts';
 import { NONE, SpaceKind } from './spaceTypes.ts';
-import type { Stream } from '../engine/stream.ts';
+import type { Stream } from './stream.ts';
 
 /**
  * Education an employer can use: a migrant's foreign diploma counts only once recognised

@@ -1,4 +1,4 @@
-import { Purpose } from '../engine/stream.ts';
+import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { afterNegative, afterPositive, languageBarrier, negativeProbability } from './contactRule.ts';
 import { AgeClass } from './spaceTypes.ts';
@@ -18,7 +18,8 @@ const INSTITUTIONAL = 0.6;
  */
 export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start: number, end: number): void {
   const { world, stream, host } = ctx;
-  const { visitorStart, visitors, allport, encounters, stats, conditions, boost, district: spaceDistrict } = world.spaces;
+  const { visitorStart, visitors, allport, encounters, stats, conditions, district: spaceDistrict } = world.spaces;
+  const raise = world.levers.conditionRaise;
   const r = world.residents;
   const { group, language, prejudice, age, ingroupContacts, outgroupContacts, ingroupTies, outgroupTies, trust } = r;
   const sc = world.scenario;
@@ -26,7 +27,7 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
   const ties = sc.ties;
   const trustGain = sc.attitudes.trustPerInstitutionalContact;
   const rejection = sc.submodels.attitudes ? sc.attitudes.rejection : 0;
-  const mediation = world.district.mediation;
+  const mediation = world.levers.mediationChance;
   const learn = sc.submodels.language;
   const lang = sc.language;
   const talkGain = (lang.talkHours / lang.hoursPerLevel) * LEVEL;
@@ -40,7 +41,7 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
     stream.reset(Purpose.meet, day, slot, s);
     const score = allport[s];
     const mean = encounters[s];
-    const institutional = conditions[s * 4 + 3] + boost[s * 4 + 3] >= INSTITUTIONAL;
+    const institutional = conditions[s * 4 + 3] + raise[s * 4 + 3] >= INSTITUTIONAL;
     const mediated = mediation[spaceDistrict[s]];
     for (let k = 0; k < n; k++) {
       const a = visitors[first + k];

@@ -1,34 +1,93 @@
-import type { Census } from './census.ts';
 import type { World } from './world.ts';
 import { Count } from './world.ts';
+import { AgeClass, NONE } from './spaceTypes.ts';
 
 /** Days over which the slow migrant share follows the current one (about a year). */
 const SLOW_DAYS = 365;
 
 /**
- * Feeds yesterday's census back into the city, serially before a day: each group's mean
- * prejudice and share with out-group ties in each district (norms, extended contact), the
- * migrant share and its slow average (threat), and each household's means (rent).
+ * What the model feeds back into itself: a serial phase at the start of each day that counts
+ * yesterday's city and writes each group's mean prejudice and share with out-group ties in
+ * each district (norms, extended contact), the migrant share and its slow average (threat),
+ * and each household's means (rent). It belongs to the step, not to the recorders, so a run
+ * that records nothing has the same dynamics as one that records every day. Sums run
+ * serially in index order, so they are the same bytes for any thread count.
  */
-export function updateNeighbourhoods(world: World, census: Census, first: boolean): void {
-  const { district } = world;
-  const D = world.sizes.districts;
-  const G = world.sizes.groups;
-  for (let k = 0; k < D * G; k++) {
-    const n = census.districtGroupResidents[k];
-    district.groupPrejudice[k] = n > 0 ? census.districtGroupPrejudice[k] / n : 0;
-    district.groupOutTies[k] = n > 0 ? census.districtGroupOutTied[k] / n : 0;
+export class Neighbourhoods {
+  /** Residents per district, as counted at the start of today (what policies size by). */
+  readonly residents: Float64Array;
+  private readonly migrants: Float64Array;
+  private readonly groupResidents: Float64Array;
+  private readonly groupPrejudice: Float64Array;
+  private readonly groupOutTied: Float64Array;
+  private readonly householdAdults: Float32Array;
+  private readonly householdEarners: Float32Array;
+
+  constructor(private readonly world: World) {
+    const { districts: D, groups: G, householdCapacity } = world.sizes;
+    this.residents = new Float64Array(D);
+    this.migrants = new Float64Array(D);
+    this.groupResidents = new Float64Array(D * G);
+    this.groupPrejudice = new Float64Array(D * G);
+    this.groupOutTied = new Float64Array(D * G);
+    this.householdAdults = new Float32Array(householdCapacity);
+    this.householdEarners = new Float32Array(householdCapacity);
   }
-  for (let d = 0; d < D; d++) {
-    const n = census.districtResidents[d];
-    const share = n > 0 ? census.districtMigrants[d] / n : 0;
-    district.migrantShare[d] = share;
-    district.migrantShareSlow[d] = first ? share : district.migrantShareSlow[d] + (share - district.migrantShareSlow[d]) / SLOW_DAYS;
+
+  /** Recounts the city and writes the aggregates; `first` starts the slow average at today's share. */
+  update(host: number, first: boolean): void {
+    this.count(host);
+    const { district } = this.world;
+    const D = this.world.sizes.districts;
+    const G = this.world.sizes.groups;
+    for (let k = 0; k < D * G; k++) {
+      const n = this.groupResidents[k];
+      district.groupPrejudice[k] = n > 0 ? this.groupPrejudice[k] / n : 0;
+      district.groupOutTies[k] = n > 0 ? this.groupOutTied[k] / n : 0;
+    }
+    for (let d = 0; d < D; d++) {
+      const n = this.residents[d];
+      const share = n > 0 ? this.migrants[d] / n : 0;
+      district.migrantShare[d] = share;
+      district.migrantShareSlow[d] = first ? share : district.migrantShareSlow[d] + (share - district.migrantShareSlow[d]) / SLOW_DAYS;
+    }
+    const { means } = this.world.households;
+    const H = this.world.counts[Count.households];
+    for (let h = 0; h < H; h++) {
+      const adults = this.householdAdults[h];
+      means[h] = 0.7 + 0.6 * (adults > 0 ? this.householdEarners[h] / adults : 0);
+    }
   }
-  const { means } = world.households;
-  const H = world.counts[Count.households];
-  for (let h = 0; h < H; h++) {
-    const adults = census.householdAdults[h];
-    means[h] = 0.7 + 0.6 * (adults > 0 ? census.householdEmployed[h] / adults : 0);
+
+  private count(host: number): void {
+    const w = this.world;
+    const G = w.sizes.groups;
+    const { residents, migrants, groupResidents, groupPrejudice, groupOutTied, householdAdults, householdEarners } = this;
+    for (const a of [residents, migrants, groupResidents, groupPrejudice, groupOutTied, householdAdults, householdEarners]) a.fill(0);
+    const r = w.residents;
+    const hhDwelling = w.households.dwelling;
+    const dwellingDistrict = w.dwellings.district;
+    const R = w.counts[Count.residents];
+    for (let i = 0; i < R; i++) {
+      const age = r.age[i];
+      if (age === AgeClass.gone) continue;
+      const h = r.household[i];
+      const g = r.group[i];
+      const d = dwellingDistrict[hhDwelling[h]];
+      const dg = d * G + g;
+      residents[d]++;
+      groupResidents[dg]++;
+      groupPrejudice[dg] += r.prejudice[i];
+      if (r.outgroupTies[i] > 0) groupOutTied[dg]++;
+      if (g !== host) migrants[d]++;
+      if (age === AgeClass.adult) {
+        householdAdults[h]++;
+        if (r.job[i] !== NONE) householdEarners[h]++;
+      } else if (age === AgeClass.elder) {
+        // Pensions: an elder counts as half an earner for the household's means.
+        householdAdults[h]++;
+        householdEarners[h] += 0.5;
+      }
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Stream } from '../engine/stream.ts';
+import type { Stream } from './stream.ts';
 import type { World } from './world.ts';
 import { Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';

@@ -1,7 +1,7 @@
-import { Purpose, type Stream } from '../engine/stream.ts';
+import { Purpose, type Stream } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { AgeClass, NONE, SpaceKind } from './spaceTypes.ts';
-import { Count, Env, Flag } from './world.ts';
+import { Count, Flag } from './world.ts';
 
 /** Slots of a day: every resident is in exactly one place in each. */
 export const SLOTS = 3;
@@ -26,16 +26,16 @@ export function planSlot(ctx: ThreadContext, day: number, slot: number, start: n
   const { district: dwellingDistrict, school: dwellingSchool } = world.dwellings;
   const { typeDistrictStart, worshipOf, marketOf, officeOf, classOf, centreOf } = world.lookup;
   const sp = world.scenario.spaces;
-  const env = world.env;
   const D = world.sizes.districts;
   const across = world.sizes.districtsX;
   const weekend = isWeekend(day);
-  const classToday = env[Env.classHours] > 0;
-  const officeLever = world.lever.officeVisits;
+  const levers = world.levers;
+  const classToday = levers.sessionHours[0] > 0;
+  const officeLever = levers.officeVisitRaise;
   const G = world.sizes.groups;
-  const renewed = env[Env.renewedMarket];
-  const draw = env[Env.renewalDraw];
-  const centreRate = env[Env.centreVisits];
+  const renewed = levers.citywideMarket[0];
+  const draw = levers.citywideMarketDraw[0];
+  const centreRate = levers.meetingCentreVisitChance[0];
   const live = Math.min(end, world.counts[Count.residents]);
   for (let i = start; i < live; i++) {
     const h = household[i];

@@ -1,15 +1,15 @@
 import { AgeClass } from './spaceTypes.ts';
 import type { ThreadContext } from './context.ts';
-import type { Census } from './census.ts';
 import { gatherVisitors } from './gather.ts';
 import { moveHouseholds } from './housing.ts';
 import { Phase, type ParallelFor } from './phases.ts';
 import { SLOTS } from './schedule.ts';
 import { Count, Env, type World } from './world.ts';
 import { applyTimeline, type TimelineToday } from './timeline.ts';
-import { updateNeighbourhoods } from './neighbourhoods.ts';
+import type { Neighbourhoods } from './neighbourhoods.ts';
 import { demographyDay, type DemographyToday } from './demography.ts';
-import type { PolicyRunner } from './policyRunner.ts';
+import { resetLevers } from './levers.ts';
+import { refreshAllport } from './allport.ts';
 
 /** Mean prejudice of the host group, for employers' discrimination. */
 export function updateEnv(world: World, host: number): void {
@@ -26,29 +26,40 @@ export function updateEnv(world: World, host: number): void {
   world.env[Env.hostPrejudice] = n > 0 ? sum / n : 0;
 }
 
+/**
+ * What the step sees of the policies: once a day, after every lever is back at neutral,
+ * they set today's levers (the policy host of sim/policies implements it).
+ */
+export interface DayPolicies {
+  /** `cut`: today's political cut; `residentsIn`: residents per district at the start of today. */
+  beforeDay(day: number, cut: number, residentsIn: Float64Array): void;
+}
+
 /** What a day needs besides the world: the thread context, the executor and the serial parts. */
 export interface DayParts {
   ctx: ThreadContext;
   par: ParallelFor;
-  census: Census;
-  policies: PolicyRunner;
+  neighbourhoods: Neighbourhoods;
+  policies: DayPolicies;
   timeline: TimelineToday;
   demography: DemographyToday;
 }
 
 /**
- * One day. Serial first: shocks, yesterday's neighbourhood aggregates, policy levers,
- * arrivals and departures. Then the parallel phases: three slots of visits and encounters,
+ * One day. Serial first: shocks, the neighbourhood aggregates of yesterday's city, levers
+ * back to neutral and then set by the policies, arrivals and departures. Then the parallel phases: three slots of visits and encounters,
  * daily updates, housing decisions; then the serial moves. Returns the moves made.
  */
 export function step(world: World, parts: DayParts, day: number): number {
-  const { ctx, par, census, policies, timeline, demography } = parts;
+  const { ctx, par, neighbourhoods, policies, timeline, demography } = parts;
   const sub = world.scenario.submodels;
   world.spaces.stats.fill(0);
   applyTimeline(world, day, timeline);
-  updateNeighbourhoods(world, census, false);
+  neighbourhoods.update(ctx.host, false);
   updateEnv(world, ctx.host);
-  policies.beforeDay(day, timeline.cut, census.districtResidents);
+  resetLevers(world.levers);
+  policies.beforeDay(day, timeline.cut, neighbourhoods.residents);
+  refreshAllport(world);
   if (sub.demography) demographyDay(world, day, ctx.stream, timeline, demography);
   if (sub.contact && world.sizes.spaces > 0) {
     for (let slot = 0; slot < SLOTS; slot++) {

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { Kind, TypedArray } from './shared.ts';
 import { SPACE_TYPES } from './spaceTypes.ts';
+import { layoutLevers, type Levers } from './levers.ts';
 
 /**
  * The state of a city as struct-of-arrays. A resident, household, dwelling or space is an
@@ -30,7 +31,8 @@ export const Count = { residents: 0, households: 1, vacancies: 2 } as const;
 
 /**
  * City-wide scalars that phases read, set serially before the parallel phases of a day
- * (by the timeline and by policies), so workers see them through shared memory.
+ * (by the timeline and the model's own aggregates), so workers see them through shared
+ * memory. What policies set are levers (levers.ts).
  */
 export const Env = {
   hostPrejudice: 0,
@@ -40,15 +42,6 @@ export const Env = {
   mediaBuffer: 3,
   hireMultiplier: 4,
   jobLossMultiplier: 5,
-  /** The renewed market that draws visitors from the whole city, and the share it draws. */
-  renewedMarket: 6,
-  renewalDraw: 7,
-  /** Shared meeting centre: daily visit probability of residents of its district and neighbours. */
-  centreVisits: 8,
-  /** Language classes: hours of today's session (0: no class today). */
-  classHours: 9,
-  /** Language classes: trust gain per session (civic component with police and city staff). */
-  classTrust: 10,
 } as const;
 export const ENV_FIELDS = 24;
 
@@ -131,23 +124,13 @@ export interface World {
     encounters: Float32Array;
     /** Skill level of a workplace: 0 low, 1 medium, 2 high. */
     level: Uint8Array;
-    /** Raises of the four conditions by policies today, four per space. */
-    boost: Float32Array;
     stats: Int32Array;
     visitorStart: Int32Array;
     visitors: Int32Array;
   };
-  /** Per-district levers set by policies each day, and aggregates from the last census. */
+  /** Per-district rent, and the aggregates the model feeds back into itself each day (feedback.ts). */
   district: {
     rent: Float32Array;
-    /** Probability that an incident in the district's spaces is mediated. */
-    mediation: Float32Array;
-    /** Daily prejudice drop (share) for hosts from a welcoming campaign. */
-    campaign: Float32Array;
-    /** Renewal of public space: share of unhappy households that stay put. */
-    retention: Float32Array;
-    /** Daily prejudice drop (share) for hosts from seeing participants of mobility courses. */
-    visibility: Float32Array;
     /** Mean prejudice of each group in each district, D x G. */
     groupPrejudice: Float32Array;
     /** Share of each group's residents with out-group ties in each district, D x G. */
@@ -156,22 +139,8 @@ export interface World {
     /** Migrant share smoothed over about a year: the threat term compares it with today's. */
     migrantShareSlow: Float32Array;
   };
-  /**
-   * Levers for residents of group g living in district d, at [d * G + g], set by policies
-   * each day so that a policy acts only on its target groups and districts.
-   */
-  lever: {
-    /** Daily share of the gap to full trust closed (outreach, complaints handling). */
-    trust: Float32Array;
-    /** Daily probability that an adult becomes a civic participant (voter outreach). */
-    civic: Float32Array;
-    /** Daily share of the gap to full belonging closed for children (mother-tongue schooling). */
-    motherTongue: Float32Array;
-    /** Extra visits to public offices, as a multiple of the usual rate (service outreach). */
-    officeVisits: Float32Array;
-    /** Multiplier on employer discrimination against this group (1 = unchanged). */
-    discrimination: Float32Array;
-  };
+  /** What policies set each day (levers.ts). */
+  levers: Levers;
   lookup: {
     /** CSR over (type, district): spaces of type t in district d are typeDistrictStart[t*D+d] .. [t*D+d+1]. */
     typeDistrictStart: Int32Array;
@@ -257,29 +226,18 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       allport: f32('space.allport', S),
       encounters: f32('space.encounters', S),
       level: u8('space.level', S),
-      boost: f32('space.boost', S * 4),
       stats: i32('space.stats', S * SPACE_STATS),
       visitorStart: i32('space.visitorStart', S + 1),
       visitors: i32('space.visitors', R),
     },
     district: {
       rent: f32('district.rent', D),
-      mediation: f32('district.mediation', D),
-      campaign: f32('district.campaign', D),
-      retention: f32('district.retention', D),
-      visibility: f32('district.visibility', D),
       groupPrejudice: f32('district.groupPrejudice', D * sizes.groups),
       groupOutTies: f32('district.groupOutTies', D * sizes.groups),
       migrantShare: f32('district.migrantShare', D),
       migrantShareSlow: f32('district.migrantShareSlow', D),
     },
-    lever: {
-      trust: f32('lever.trust', D * sizes.groups),
-      civic: f32('lever.civic', D * sizes.groups),
-      motherTongue: f32('lever.motherTongue', D * sizes.groups),
-      officeVisits: f32('lever.officeVisits', D * sizes.groups),
-      discrimination: f32('lever.discrimination', D * sizes.groups),
-    },
+    levers: layoutLevers(sizes, get),
     lookup: {
       typeDistrictStart: i32('lookup.typeDistrictStart', T * D + 1),
       worshipOf: i32('lookup.worshipOf', sizes.groups * D),

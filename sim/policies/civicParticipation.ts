@@ -41,19 +41,19 @@ export const civicParticipation = definePolicy({
     const chance = dailyChance(p.joinPerYear);
     let expected = 0;
     for (let d = 0; d < D; d++) {
-      const k = Math.min(1, chance * ctx.scale * ctx.boost[d]);
+      const k = Math.min(1, chance * ctx.scale * ctx.effectiveness[d]);
       for (let g = 0; g < G; g++) expected += s.eligible[d * G + g] * k;
     }
     const cost = expected * p.costPerParticipant;
     if (cost > ctx.budgetLeft) return 0;
-    const { civic, trust } = world.lever;
+    const { civicJoinChance: civic, trustGain: trust } = world.levers;
     for (let d = 0; d < D; d++) {
       if (!ctx.inDistrict(d)) continue;
       for (let g = 0; g < G; g++) {
         if (g === host || !ctx.forGroup(g)) continue;
         const k = d * G + g;
-        civic[k] = Math.min(1, civic[k] + chance * ctx.scale * ctx.boost[d]);
-        trust[k] = Math.min(1, trust[k] + p.trustRate * ctx.scale * ctx.boost[d]);
+        civic[k] = Math.min(1, civic[k] + chance * ctx.scale * ctx.effectiveness[d]);
+        trust[k] = Math.min(1, trust[k] + p.trustRate * ctx.scale * ctx.effectiveness[d]);
       }
     }
     return cost;

@@ -24,10 +24,10 @@ export const complaintsCoordinator = definePolicy({
     const cost = p.costPerDay * ctx.scale;
     if (cost > ctx.budgetLeft) return 0;
     const G = world.sizes.groups;
-    const { discrimination, trust } = world.lever;
+    const { discriminationFactor: discrimination, trustGain: trust } = world.levers;
     for (let d = 0; d < world.sizes.districts; d++) {
       if (!ctx.inDistrict(d)) continue;
-      const k = ctx.scale * ctx.boost[d];
+      const k = ctx.scale * ctx.effectiveness[d];
       for (let g = 0; g < G; g++) {
         if (!ctx.forGroup(g)) continue;
         discrimination[d * G + g] *= Math.max(0, 1 - p.discriminationCut * k);

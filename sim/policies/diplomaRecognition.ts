@@ -69,7 +69,7 @@ export const diplomaRecognition = definePolicy({
     for (let i = 0; i < R && committed + p.costPerCase <= ctx.budgetLeft; i++) {
       if ((r.flags[i] & want) !== Flag.foreignDiploma || r.age[i] !== AgeClass.adult || !ctx.forGroup(r.group[i]) || !present(world, i)) continue;
       const d = homeDistrict(world, i);
-      if (!ctx.inDistrict(d) || ctx.stream.next() >= chance * ctx.boost[d]) continue;
+      if (!ctx.inDistrict(d) || ctx.stream.next() >= chance * ctx.effectiveness[d]) continue;
       r.flags[i] |= Flag.applied;
       s.who.push(i);
       s.due.push(day + p.processingDays);

@@ -31,19 +31,20 @@ export const guarantors = definePolicy({
       if (!ctx.inDistrict(d)) continue;
       const n = p.perTenThousand * ctx.scale;
       guarantorsToday += (n * residents[d]) / 10_000;
-      const mediation = 1 - Math.exp(-p.reach * n * ctx.boost[d]);
-      world.district.mediation[d] = 1 - (1 - world.district.mediation[d]) * (1 - mediation);
+      const mediation = 1 - Math.exp(-p.reach * n * ctx.effectiveness[d]);
+      world.levers.mediationChance[d] = 1 - (1 - world.levers.mediationChance[d]) * (1 - mediation);
     }
     const cost = guarantorsToday * p.costPerDay;
     if (cost > ctx.budgetLeft) {
       // The budget is spent: no guarantors today (undo the levers just set).
-      for (let d = 0; d < D; d++) if (ctx.inDistrict(d)) world.district.mediation[d] = 0;
+      for (let d = 0; d < D; d++) if (ctx.inDistrict(d)) world.levers.mediationChance[d] = 0;
       return 0;
     }
-    const { type, district, boost } = world.spaces;
+    const { type, district } = world.spaces;
+    const raise = world.levers.conditionRaise;
     for (let s = 0; s < world.sizes.spaces; s++) {
       if (type[s] === SpaceKind.workplace || !ctx.inDistrict(district[s])) continue;
-      boost[s * 4 + 3] += p.institutionalRaise * ctx.scale * ctx.boost[district[s]];
+      raise[s * 4 + 3] += p.institutionalRaise * ctx.scale * ctx.effectiveness[district[s]];
     }
     return cost;
   },

@@ -1,6 +1,6 @@
 import { definePolicy, policySchema } from './policy.ts';
 import { int, real, share, flag } from '../../scenarios/schema/param.ts';
-import { Count, Env, Flag } from '../model/world.ts';
+import { Count, Flag } from '../model/world.ts';
 import { AgeClass, NONE } from '../model/spaceTypes.ts';
 import { NO_SESSION, sessionPlan } from './sessions.ts';
 
@@ -78,11 +78,11 @@ export const languageClasses = definePolicy({
     // A task force in a district makes its classroom work better: its conditions rise in proportion.
     for (let d = 0; d < world.sizes.districts; d++) {
       const c = world.lookup.classOf[d];
-      if (c === NONE || ctx.boost[d] === 1 || !ctx.inDistrict(d)) continue;
-      for (let k = 0; k < 4; k++) world.spaces.boost[c * 4 + k] += p.allport * (ctx.boost[d] - 1);
+      if (c === NONE || ctx.effectiveness[d] === 1 || !ctx.inDistrict(d)) continue;
+      for (let k = 0; k < 4; k++) world.levers.conditionRaise[c * 4 + k] += p.allport * (ctx.effectiveness[d] - 1);
     }
-    world.env[Env.classHours] = hours;
-    world.env[Env.classTrust] = p.civic ? p.trustPerSession : 0;
+    world.levers.sessionHours[0] = hours;
+    world.levers.sessionTrustGain[0] = p.civic ? p.trustPerSession : 0;
     return s.enrolled.length * costPerParticipant;
   },
   end(_p, s, world) {

@@ -82,11 +82,11 @@ export const mobilityCourse = definePolicy({
     // Visibility: graduates still in the city, by the district they live in now.
     s.seen.fill(0);
     for (const i of s.graduates) if (present(world, i)) s.seen[homeDistrict(world, i)]++;
-    const visibility = world.district.visibility;
+    const visibility = world.levers.hostPrejudiceDropFromSight;
     for (let d = 0; d < world.sizes.districts; d++) {
       const residents = ctx.residentsIn[d];
       if (s.seen[d] === 0 || residents === 0) continue;
-      visibility[d] = Math.min(1, visibility[d] + p.visibilityEffect * (s.seen[d] / residents) * ctx.scale * ctx.boost[d]);
+      visibility[d] = Math.min(1, visibility[d] + p.visibilityEffect * (s.seen[d] / residents) * ctx.scale * ctx.effectiveness[d]);
     }
     return today;
   },

@@ -54,7 +54,7 @@ export const motherTongue = definePolicy({
     for (let d = 0; d < D; d++)
       for (let g = 0; g < G; g++) {
         const k = d * G + g;
-        if (s.pupils[k] > 0) world.lever.motherTongue[k] = Math.min(1, world.lever.motherTongue[k] + p.belongingRate * ctx.scale * ctx.boost[d]);
+        if (s.pupils[k] > 0) world.levers.childBelongingGain[k] = Math.min(1, world.levers.childBelongingGain[k] + p.belongingRate * ctx.scale * ctx.effectiveness[d]);
       }
     return cost;
   },

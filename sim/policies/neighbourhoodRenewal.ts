@@ -1,7 +1,7 @@
 import { definePolicy } from './policy.ts';
 import { placeSchema } from './placeBased.ts';
 import { int, real, share } from '../../scenarios/schema/param.ts';
-import { Env, type World } from '../model/world.ts';
+import type { World } from '../model/world.ts';
 import { NONE, SpaceKind } from '../model/spaceTypes.ts';
 import type { PolicyDay } from './policy.ts';
 import { spacesIn } from './reach.ts';
@@ -39,28 +39,28 @@ export const neighbourhoodRenewal = definePolicy({
     if (cost > ctx.budgetLeft) return 0;
     if (building) s.workDays = Math.min(p.worksDays, s.workDays + ctx.scale);
     const done = (s.workDays / p.worksDays) * ctx.scale;
-    const boost = world.spaces.boost;
+    const conditionRaise = world.levers.conditionRaise;
     const raise = (sp: number, k: number) => {
-      boost[sp * 4] += p.equalStatusRaise * k;
-      boost[sp * 4 + 1] += p.commonGoalsRaise * k;
+      conditionRaise[sp * 4] += p.equalStatusRaise * k;
+      conditionRaise[sp * 4 + 1] += p.commonGoalsRaise * k;
     };
     for (let d = 0; d < D; d++) {
       if (!ctx.inDistrict(d)) continue;
-      const k = done * ctx.boost[d];
+      const k = done * ctx.effectiveness[d];
       for (const kind of [SpaceKind.market, SpaceKind.community]) {
         const [first, end] = spacesIn(world, kind, d);
         for (let sp = first; sp < end; sp++) raise(sp, k);
       }
-      world.district.retention[d] = Math.min(1, 1 - (1 - world.district.retention[d]) * (1 - p.retention * k));
+      world.levers.unhappyStayChance[d] = Math.min(1, 1 - (1 - world.levers.unhappyStayChance[d]) * (1 - p.retention * k));
     }
     const market = renewedMarket(world, ctx);
     if (market !== NONE) {
       const here = world.spaces.district[market];
       // A market outside the covered districts (none stands in the first) is renewed too.
-      if (!ctx.inDistrict(here)) raise(market, done * ctx.boost[here]);
+      if (!ctx.inDistrict(here)) raise(market, done * ctx.effectiveness[here]);
       const first = firstCovered(ctx, D);
-      world.env[Env.renewedMarket] = market;
-      world.env[Env.renewalDraw] = Math.min(1, p.draw * done * ctx.boost[first]);
+      world.levers.citywideMarket[0] = market;
+      world.levers.citywideMarketDraw[0] = Math.min(1, p.draw * done * ctx.effectiveness[first]);
     }
     return cost;
   },

@@ -18,7 +18,8 @@
  */
 import { z } from 'zod';
 import type { World } from '../model/world.ts';
-import type { Stream } from '../engine/stream.ts';
+import type { SpaceRequest } from '../model/spaceRequest.ts';
+import type { Stream } from '../model/stream.ts';
 import { int, real, flag } from '../../scenarios/schema/param.ts';
 
 /** Fields every policy has, in addition to its own parameters. */
@@ -63,8 +64,11 @@ export interface PolicyDay {
   scale: number;
   /** Money left in the budget. */
   budgetLeft: number;
-  /** Effectiveness multiplier per district from task forces (1 where none). */
-  boost: Float32Array;
+  /**
+   * Effectiveness multiplier per district (1 where nothing raises it): a policy that
+   * `runsFirst` (a task force) raises it, the others multiply their effects by it.
+   */
+  effectiveness: Float32Array;
   /** Residents per district at the end of yesterday. */
   residentsIn: Float64Array;
   /** Whether the policy covers district d. */
@@ -73,13 +77,6 @@ export interface PolicyDay {
   forGroup(g: number): boolean;
 }
 
-/** A space a policy needs built with the city (a classroom, a meeting centre). */
-export interface SpaceRequest {
-  kind: 'class' | 'centre';
-  district: number;
-  conditions: [number, number, number, number];
-  encounters: number;
-}
 
 export interface Policy<S extends z.ZodTypeAny = z.ZodTypeAny, State = unknown> {
   type: string;
@@ -91,6 +88,8 @@ export interface Policy<S extends z.ZodTypeAny = z.ZodTypeAny, State = unknown> 
   schema: S;
   /** Groups served when `target` is not given: 'migrants', 'hosts' or 'all'. */
   defaultTarget: 'migrants' | 'hosts' | 'all';
+  /** Runs before the other policies each day (it sets what they read, like `effectiveness`). */
+  runsFirst?: boolean;
   /** Spaces to build with the city. */
   spaces?(params: z.infer<S>, districts: number[]): SpaceRequest[];
   /** Run-long state, made once after the city is built. */

@@ -32,11 +32,11 @@ export const serviceOutreach = definePolicy({
     const cost = (covered / 10_000) * p.costPer10kDay * ctx.scale;
     if (cost > ctx.budgetLeft) return 0;
     const G = world.sizes.groups;
-    const { officeVisits, trust } = world.lever;
-    const boost = world.spaces.boost;
+    const { officeVisitRaise: officeVisits, trustGain: trust } = world.levers;
+    const raise = world.levers.conditionRaise;
     for (let d = 0; d < D; d++) {
       if (!ctx.inDistrict(d)) continue;
-      const k = ctx.scale * ctx.boost[d];
+      const k = ctx.scale * ctx.effectiveness[d];
       for (let g = 0; g < G; g++) {
         if (!ctx.forGroup(g)) continue;
         officeVisits[d * G + g] += p.extraVisits * k;
@@ -44,8 +44,8 @@ export const serviceOutreach = definePolicy({
       }
       const [first, end] = spacesIn(world, SpaceKind.office, d);
       for (let s = first; s < end; s++) {
-        boost[s * 4] += p.equalStatusRaise * k;
-        boost[s * 4 + 3] += p.institutionalRaise * k;
+        raise[s * 4] += p.equalStatusRaise * k;
+        raise[s * 4 + 3] += p.institutionalRaise * k;
       }
     }
     return cost;

@@ -1,7 +1,7 @@
 import { definePolicy, type PolicyDay } from './policy.ts';
 import { placeSchema } from './placeBased.ts';
 import { flag, int, real, share } from '../../scenarios/schema/param.ts';
-import { Count, Env, type World } from '../model/world.ts';
+import { Count, type World } from '../model/world.ts';
 import { NONE, SpaceKind } from '../model/spaceTypes.ts';
 import { adjacent, homeDistrict, present, spacesIn } from './reach.ts';
 
@@ -40,7 +40,7 @@ export const sharedWorship = definePolicy({
     if (cost > ctx.budgetLeft) return 0;
     if (capital > 0) s.paidDays++;
     const here = world.spaces.district[centre];
-    world.env[Env.centreVisits] = Math.min(1, Math.max(world.env[Env.centreVisits], p.visitRate * ctx.scale * ctx.boost[here]));
+    world.levers.meetingCentreVisitChance[0] = Math.min(1, Math.max(world.levers.meetingCentreVisitChance[0], p.visitRate * ctx.scale * ctx.effectiveness[here]));
     if (!s.opened) {
       s.opened = true;
       if (!p.participatory) hostility(world, here, p.spike);

@@ -39,15 +39,15 @@ export const teacherTraining = definePolicy({
     if (cost > ctx.budgetLeft) return 0;
     if (training) s.trainedDays = Math.min(p.trainingDays, s.trainedDays + ctx.scale);
     const done = s.trainedDays / p.trainingDays;
-    const boost = world.spaces.boost;
+    const raise = world.levers.conditionRaise;
     for (let d = 0; d < D; d++) {
       if (!ctx.inDistrict(d)) continue;
-      const k = done * ctx.scale * ctx.boost[d];
+      const k = done * ctx.scale * ctx.effectiveness[d];
       const [first, end] = spacesIn(world, SpaceKind.school, d);
       for (let sp = first; sp < end; sp++) {
-        boost[sp * 4] += p.equalStatusRaise * k;
-        boost[sp * 4 + 2] += p.cooperationRaise * k;
-        boost[sp * 4 + 3] += p.institutionalRaise * k;
+        raise[sp * 4] += p.equalStatusRaise * k;
+        raise[sp * 4 + 2] += p.cooperationRaise * k;
+        raise[sp * 4 + 3] += p.institutionalRaise * k;
       }
     }
     return cost;

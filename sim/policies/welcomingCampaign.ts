@@ -33,8 +33,8 @@ export const welcomingCampaign = definePolicy({
     for (let d = 0; d < D; d++) if (ctx.inDistrict(d)) reached += p.reach * ctx.scale * hostsIn(world, ctx.residentsIn, d);
     const cost = reached * p.costPerReachedDay;
     if (cost > ctx.budgetLeft) return 0;
-    const campaign = world.district.campaign;
-    for (let d = 0; d < D; d++) if (ctx.inDistrict(d)) campaign[d] = Math.min(1, campaign[d] + p.reach * ctx.scale * p.dailyEffect * ctx.boost[d]);
+    const campaign = world.levers.hostPrejudiceDropFromMessages;
+    for (let d = 0; d < D; d++) if (ctx.inDistrict(d)) campaign[d] = Math.min(1, campaign[d] + p.reach * ctx.scale * p.dailyEffect * ctx.effectiveness[d]);
     return cost;
   },
 });

@@ -1,5 +1,5 @@
-import { Stream } from '../engine/stream.ts';
-import { rootKey } from '../engine/seed.ts';
+import { Stream } from '../model/stream.ts';
+import { rootKey } from '../model/seed.ts';
 
 /**
  * A line-by-line port of NetLogo's Segregation model (Wilensky 1997, models library

@@ -10,7 +10,7 @@ import { replaceBetweenMarkers } from '../../bench/readmeSection.ts';
 import { benchPlan, runBench } from '../../bench/run.ts';
 import { median } from '../../bench/median.ts';
 import { loadScenario } from '../../sim/engine/loadScenario.ts';
-import { compile } from '../../sim/model/compile.ts';
+import { buildCity } from '../../sim/policies/spaceRequests.ts';
 import type { FullResult } from '../../bench/full/runConfiguration.ts';
 import type { SchellingParams } from '../../bench/schelling/contract.ts';
 import { ROOT } from '../helpers.ts';
@@ -34,7 +34,7 @@ describe('the full-model benchmark', () => {
 
   it('counts the bytes of the resident arrays per resident', () => {
     const s = stateBytes(2000);
-    const { world } = compile(loadScenario(`${ROOT}/scenarios/default.json`, ['population.residents=2000']));
+    const { world } = buildCity(loadScenario(`${ROOT}/scenarios/default.json`, ['population.residents=2000']));
     const bytes = Object.values(world.residents).reduce((sum, a) => sum + a.byteLength, 0);
     expect(s.residentBytes).toBe(bytes);
     expect(s.residentBytesPerResident).toBeCloseTo(bytes / world.sizes.residentCapacity, 9);

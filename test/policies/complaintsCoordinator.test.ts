@@ -35,8 +35,8 @@ describe('complaintsCoordinator', () => {
       for (let d = 0; d < w.sizes.districts; d++)
         for (let g = 0; g < G; g++) {
           const servedHere = d <= 1 && g !== ee && g !== groupIndex(w, 'host');
-          expect(w.lever.discrimination[d * G + g] < 1).toBe(servedHere);
-          expect(w.lever.trust[d * G + g] > 0).toBe(servedHere);
+          expect(w.levers.discriminationFactor[d * G + g] < 1).toBe(servedHere);
+          expect(w.levers.trustGain[d * G + g] > 0).toBe(servedHere);
         }
     });
     const w = on.sim.world;

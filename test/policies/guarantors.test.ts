@@ -21,12 +21,13 @@ describe('guarantors', () => {
     let leverOutside = 0;
     let leverInside = Infinity;
     run([{ ...guarantors, districts: [1] }], DAYS, {}, (sim) => {
-      const { stats, district, boost, type } = sim.world.spaces;
+      const { stats, district, type } = sim.world.spaces;
+      const boost = sim.world.levers.conditionRaise;
       for (let s = 0; s < type.length; s++) {
         mediatedIn[district[s]] += stats[s * SPACE_STATS + SpaceStat.mediated];
         if (district[s] !== 1) boostedOutside += boost[s * 4 + 3];
       }
-      const m = sim.world.district.mediation;
+      const m = sim.world.levers.mediationChance;
       leverOutside += m[0] + m[2] + m[3];
       leverInside = Math.min(leverInside, m[1]);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Count, Env, SPACE_STATS, SpaceStat } from '../../sim/model/world.ts';
+import { Count, SPACE_STATS, SpaceStat } from '../../sim/model/world.ts';
 import { SpaceKind } from '../../sim/model/spaceTypes.ts';
 import type { Simulation } from '../../sim/engine/simulation.ts';
 import { expectBounded, problemsOf, run, tail } from './run.ts';
@@ -33,7 +33,7 @@ describe('neighbourhoodRenewal', () => {
     let renewed = -1;
     const on = run([renewal], DAYS, SETS, (sim) => {
       markets.each(sim);
-      renewed = sim.world.env[Env.renewedMarket];
+      renewed = sim.world.levers.citywideMarket[0];
     });
     expect(on.sim.world.spaces.district[renewed]).toBe(0);
     expect(markets.visits.get(renewed)!).toBeGreaterThan(2 * baseMarkets.visits.get(renewed)!);
@@ -46,7 +46,8 @@ describe('neighbourhoodRenewal', () => {
     const before = dwellings(start.sim);
     let raisedOutside = 0;
     const on = run([{ ...renewal, retention: 1 }], DAYS, housing, (sim) => {
-      const { type, district, boost } = sim.world.spaces;
+      const { type, district } = sim.world.spaces;
+      const boost = sim.world.levers.conditionRaise;
       for (let s = 0; s < type.length; s++) if (district[s] !== 0) raisedOutside += boost[s * 4] + boost[s * 4 + 1];
     });
     const without = run([], DAYS, housing);

@@ -22,7 +22,7 @@ describe('policies in a run', () => {
   it('stop spending, and acting, when their budget is used up', () => {
     // Guarantors for 3,000 residents cost 2 x 0.3 x 200 = 120 a day: 1,000 pays for 8 days.
     const mediation: number[] = [];
-    const on = run([{ type: 'guarantors', budget: 1000 }], 20, {}, (sim) => mediation.push(sim.world.district.mediation[0]));
+    const on = run([{ type: 'guarantors', budget: 1000 }], 20, {}, (sim) => mediation.push(sim.world.levers.mediationChance[0]));
     expect(total(on, 'spending')).toBeLessThanOrEqual(1000);
     expect(total(on, 'spending')).toBeGreaterThan(900);
     expect(on.rows.slice(0, 8).every((r) => r.spending > 0)).toBe(true);
@@ -39,8 +39,8 @@ describe('policies in a run', () => {
     const campaign: number[] = [];
     const mediation: number[] = [];
     const cut = run(policies, 40, { timeline: [{ type: 'politicalChange', day: 20, cut: 1 }] }, (sim) => {
-      campaign.push(sim.world.district.campaign[0]);
-      mediation.push(sim.world.district.mediation[0]);
+      campaign.push(sim.world.levers.hostPrejudiceDropFromMessages[0]);
+      mediation.push(sim.world.levers.mediationChance[0]);
     });
     const days = (from: number, to: number, f: (row: Record<string, number>) => boolean) => cut.rows.slice(from - 1, to).every(f);
     expect(days(1, 19, (r) => r.spending_welcoming_campaign > 0)).toBe(true);

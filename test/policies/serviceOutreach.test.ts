@@ -43,10 +43,11 @@ describe('serviceOutreach', () => {
       const na = groupIndex(w, 'north_africa');
       for (let k = 0; k < w.sizes.districts * G; k++) {
         const servedHere = k === here * G + na;
-        expect(w.lever.officeVisits[k] > 0).toBe(servedHere);
-        expect(w.lever.trust[k] > 0).toBe(servedHere);
+        expect(w.levers.officeVisitRaise[k] > 0).toBe(servedHere);
+        expect(w.levers.trustGain[k] > 0).toBe(servedHere);
       }
-      const { type, district, boost } = w.spaces;
+      const { type, district } = w.spaces;
+      const boost = w.levers.conditionRaise;
       for (let s = 0; s < type.length; s++) {
         const raise = boost[s * 4] + boost[s * 4 + 3];
         if (type[s] === SpaceKind.office && district[s] === here) raisedInside = Math.min(raisedInside, raise);

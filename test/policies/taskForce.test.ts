@@ -30,12 +30,13 @@ describe('taskForce', () => {
     ];
     const on = run(policies, 2);
     const w = on.sim.world;
-    const { mediation, campaign } = w.district;
+    const { mediationChance: mediation, hostPrejudiceDropFromMessages: campaign } = w.levers;
     // Mediation is 1 - exp(-reach x guarantors per 10,000 x boost): 0.3 x 2 in district 1, x 1.5 in district 0.
     expect(mediation[1]).toBeCloseTo(1 - Math.exp(-0.6), 6);
     expect(mediation[0]).toBeCloseTo(1 - Math.exp(-0.9), 6);
     expect(campaign[0] / campaign[1]).toBeCloseTo(1.5, 5);
-    const { type, district, boost } = w.spaces;
+    const { type, district } = w.spaces;
+    const boost = w.levers.conditionRaise;
     const raised = (kind: number, d: number, condition: number) => boost[type.findIndex((t, s) => t === kind && district[s] === d) * 4 + condition];
     expect(raised(SpaceKind.shop, 0, 3) / raised(SpaceKind.shop, 1, 3)).toBeCloseTo(1.5, 5);
     // The classroom of district 0 gets the task force's raise (0.9 x 0.5) of its conditions; district 1's none.

@@ -39,7 +39,8 @@ describe('teacherTraining', () => {
   it('raises the conditions of the schools of its districts only, growing over the training', () => {
     const raised: number[][] = [];
     const on = run([{ ...training, districts: [0], start: 1 }], 60, SETS, (sim) => {
-      const { type, district, boost } = sim.world.spaces;
+      const { type, district } = sim.world.spaces;
+      const boost = sim.world.levers.conditionRaise;
       const row = [0, 0];
       for (let s = 0; s < type.length; s++) {
         const k = type[s] === SpaceKind.school && district[s] === 0 ? 0 : 1;

@@ -26,7 +26,7 @@ describe('welcomingCampaign', () => {
   it('lowers prejudice in its districts more than elsewhere', () => {
     let outside = 0;
     const on = run([{ ...campaign, districts: [0], reach: 1 }], DAYS, SETS, (sim) => {
-      const c = sim.world.district.campaign;
+      const c = sim.world.levers.hostPrejudiceDropFromMessages;
       outside += c[1] + c[2] + c[3];
     });
     expect(outside).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { icity, scenarioFrom, tempDir } from '../helpers.ts';
 import { estimateRunBytes } from '../../sim/engine/memoryEstimate.ts';
-import { compile } from '../../sim/model/compile.ts';
+import { buildCity } from '../../sim/policies/spaceRequests.ts';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +26,7 @@ describe('the size guard', () => {
   it('the estimate covers the shared state actually allocated', () => {
     for (const n of [5000, 40000]) {
       const scenario = scenarioFrom('default.json', { 'population.residents': n });
-      const shared = compile(scenario).arrays.bytes();
+      const shared = buildCity(scenario).arrays.bytes();
       const estimate = estimateRunBytes(scenario, 1);
       expect(estimate).toBeGreaterThan(shared);
       // and not wildly more than state plus a fixed base

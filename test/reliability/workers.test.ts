@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../sim/model/compile.ts';
+import { buildCity } from '../../sim/policies/spaceRequests.ts';
 import { WorkerFor } from '../../sim/engine/parallel/parallelFor.ts';
 import { Phase } from '../../sim/model/phases.ts';
 import { Simulation } from '../../sim/engine/simulation.ts';
@@ -7,14 +7,14 @@ import { smallCity } from '../helpers.ts';
 
 describe('crashed worker threads', () => {
   it('a phase that throws in a thread fails the run with the day and the error', () => {
-    const par = new WorkerFor(compile(smallCity({ 'population.residents': 1000 })), 2);
+    const par = new WorkerFor(buildCity(smallCity({ 'population.residents': 1000 })), 2);
     // A phase number that does not exist makes every thread throw.
     expect(() => par.run(99, 1000, 7, 0)).toThrow(/failed: .*day 7, phase 99: .*not a function/);
     par.close();
   });
 
   it('a worker that dies is noticed, and the run is abandoned instead of hanging', async () => {
-    const city = compile(smallCity({ 'population.residents': 1000 }));
+    const city = buildCity(smallCity({ 'population.residents': 1000 }));
     const par = new WorkerFor(city, 3);
     par.run(Phase.daily, 1000, 1, 0);
     await par.workers[0].terminate();

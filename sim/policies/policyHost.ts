@@ -1,9 +1,8 @@
-import type { World } from './world.ts';
-import { Env } from './world.ts';
-import { allportScore } from './allport.ts';
-import { Purpose, Stream } from '../engine/stream.ts';
-import { policyByType, policyName, type PolicyEntry } from '../policies/registry.ts';
-import type { Policy, PolicyDay } from '../policies/policy.ts';
+import type { World } from '../model/world.ts';
+import type { DayPolicies } from '../model/step.ts';
+import { Purpose, Stream } from '../model/stream.ts';
+import { policyByType, policyName, type PolicyEntry } from './registry.ts';
+import type { Policy, PolicyDay } from './policy.ts';
 
 interface Running {
   entry: PolicyEntry;
@@ -19,24 +18,22 @@ interface Running {
   districts: Uint8Array;
 }
 
-/** Task forces act first: they set the effectiveness multipliers the others read. */
-const FIRST = new Set(['taskForce']);
-
 /**
- * Runs a scenario's policies: each day, on the main thread, resets every lever and lets each
- * active policy set its own, tracking spending against budgets and political cuts.
+ * Runs a scenario's policies: each day, on the main thread, after the step has put every
+ * lever back to neutral, lets each active policy set its levers (those that declare
+ * `runsFirst` before the others), tracking spending against budgets and political cuts.
  */
-export class PolicyRunner {
+export class PolicyHost implements DayPolicies {
   readonly running: Running[];
   private readonly stream: Stream;
-  private readonly boost: Float32Array;
+  private readonly effectiveness: Float32Array;
 
   constructor(private readonly world: World) {
     const sc = world.scenario;
     const groups = sc.population.groups;
     const D = world.sizes.districts;
     this.stream = new Stream(world.root);
-    this.boost = new Float32Array(D).fill(1);
+    this.effectiveness = new Float32Array(D).fill(1);
     this.running = sc.policies
       .map((raw) => raw as PolicyEntry)
       .map((entry) => {
@@ -51,7 +48,7 @@ export class PolicyRunner {
         const name = policyName(entry);
         return { entry, plugin, name, key: nameKey(name), state: plugin.setup?.(entry, world), spent: 0, today: 0, active: false, groups: g, districts: d };
       })
-      .sort((a, b) => Number(FIRST.has(b.plugin.type)) - Number(FIRST.has(a.plugin.type)));
+      .sort((a, b) => Number(b.plugin.runsFirst === true) - Number(a.plugin.runsFirst === true));
   }
 
   /** Names in scenario order, for columns and the calendar. */
@@ -72,8 +69,7 @@ export class PolicyRunner {
 
   beforeDay(day: number, cut: number, residentsIn: Float64Array): void {
     const w = this.world;
-    resetLevers(w);
-    this.boost.fill(1);
+    this.effectiveness.fill(1);
     for (const r of this.running) {
       r.today = 0;
       const scale = r.entry.protected ? 1 : 1 - cut;
@@ -91,7 +87,7 @@ export class PolicyRunner {
         stream: this.stream.reset(Purpose.policy, day, 0, r.key),
         scale,
         budgetLeft,
-        boost: this.boost,
+        effectiveness: this.effectiveness,
         residentsIn,
         inDistrict: (d) => r.districts[d] === 1,
         forGroup: (g) => r.groups[g] === 1,
@@ -99,7 +95,6 @@ export class PolicyRunner {
       r.today = Math.min(budgetLeft, Math.max(0, r.plugin.apply(r.entry, r.state, ctx)));
       r.spent += r.today;
     }
-    refreshAllport(w);
   }
 }
 
@@ -110,35 +105,3 @@ function nameKey(name: string): number {
   return h >>> 0;
 }
 
-/** Levers go back to no policy at the start of each day. */
-function resetLevers(w: World): void {
-  const d = w.district;
-  d.mediation.fill(0);
-  d.campaign.fill(0);
-  d.retention.fill(0);
-  d.visibility.fill(0);
-  w.spaces.boost.fill(0);
-  const l = w.lever;
-  l.trust.fill(0);
-  l.civic.fill(0);
-  l.motherTongue.fill(0);
-  l.officeVisits.fill(0);
-  l.discrimination.fill(1);
-  const env = w.env;
-  env[Env.renewedMarket] = -1;
-  env[Env.renewalDraw] = 0;
-  env[Env.centreVisits] = 0;
-  env[Env.classHours] = 0;
-  env[Env.classTrust] = 0;
-}
-
-/** Allport scores from base conditions plus today's raises. */
-export function refreshAllport(w: World): void {
-  const { conditions, boost, allport } = w.spaces;
-  const weight = w.scenario.contact.institutionalWeight;
-  const tmp = new Float32Array(4);
-  for (let s = 0; s < w.sizes.spaces; s++) {
-    for (let k = 0; k < 4; k++) tmp[k] = Math.min(1, conditions[s * 4 + k] + boost[s * 4 + k]);
-    allport[s] = allportScore(tmp, 0, weight);
-  }
-}

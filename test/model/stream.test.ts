@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Stream } from '../../sim/engine/stream.ts';
-import { rootKey } from '../../sim/engine/seed.ts';
+import { Stream } from '../../sim/model/stream.ts';
+import { rootKey } from '../../sim/model/seed.ts';
 
 const draw = (s: Stream, n: number) => Array.from({ length: n }, () => s.next());
 
