@@ -4,7 +4,7 @@
  * from these rows, and a test checks every row appears there.
  */
 import { z } from 'zod';
-import { scenarioSchema } from '../scenarios/schema/scenario.ts';
+import { scenarioSchema } from '../sim/policies/scenarioSchema.ts';
 import { POLICIES } from '../sim/policies/registry.ts';
 
 export interface ParameterRow {

@@ -8,7 +8,7 @@ import { languageSchema } from './language.ts';
 import { labourSchema } from './labour.ts';
 import { attitudesSchema, demographySchema, tiesSchema } from './society.ts';
 import { timelineSchema } from './timeline.ts';
-import { policyEntrySchema, policyName } from '../../sim/policies/registry.ts';
+import { policyName } from './policyName.ts';
 
 /** Version of the scenario format; a file written for a newer version is refused. */
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -33,7 +33,23 @@ const recordSchema = section(
   'What the run records besides metrics.csv.',
 );
 
-export const scenarioSchema = z
+/** The common fields of a policy entry that the scenario checks against the rest of the file. */
+interface PolicyEntryShape {
+  type: string;
+  name?: string;
+  target?: string[];
+  districts?: number[];
+  start: number;
+  stop: number;
+}
+
+/**
+ * The scenario schema, given the schema of one policy entry. The policies' own schemas are
+ * in sim/policies, which builds the full scenario schema with it (sim/policies/scenarioSchema.ts):
+ * this layer imports nothing from the model or the policies.
+ */
+export function scenarioSchemaWith<P extends z.ZodType>(policyEntry: P) {
+  return z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors.' }),
     formatVersion: z
@@ -62,7 +78,7 @@ export const scenarioSchema = z
     attitudes: attitudesSchema,
     demography: demographySchema,
     timeline: timelineSchema,
-    policies: z.array(policyEntrySchema).max(100).default([]).meta({ description: 'The policies the scenario runs, each with its parameters, target, districts, dates, budget and protection.' }),
+    policies: z.array(policyEntry).max(100).default([]).meta({ description: 'The policies the scenario runs, each with its parameters, target, districts, dates, budget and protection.' }),
     record: recordSchema,
   })
   .superRefine((s, ctx) => {
@@ -75,8 +91,7 @@ export const scenarioSchema = z
     });
     const districts = s.city.districtsX * s.city.districtsY;
     const seen = new Set<string>();
-    s.policies.forEach((p, i) => {
-      const entry = p as { type: string; name?: string; target?: string[]; districts?: number[]; start: number; stop: number };
+    (s.policies as PolicyEntryShape[]).forEach((entry, i) => {
       (entry.target ?? []).forEach((g, k) => {
         if (!names.has(g)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'target', k], input: g, message: `unknown group; groups are ${[...names].join(', ')}` });
       });
@@ -90,8 +105,11 @@ export const scenarioSchema = z
     });
   })
   .meta({ title: 'Interethnic City scenario', description: 'A city, its people, its spaces and the rules of the model.' });
+}
 
+/** For the types only: a policy entry is any object here (its fields are the policy's). */
+const scenarioShape = scenarioSchemaWith(z.looseObject({}));
 /** A scenario as written in a file (defaults may be missing). */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioShape>;
 /** A scenario after defaults: what the model reads. */
-export type Scenario = z.infer<typeof scenarioSchema>;
+export type Scenario = z.infer<typeof scenarioShape>;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { scenarioSchema } from '../../scenarios/schema/scenario.ts';
+import { scenarioSchema } from '../policies/scenarioSchema.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
 import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
 

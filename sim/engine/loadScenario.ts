@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { scenarioSchema, SCENARIO_FORMAT_VERSION, type Scenario } from '../../scenarios/schema/scenario.ts';
+import { SCENARIO_FORMAT_VERSION, type Scenario } from '../../scenarios/schema/scenario.ts';
+import { scenarioSchema } from '../policies/scenarioSchema.ts';
 import { InputError } from './inputError.ts';
 import { describeIssues } from './issues.ts';
 import { readJsonFile } from './readJson.ts';

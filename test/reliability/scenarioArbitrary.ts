@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { scenarioSchema } from '../../scenarios/schema/scenario.ts';
+import { scenarioSchema } from '../../sim/policies/scenarioSchema.ts';
 
 /**
  * Random valid scenarios, generated from the scenario's JSON Schema (itself generated from
