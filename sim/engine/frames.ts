@@ -5,38 +5,15 @@ import type { Census } from '../model/census.ts';
 import { DISTRICT_INDICATORS } from '../model/indicators.ts';
 import { districtBox, type Grid } from '../model/grid.ts';
 
-/** Version of the frames format; readers refuse a newer one. */
-export const FRAMES_FORMAT_VERSION = 1;
+import { FRAMES_FORMAT, FRAMES_FORMAT_VERSION, type FramesHeaderFile } from '../formats/framesHeader.ts';
 
-/**
- * Frames: what the viewer needs to replay a run. `frames.bin` is a sequence of equal-sized
- * frames, one per recorded day, in day order; each frame is the dwelling grid (one byte per
- * dwelling, row-major: 0 vacant, k = group k-1), zero padding to a multiple of 4 bytes, then
- * the district aggregates as little-endian float32, district-major. `frames.json` says the
- * sizes, the days, the groups and the district boxes. From Python:
- *   np.fromfile('frames.bin', np.uint8).reshape(len(days), frameBytes)
- */
-export interface FramesHeader {
-  format: 'icity-frames';
-  formatVersion: number;
-  width: number;
-  height: number;
-  groups: string[];
-  districts: { id: number; box: [number, number, number, number] }[];
-  districtMetrics: { name: string; unit: string; description: string }[];
-  gridBytes: number;
-  paddingBytes: number;
-  districtBytes: number;
-  frameBytes: number;
-  days: number[];
-  complete: boolean;
-}
+/** Writes frames.bin and its header frames.json (the format is in sim/formats/framesHeader.ts). */
 
 export class FramesWriter {
   private readonly fd: number;
   private readonly frame: Uint8Array;
   private readonly districtValues: Float32Array;
-  readonly header: FramesHeader;
+  readonly header: FramesHeaderFile;
 
   constructor(private readonly dir: string, world: World, grid: Grid) {
     const gridBytes = world.sizes.width * world.sizes.height;
@@ -44,7 +21,7 @@ export class FramesWriter {
     const D = world.sizes.districts;
     const M = DISTRICT_INDICATORS.length;
     this.header = {
-      format: 'icity-frames',
+      format: FRAMES_FORMAT,
       formatVersion: FRAMES_FORMAT_VERSION,
       width: world.sizes.width,
       height: world.sizes.height,

@@ -9,8 +9,7 @@ import { AGENT_COLUMNS, writeAgents } from './agents.ts';
 import { discardDir, partialDir, publishDir } from './runFolder.ts';
 import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
-
-export const RUN_FORMAT_VERSION = 1;
+import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifestFile } from '../formats/runManifest.ts';
 
 export interface RunOptions extends SimulationOptions {
   /** The run folder to write; created atomically. */
@@ -88,7 +87,7 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   }
 }
 
-function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, options: RunOptions) {
+function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, options: RunOptions): RunManifestFile {
   const pkg = packageInfo();
   const files: Record<string, string> = {
     'manifest.json': 'This file: what was run, how, and what the outputs mean.',
@@ -100,7 +99,7 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
   }
   if (options.agents) files['agents.csv'] = 'One row per resident at the end of the run; columns in agentColumns.';
   return {
-    format: 'icity-run',
+    format: RUN_FORMAT,
     formatVersion: RUN_FORMAT_VERSION,
     package: { name: pkg.name, version: pkg.version },
     node: process.version,

@@ -5,7 +5,7 @@ import { scenarioFrom } from '../helpers.ts';
 /** A city with feedback everywhere: norms, threat, household means and every policy. */
 function city(): Simulation {
   const sc = scenarioFrom('all-policies.json', { 'population.residents': 2500 });
-  return new Simulation({ ...sc, policies: sc.policies.map((p) => ({ ...p, start: Math.min(p.start, 3) })) });
+  return new Simulation({ ...sc, policies: sc.policies.map((p) => ({ ...p, start: Math.min(Number(p.start), 3) })) });
 }
 
 describe('recording', () => {

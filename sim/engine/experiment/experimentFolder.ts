@@ -4,14 +4,14 @@ import { InputError } from '../inputError.ts';
 import { writeFileAtomic } from '../runFolder.ts';
 import { BASELINE } from './loadExperiment.ts';
 import type { DesignRecord } from './design/designPoints.ts';
+import { EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION } from '../../formats/experimentManifest.ts';
 
 /**
  * The layout of an experiment folder and its manifest. The manifest is written before any
  * run starts (so a re-run can tell whether the folder holds the same experiment) and again
  * at the end with every run's status and the wall time.
  */
-export const EXPERIMENT_FORMAT = 'icity-experiment';
-export const EXPERIMENT_FORMAT_VERSION = 1;
+export { EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION } from '../../formats/experimentManifest.ts';
 
 export type RunStatus = 'pending' | 'done' | 'reused' | 'failed';
 

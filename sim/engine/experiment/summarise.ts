@@ -9,29 +9,12 @@ import { armNames, readExperimentManifest, runDirName, runFinished, type Experim
 import { renderReport } from './report.ts';
 import { writeDesignOutputs } from './design/designOutputs.ts';
 
-export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'] as const;
-export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
+import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow } from '../../formats/experimentTables.ts';
+
+export { SERIES_COLUMNS, SUMMARY_COLUMNS };
 export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'report.md'] as const;
 
-/** One row of summary.csv; undefined fields are written as empty cells. */
-export interface SummaryRow {
-  arm: string;
-  metric: string;
-  day: number;
-  n: number;
-  mean: number;
-  sd?: number;
-  ciLow?: number;
-  ciHigh?: number;
-  /** Arm minus baseline, paired by replication; undefined for the baseline. */
-  diff?: number;
-  diffLow?: number;
-  diffHigh?: number;
-  /** Mean over replications of the spending up to the day. */
-  cost: number;
-  /** Extra cost over the baseline per unit of improvement, when the arm improves the metric. */
-  costPerUnit?: number;
-}
+export type { SummaryRow };
 
 export interface Summary {
   dir: string;

@@ -29,7 +29,7 @@ export class ArmsChart {
   constructor(column: Column, private readonly arms: readonly ArmLine[], replications: number, width = 720) {
     const title = `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
     const f = chartFrame(width, 300, { top: 46, right: 16, bottom: 40, left: 60 }, title);
-    const all = arms.flatMap((a) => [...a.series.mean, ...a.series.low, ...a.series.high].filter(Number.isFinite));
+    const all = arms.flatMap((a) => [...a.series.mean, ...a.series.ciLow, ...a.series.ciHigh].filter(Number.isFinite));
     const days = arms[0].series.days;
     this.x = scaleLinear().domain([days[0], days[days.length - 1]]).range([0, f.innerWidth]);
     const y = scaleLinear().domain(paddedDomain(Math.min(...all), Math.max(...all))).range([f.innerHeight, 0]).nice();
@@ -37,7 +37,7 @@ export class ArmsChart {
     for (const a of arms) {
       const s = a.series;
       const idx = Array.from(s.days.keys());
-      const band = area<number>().defined((i) => Number.isFinite(s.low[i]) && Number.isFinite(s.high[i])).x((i) => this.x(s.days[i])).y0((i) => y(s.low[i])).y1((i) => y(s.high[i]));
+      const band = area<number>().defined((i) => Number.isFinite(s.ciLow[i]) && Number.isFinite(s.ciHigh[i])).x((i) => this.x(s.days[i])).y0((i) => y(s.ciLow[i])).y1((i) => y(s.ciHigh[i]));
       f.plot.append('path').attr('class', 'ci-band').attr('d', band(idx)).attr('fill', a.colour).attr('fill-opacity', 0.18).attr('stroke', 'none');
       const path = line<number>().x((i) => this.x(s.days[i])).y((i) => y(s.mean[i]));
       f.plot.append('path').attr('class', 'arm-line').attr('d', path(idx)).attr('fill', 'none').attr('stroke', a.colour).attr('stroke-width', 2).attr('stroke-dasharray', a.arm === 'baseline' ? '5 3' : null);
@@ -89,7 +89,7 @@ export class ArmsChart {
     const shown = day ?? this.day ?? this.arms[0].series.days[this.arms[0].series.days.length - 1];
     const parts = this.arms.map((a) => {
       const i = a.series.days.indexOf(shown);
-      const ci = Number.isFinite(a.series.low[i]) ? ` [${formatValue(a.series.low[i])}, ${formatValue(a.series.high[i])}]` : '';
+      const ci = Number.isFinite(a.series.ciLow[i]) ? ` [${formatValue(a.series.ciLow[i])}, ${formatValue(a.series.ciHigh[i])}]` : '';
       return el('span', { class: 'arm-value', 'data-arm': a.arm }, el('span', { class: 'swatch' }), ` ${a.label}: ${formatValue(a.series.mean[i])}${ci}`);
     });
     parts.forEach((p, k) => (p.firstElementChild as HTMLElement).style.background = this.arms[k].colour);

@@ -14,7 +14,7 @@ export function summaryTable(column: Column, rows: readonly SummaryRow[], labels
       el('td', { 'data-col': 'day' }, String(r.day)),
       el('td', { 'data-col': 'n' }, String(r.n)),
       el('td', { 'data-col': 'mean' }, formatValue(r.mean)),
-      el('td', { 'data-col': 'ci' }, interval(r.low, r.high)),
+      el('td', { 'data-col': 'ci' }, interval(r.ciLow, r.ciHigh)),
       el('td', { 'data-col': 'diff' }, Number.isFinite(r.diff) ? formatValue(r.diff) : '–'),
       el('td', { 'data-col': 'diff_ci' }, interval(r.diffLow, r.diffHigh)),
       el('td', { 'data-col': 'cost' }, formatValue(r.cost)),

@@ -1,9 +1,7 @@
-import { FieldReader } from './checkFields.ts';
-import { ViewerError } from './viewerError.ts';
+import { BASELINE_ARM, EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION, experimentManifestSchema } from '../../../sim/formats/experimentManifest.ts';
+import { parseFormat } from './parseFormat.ts';
 
-/** The experiment-folder format version this viewer reads (sim/engine/experiment). */
-export const EXPERIMENT_FORMAT_VERSION = 1;
-export const BASELINE_ARM = 'baseline';
+export { BASELINE_ARM };
 
 export interface ArmInfo {
   name: string;
@@ -25,35 +23,24 @@ export interface ExperimentManifest {
   files: Set<string>;
 }
 
-export function readExperimentManifest(file: string, json: Record<string, unknown>): ExperimentManifest {
-  const f = new FieldReader(file, json);
-  f.format('icity-experiment', EXPERIMENT_FORMAT_VERSION);
-  const arms = f.array('arms').map((a, i) => {
-    const r = new FieldReader(`${file} arms[${i}]`, a as Record<string, unknown>);
-    const name = r.string('name');
-    const label = r.optional('label');
-    const description = r.optional('description');
-    return { name, label: typeof label === 'string' && label ? label : name, description: typeof description === 'string' ? description : '' };
-  });
-  if (arms[0]?.name !== BASELINE_ARM) throw new ViewerError(file, `the first arm is ${JSON.stringify(arms[0]?.name)}; expected "${BASELINE_ARM}"`);
-  const replications = f.array('seeds').length;
+/** Checks an experiment's manifest.json against its format (sim/formats/experimentManifest.ts). */
+export function readExperimentManifest(file: string, json: unknown): ExperimentManifest {
+  const m = parseFormat(file, json, experimentManifestSchema, EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION);
+  const arms = m.arms.map((a) => ({ name: a.name, label: a.label || a.name, description: a.description ?? '' }));
   const runDirs = new Map(arms.map((a) => [a.name, [] as string[]]));
-  for (const [i, r] of f.array('runs').entries()) {
-    const run = new FieldReader(`${file} runs[${i}]`, r as Record<string, unknown>);
-    const list = runDirs.get(run.string('arm'));
-    if (list) list[run.count('replication') - 1] = run.string('dir');
+  for (const run of m.runs) {
+    const list = runDirs.get(run.arm);
+    if (list) list[run.replication - 1] = run.dir;
   }
-  const experiment = f.object('experiment');
-  const files = json.files && typeof json.files === 'object' ? Object.keys(json.files) : [];
   return {
-    name: f.string('name'),
-    description: typeof experiment.description === 'string' ? experiment.description : '',
+    name: m.name,
+    description: m.experiment.description ?? '',
     arms,
-    replications,
-    days: f.count('days'),
-    metrics: f.array('metrics').map(String),
-    reportDays: f.array('reportDays').map(Number),
+    replications: m.seeds.length,
+    days: m.days,
+    metrics: m.metrics,
+    reportDays: m.reportDays,
     runDirs,
-    files: new Set(files),
+    files: new Set(Object.keys(m.files)),
   };
 }

@@ -1,32 +1,18 @@
 import { numberColumn, parseCsv, textColumn } from './csvTable.ts';
+import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow as SummaryWritten } from '../../../sim/formats/experimentTables.ts';
 
 /** One arm's indicator over time: mean of the replications and its 95% CI (series.csv). */
 export interface ArmSeries {
   days: Float64Array;
   mean: Float64Array;
-  low: Float64Array;
-  high: Float64Array;
+  ciLow: Float64Array;
+  ciHigh: Float64Array;
 }
 
-/** One row of summary.csv: an arm's indicator at a reported day, its effect and cost. */
-export interface SummaryRow {
-  arm: string;
-  metric: string;
-  day: number;
-  n: number;
-  mean: number;
-  sd: number;
-  low: number;
-  high: number;
-  diff: number;
-  diffLow: number;
-  diffHigh: number;
-  cost: number;
-  costPerUnit: number;
-}
+/** One row of summary.csv as read: an empty cell is NaN. */
+export type SummaryRow = Required<SummaryWritten>;
 
-export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'];
-export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'];
+export { SERIES_COLUMNS, SUMMARY_COLUMNS };
 
 /** series.csv by arm, then metric. Confidence bounds are NaN where there was one replication. */
 export function readSeries(file: string, text: string): Map<string, Map<string, ArmSeries>> {
@@ -48,7 +34,7 @@ export function readSeries(file: string, text: string): Map<string, Map<string, 
   const pick = (col: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => col[i]);
   return new Map([...rows].map(([a, byMetric]) => [a, new Map([...byMetric].map(([m, idx]) => {
     idx.sort((i, j) => day[i] - day[j]);
-    return [m, { days: pick(day, idx), mean: pick(mean, idx), low: pick(low, idx), high: pick(high, idx) }];
+    return [m, { days: pick(day, idx), mean: pick(mean, idx), ciLow: pick(low, idx), ciHigh: pick(high, idx) }];
   }))]));
 }
 
@@ -67,8 +53,8 @@ export function readSummary(file: string, text: string): SummaryRow[] {
     n: n[i],
     mean: mean[i],
     sd: sd[i],
-    low: low[i],
-    high: high[i],
+    ciLow: low[i],
+    ciHigh: high[i],
     diff: diff[i],
     diffLow: diffLow[i],
     diffHigh: diffHigh[i],
