@@ -1,7 +1,7 @@
 import type { BenchResults } from './results.ts';
 import { SCHELLING_ENGINE } from './targets.ts';
 
-/** The generated part of the README's Performance section, from bench/results.json. */
+/** The generated part of docs/performance.md, from bench/results.json. */
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');

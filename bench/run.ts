@@ -17,10 +17,10 @@ import type { BenchResults } from './results.ts';
 /**
  * The benchmark suite (`npm run bench`): the full model at 10^4..10^6 residents on 1 and 2
  * threads, and the canonical Schelling model against its peers. Writes bench/results.json and
- * the table between the README's bench markers.
+ * the tables between the bench markers of docs/performance.md.
  *   npm run bench                 everything (about a quarter of an hour on 2 cores)
  *   npm run bench -- --quick      small sizes, one run each (under a minute), to
- *                                 bench/results-quick.json; the README is left alone
+ *                                 bench/results-quick.json; docs/performance.md is left alone
  */
 
 export interface BenchPlan {
@@ -98,11 +98,11 @@ function main(argv: string[]): number {
   }
   const mode = values.quick ? 'quick' : 'full';
   const out = path.resolve(values.out ?? path.join(ROOT, 'bench', mode === 'quick' ? 'results-quick.json' : 'results.json'));
-  // The README shows the full benchmark; a quick run updates it only when asked to.
+  // docs/performance.md shows the full benchmark; a quick run updates it only when asked to.
   const updateReadme = values.readme ?? mode === 'full';
-  const readme = path.join(ROOT, 'README.md');
+  const readme = path.join(ROOT, 'docs', 'performance.md');
   if (updateReadme && !fs.readFileSync(readme, 'utf8').includes(README_START)) {
-    process.stderr.write(`npm run bench: README.md has no ${README_START} ... ${README_END} markers to write the table between\n`);
+    process.stderr.write(`npm run bench: docs/performance.md has no ${README_START} ... ${README_END} markers to write the table between\n`);
     return 2;
   }
   const results = runBench(benchPlan(mode), (line) => process.stderr.write(`${line}\n`));
@@ -110,9 +110,9 @@ function main(argv: string[]): number {
   process.stderr.write(`wrote ${path.relative(process.cwd(), out)}\n`);
   const markdown = performanceMarkdown(results);
   if (updateReadme) {
-    // Read again just before writing: the README may have changed during the benchmark.
+    // Read again just before writing: the page may have changed during the benchmark.
     writeFileAtomic(readme, replaceBetweenMarkers(fs.readFileSync(readme, 'utf8'), README_START, README_END, markdown));
-    process.stderr.write('updated the Performance table in README.md\n');
+    process.stderr.write('updated the tables in docs/performance.md\n');
   }
   process.stdout.write(`${markdown}\n`);
   return 0;

@@ -1,30 +1,24 @@
 /**
- * Writes the generated parts of the README (between <!-- name:start --> and <!-- name:end -->
- * markers) from the declared lists they document, so the docs cannot drift from the code.
- * `npm run docs` runs it; a test fails when the README is out of date.
+ * Writes the generated parts of the pages under docs/ (between <!-- name:start --> and
+ * <!-- name:end --> markers) from the declared lists they document: indicators, agent
+ * columns, policy plug-ins, scenario files and parameters, so the docs cannot drift from the
+ * code. `npm run docs` runs it; a test fails when a page is out of date.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDICATORS, DISTRICT_INDICATORS } from '../sim/model/indicators.ts';
 import { AGENT_COLUMNS } from '../sim/engine/agents.ts';
 import { parameterTable, policyParameters, scenarioParameters, timelineParameters } from './parameters.ts';
+import { policyTable, scenarioTable } from './catalogue.ts';
 
-const README = fileURLToPath(new URL('../README.md', import.meta.url));
-const ODD = fileURLToPath(new URL('./ODD.md', import.meta.url));
+const DOCS = fileURLToPath(new URL('.', import.meta.url));
 
 const table = (rows: { name: string; unit: string; description: string }[]) =>
   ['| column | unit | meaning |', '| --- | --- | --- |', ...rows.map((r) => `| \`${r.name}\` | ${r.unit} | ${r.description} |`)].join('\n');
 
-export function generatedSections(): Record<string, string> {
-  return {
-    'metrics-columns': table([{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...INDICATORS]),
-    'agents-columns': table([...AGENT_COLUMNS]),
-    'district-metrics': table([...DISTRICT_INDICATORS]),
-  };
-}
-
 /** The ODD's generated parts: every parameter, every timeline event, every policy. */
-export function oddSections(): Record<string, string> {
+function oddSections(): Record<string, string> {
   return {
     'odd-parameters': parameterTable(scenarioParameters()),
     'odd-timeline': timelineParameters()
@@ -36,6 +30,18 @@ export function oddSections(): Record<string, string> {
   };
 }
 
+/** Each generated page and the sections it holds. */
+export const GENERATED_PAGES: Record<string, () => Record<string, string>> = {
+  'outputs.md': () => ({
+    'metrics-columns': table([{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...INDICATORS]),
+    'agents-columns': table([...AGENT_COLUMNS]),
+    'district-metrics': table([...DISTRICT_INDICATORS]),
+  }),
+  'policies.md': () => ({ 'policies-table': policyTable() }),
+  'scenarios.md': () => ({ 'scenarios-table': scenarioTable() }),
+  'ODD.md': oddSections,
+};
+
 function fill(file: string, text: string, sections: Record<string, string>): string {
   let out = text;
   for (const [name, body] of Object.entries(sections)) {
@@ -46,16 +52,15 @@ function fill(file: string, text: string, sections: Record<string, string>): str
   return out;
 }
 
-export function renderReadme(text: string): string {
-  return fill('README.md', text, generatedSections());
-}
-
-export function renderOdd(text: string): string {
-  return fill('docs/ODD.md', text, oddSections());
+/** A page of docs/ with its generated sections brought up to date. */
+export function renderPage(page: string, text: string): string {
+  return fill(`docs/${page}`, text, GENERATED_PAGES[page]());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  fs.writeFileSync(README, renderReadme(fs.readFileSync(README, 'utf8')));
-  fs.writeFileSync(ODD, renderOdd(fs.readFileSync(ODD, 'utf8')));
-  process.stdout.write(`updated ${README} and ${ODD}\n`);
+  for (const page of Object.keys(GENERATED_PAGES)) {
+    const file = path.join(DOCS, page);
+    fs.writeFileSync(file, renderPage(page, fs.readFileSync(file, 'utf8')));
+    process.stdout.write(`updated docs/${page}\n`);
+  }
 }

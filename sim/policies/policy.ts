@@ -1,20 +1,25 @@
 /**
- * The interface of a policy plug-in. To add a policy:
- *   1. Write `sim/policies/<name>.ts` exporting a `Policy` made with `definePolicy`: its zod
+ * The interface of a policy plug-in. A policy writes levers, the model's declared list of
+ * what policies may change (sim/model/levers.ts); submodels read the levers and know nothing
+ * of policies. To add a policy:
+ *   1. Write `sim/policies/<type>.ts` exporting a `Policy` made with `definePolicy`: its zod
  *      schema (built with `policySchema`, so it has the common fields: name, target groups,
  *      districts, start and stop day, budget, protected; or with `placeSchema` of
  *      placeBased.ts, without `target`, for a policy that serves everyone in its places), a
- *      title and the sources of its mechanism, and its hooks.
- *   2. Add it to the list in `sim/policies/registry.ts`.
- *   3. Write `test/policies/<name>.test.ts`: its intended effect against the same scenario
+ *      title, the sources of its mechanism, the mechanism in a few sentences, and `apply`.
+ *   2. If no lever does what it needs: add one entry to LEVERS in sim/model/levers.ts, and the
+ *      line that reads it in the submodel the entry names.
+ *   3. Add it to the list in `sim/policies/registry.ts`.
+ *   4. Write `test/policies/<type>.test.ts`: its intended effect against the same scenario
  *      without it (same seed), and that it does nothing outside its target, dates or budget.
- *   4. Describe it in docs/ODD.md (a test checks every parameter is there); run `npm run schema`.
+ *   5. Run `npm run docs` (docs/policies.md and docs/ODD.md) and `npm run schema`; tests check
+ *      that every policy is registered, has a test file and is in the docs.
  *
- * Policies never touch the hot loops. Each day, on the main thread, the engine resets every
- * lever (district levers, space boosts, the policy fields of `env`) and calls `apply` of
- * each active policy, which sets levers and enrols residents; the parallel phases then read
- * the levers from shared memory. So a policy that stops simply stops setting its levers,
- * and outputs stay identical for any number of worker threads.
+ * Policies never touch the hot loops. Each day, on the main thread, the step puts every
+ * lever back to its neutral value, then the policy host (policyHost.ts) calls `apply` of each
+ * active policy (those with `runsFirst` first), which writes levers and enrols residents; the
+ * parallel phases then read the levers from shared memory. So a policy that stops simply
+ * stops writing its levers, and outputs stay identical for any number of threads.
  */
 import { z } from 'zod';
 import type { World } from '../model/world.ts';

@@ -51,18 +51,32 @@ describe('scenario files', () => {
 });
 
 describe('generated docs', () => {
-  it('the README tables are the ones the declared indicators generate (run `npm run docs`)', async () => {
-    const { renderReadme } = await import('../../docs/generate.ts');
-    const text = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    expect(renderReadme(text)).toBe(text);
+  it('every generated page of docs/ is the one the declared lists generate (run `npm run docs`)', async () => {
+    const { GENERATED_PAGES, renderPage } = await import('../../docs/generate.ts');
+    for (const page of Object.keys(GENERATED_PAGES)) {
+      const text = fs.readFileSync(path.join(ROOT, 'docs', page), 'utf8');
+      expect(renderPage(page, text), page).toBe(text);
+    }
+  });
+
+  it('the scenario catalogue lists every scenario and experiment file with its description', async () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docs', 'scenarios.md'), 'utf8');
+    const files = [
+      ...fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')),
+      ...fs.readdirSync(path.join(ROOT, 'scenarios', 'experiments')).map((f) => `experiments/${f}`),
+    ];
+    for (const file of files) {
+      const description = String(JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', file), 'utf8')).description ?? '').trim();
+      expect(text, file).toContain(`### ${file}\n\n${description}`);
+    }
   });
 });
 
 describe('the ODD model description', () => {
   it('is the one the schemas and policy plug-ins generate (run `npm run docs`)', async () => {
-    const { renderOdd } = await import('../../docs/generate.ts');
+    const { renderPage } = await import('../../docs/generate.ts');
     const text = fs.readFileSync(path.join(ROOT, 'docs', 'ODD.md'), 'utf8');
-    expect(renderOdd(text)).toBe(text);
+    expect(renderPage('ODD.md', text)).toBe(text);
   });
 
   it('mentions every scenario parameter, timeline field and policy parameter', async () => {
