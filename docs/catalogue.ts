@@ -22,7 +22,11 @@ function firstSentence(text: string): string {
 }
 
 /** GitHub's anchor of a heading. */
-const anchor = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 
 export function policyTable(): string {
   const own = new Map(policyParameters().map(({ policy, rows }) => [policy.type, rows.filter((r) => !COMMON.has(r.path.split('.').pop()!))]));
@@ -31,12 +35,20 @@ export function policyTable(): string {
     '| type | policy | parameters |',
     '| --- | --- | --- |',
     ...POLICIES.map((p) => {
-      const params = own.get(p.type)!.map((r) => `\`${r.path.split('.').pop()}\``).join(', ');
+      const params = own
+        .get(p.type)!
+        .map((r) => `\`${r.path.split('.').pop()}\``)
+        .join(', ');
       return `| \`${p.type}\` | [${esc(p.title)}](#${anchor(heading(p))}) | ${params} |`;
     }),
   ];
   const details = POLICIES.map((p) => {
-    const rows = own.get(p.type)!.map((r) => `- \`${r.path.split('.').pop()}\` (${r.unit || 'value'}, default ${r.default || '—'}): ${r.description}${r.source ? ` Source: ${r.source}.` : ''}`);
+    const rows = own
+      .get(p.type)!
+      .map(
+        (r) =>
+          `- \`${r.path.split('.').pop()}\` (${r.unit || 'value'}, default ${r.default || '—'}): ${r.description}${r.source ? ` Source: ${r.source}.` : ''}`,
+      );
     return [`### ${heading(p)}`, p.mechanism, `**Sources.** ${p.source}`, `**Parameters** (besides the common fields):`, rows.join('\n')].join('\n\n');
   });
   return [table.join('\n'), ...details].join('\n\n');
@@ -59,7 +71,10 @@ export function scenarioTable(): string {
     const policies = s.policies.map((p) => `\`${String(p.type)}\``).join(', ') || '—';
     return `| [\`${file}\`](#${anchor(file)}) | ${s.population.residents.toLocaleString('en-US')} | ${s.days} | ${policies} | ${esc(firstSentence(s.description))} |`;
   });
-  const experimentRows = experiments.map(({ file, e }) => `| [\`${file}\`](#${anchor(file)}) | \`${path.basename(e.scenario)}\` | ${1 + (e.arms?.length ?? 0)} | ${esc(firstSentence(e.description ?? ''))} |`);
+  const experimentRows = experiments.map(
+    ({ file, e }) =>
+      `| [\`${file}\`](#${anchor(file)}) | \`${path.basename(e.scenario)}\` | ${1 + (e.arms?.length ?? 0)} | ${esc(firstSentence(e.description ?? ''))} |`,
+  );
   const details = [
     ...scenarios.map(({ file, scenario }) => `### ${file}\n\n${scenario.description.trim() || '(no description)'}`),
     ...experiments.map(({ file, e }) => `### ${file}\n\n${(e.description ?? '').trim() || '(no description)'}`),

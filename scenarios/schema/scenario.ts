@@ -50,61 +50,81 @@ interface PolicyEntryShape {
  */
 export function scenarioSchemaWith<P extends z.ZodType>(policyEntry: P) {
   return z
-  .strictObject({
-    $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors.' }),
-    formatVersion: z
-      .number()
-      .int()
-      .min(1)
-      .max(SCENARIO_FORMAT_VERSION)
-      .default(SCENARIO_FORMAT_VERSION)
-      .meta({ description: `Version of the scenario format this file is written for (this version reads up to ${SCENARIO_FORMAT_VERSION}).`, unit: 'version' }),
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
-      .meta({ description: 'Short name of the scenario, used for output folders (lower case letters, digits, -).', unit: 'text' }),
-    description: z.string().max(20_000).default('').meta({ description: 'What the scenario represents, which parts are data and which stylised, and its sources.', unit: 'text' }),
-    seed: int(1, 0, 2 ** 31 - 1, { description: 'Seed of all random streams; the same scenario, seed and version give the same bytes.', unit: 'integer' }),
-    days: int(365, 1, 36_500, { description: 'Days to simulate.', unit: 'days' }),
-    submodels: submodelsSchema,
-    city: citySchema,
-    population: populationSchema,
-    spaces: spacesSchema,
-    contact: contactSchema,
-    language: languageSchema,
-    labour: labourSchema,
-    housing: housingSchema,
-    ties: tiesSchema,
-    attitudes: attitudesSchema,
-    demography: demographySchema,
-    timeline: timelineSchema,
-    policies: z.array(policyEntry).max(100).default([]).meta({ description: 'The policies the scenario runs, each with its parameters, target, districts, dates, budget and protection.' }),
-    record: recordSchema,
-  })
-  .superRefine((s, ctx) => {
-    const names = new Set(s.population.groups.map((g) => g.name));
-    s.timeline.forEach((e, i) => {
-      if (e.type === 'arrivalWave' && !names.has(e.group)) {
-        ctx.addIssue({ code: 'custom', path: ['timeline', i, 'group'], input: e.group, message: `unknown group; groups are ${[...names].join(', ')}` });
-      }
-      if (e.day > s.days) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'day'], input: e.day, message: `must be at most days (${s.days})` });
-    });
-    const districts = s.city.districtsX * s.city.districtsY;
-    const seen = new Set<string>();
-    (s.policies as PolicyEntryShape[]).forEach((entry, i) => {
-      (entry.target ?? []).forEach((g, k) => {
-        if (!names.has(g)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'target', k], input: g, message: `unknown group; groups are ${[...names].join(', ')}` });
+    .strictObject({
+      $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors.' }),
+      formatVersion: z
+        .number()
+        .int()
+        .min(1)
+        .max(SCENARIO_FORMAT_VERSION)
+        .default(SCENARIO_FORMAT_VERSION)
+        .meta({
+          description: `Version of the scenario format this file is written for (this version reads up to ${SCENARIO_FORMAT_VERSION}).`,
+          unit: 'version',
+        }),
+      name: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+        .meta({ description: 'Short name of the scenario, used for output folders (lower case letters, digits, -).', unit: 'text' }),
+      description: z
+        .string()
+        .max(20_000)
+        .default('')
+        .meta({ description: 'What the scenario represents, which parts are data and which stylised, and its sources.', unit: 'text' }),
+      seed: int(1, 0, 2 ** 31 - 1, { description: 'Seed of all random streams; the same scenario, seed and version give the same bytes.', unit: 'integer' }),
+      days: int(365, 1, 36_500, { description: 'Days to simulate.', unit: 'days' }),
+      submodels: submodelsSchema,
+      city: citySchema,
+      population: populationSchema,
+      spaces: spacesSchema,
+      contact: contactSchema,
+      language: languageSchema,
+      labour: labourSchema,
+      housing: housingSchema,
+      ties: tiesSchema,
+      attitudes: attitudesSchema,
+      demography: demographySchema,
+      timeline: timelineSchema,
+      policies: z
+        .array(policyEntry)
+        .max(100)
+        .default([])
+        .meta({ description: 'The policies the scenario runs, each with its parameters, target, districts, dates, budget and protection.' }),
+      record: recordSchema,
+    })
+    .superRefine((s, ctx) => {
+      const names = new Set(s.population.groups.map((g) => g.name));
+      s.timeline.forEach((e, i) => {
+        if (e.type === 'arrivalWave' && !names.has(e.group)) {
+          ctx.addIssue({ code: 'custom', path: ['timeline', i, 'group'], input: e.group, message: `unknown group; groups are ${[...names].join(', ')}` });
+        }
+        if (e.day > s.days) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'day'], input: e.day, message: `must be at most days (${s.days})` });
       });
-      (entry.districts ?? []).forEach((d, k) => {
-        if (d >= districts) ctx.addIssue({ code: 'custom', path: ['policies', i, 'districts', k], input: d, message: `no such district; the city has districts 0..${districts - 1}` });
+      const districts = s.city.districtsX * s.city.districtsY;
+      const seen = new Set<string>();
+      (s.policies as PolicyEntryShape[]).forEach((entry, i) => {
+        (entry.target ?? []).forEach((g, k) => {
+          if (!names.has(g))
+            ctx.addIssue({ code: 'custom', path: ['policies', i, 'target', k], input: g, message: `unknown group; groups are ${[...names].join(', ')}` });
+        });
+        (entry.districts ?? []).forEach((d, k) => {
+          if (d >= districts)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['policies', i, 'districts', k],
+              input: d,
+              message: `no such district; the city has districts 0..${districts - 1}`,
+            });
+        });
+        if (entry.stop < entry.start)
+          ctx.addIssue({ code: 'custom', path: ['policies', i, 'stop'], input: entry.stop, message: `must not be before start (${entry.start})` });
+        const name = policyName(entry);
+        if (seen.has(name))
+          ctx.addIssue({ code: 'custom', path: ['policies', i, 'name'], input: name, message: 'two policies have this name; give each a distinct "name"' });
+        seen.add(name);
       });
-      if (entry.stop < entry.start) ctx.addIssue({ code: 'custom', path: ['policies', i, 'stop'], input: entry.stop, message: `must not be before start (${entry.start})` });
-      const name = policyName(entry);
-      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'name'], input: name, message: 'two policies have this name; give each a distinct "name"' });
-      seen.add(name);
-    });
-  })
-  .meta({ title: 'Interethnic City scenario', description: 'A city, its people, its spaces and the rules of the model.' });
+    })
+    .meta({ title: 'Interethnic City scenario', description: 'A city, its people, its spaces and the rules of the model.' });
 }
 
 /** For the types only: a policy entry is any object here (its fields are the policy's). */

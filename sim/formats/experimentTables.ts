@@ -5,7 +5,21 @@
  * the viewer. An empty cell is a value that does not exist (the baseline's effect, a
  * confidence interval of one replication).
  */
-export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'] as const;
+export const SUMMARY_COLUMNS = [
+  'arm',
+  'metric',
+  'day',
+  'n',
+  'mean',
+  'sd',
+  'ci_low',
+  'ci_high',
+  'diff',
+  'diff_ci_low',
+  'diff_ci_high',
+  'cost',
+  'cost_per_unit',
+] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number];

@@ -36,7 +36,8 @@ export const framesHeaderSchema = z
     if (!h.complete) problem('says the frames are not complete (the run was interrupted)');
     if (h.gridBytes !== h.width * h.height) problem(`gridBytes ${h.gridBytes} is not width × height = ${h.width * h.height}`);
     const districtBytes = h.districts.length * h.districtMetrics.length * 4;
-    if (h.districtBytes !== districtBytes) problem(`districtBytes ${h.districtBytes} is not 4 × ${h.districts.length} districts × ${h.districtMetrics.length} metrics`);
+    if (h.districtBytes !== districtBytes)
+      problem(`districtBytes ${h.districtBytes} is not 4 × ${h.districts.length} districts × ${h.districtMetrics.length} metrics`);
     if (h.frameBytes !== h.gridBytes + h.paddingBytes + h.districtBytes) problem(`frameBytes ${h.frameBytes} is not the sum of its parts`);
     if ((h.gridBytes + h.paddingBytes) % 4 !== 0) problem('the district aggregates are not aligned to 4 bytes');
     if (h.days.length === 0) problem('no recorded days');

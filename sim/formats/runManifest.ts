@@ -40,7 +40,10 @@ export const runManifestSchema = z.looseObject({
   /** File name to what it holds; the viewer looks for frames.json here. */
   files: z.record(z.string(), z.string()),
   columns: z.array(columnSchema),
-  agentColumns: z.array(z.looseObject({ name: z.string() })).readonly().optional(),
+  agentColumns: z
+    .array(z.looseObject({ name: z.string() }))
+    .readonly()
+    .optional(),
   policies: z.array(z.string()),
   calendar: z.array(calendarEventSchema),
   /** The scenario after defaults, as run. */

@@ -122,13 +122,40 @@ export class Census {
     this.day = day;
     const w = this.world;
     for (const a of [
-      this.adultsBySex, this.employedBySex, this.adultsByYears, this.employedByYears, this.overQualified, this.skilledEmployed,
-      this.outTied, this.outTies,
-      this.residents, this.adults, this.employed, this.prejudice, this.language, this.trust, this.belonging,
-      this.strategies, this.levels, this.tractMigrant, this.tractHost, this.schoolMigrant, this.schoolHost, this.stats,
-      this.districtResidents, this.districtMigrants, this.districtPrejudice, this.districtAdults, this.districtEmployed,
-      this.districtLanguage, this.districtLike, this.districtOccupied, this.districtEncounters, this.districtOutgroup,
-    ]) a.fill(0);
+      this.adultsBySex,
+      this.employedBySex,
+      this.adultsByYears,
+      this.employedByYears,
+      this.overQualified,
+      this.skilledEmployed,
+      this.outTied,
+      this.outTies,
+      this.residents,
+      this.adults,
+      this.employed,
+      this.prejudice,
+      this.language,
+      this.trust,
+      this.belonging,
+      this.strategies,
+      this.levels,
+      this.tractMigrant,
+      this.tractHost,
+      this.schoolMigrant,
+      this.schoolHost,
+      this.stats,
+      this.districtResidents,
+      this.districtMigrants,
+      this.districtPrejudice,
+      this.districtAdults,
+      this.districtEmployed,
+      this.districtLanguage,
+      this.districtLike,
+      this.districtOccupied,
+      this.districtEncounters,
+      this.districtOutgroup,
+    ])
+      a.fill(0);
     this.tractGroupCounts.fill(0);
     this.like = 0;
     this.occupied = 0;
@@ -142,7 +169,40 @@ export class Census {
     const dw = w.dwellings;
     const host = this.host;
     const schoolFirst = this.schoolFirst();
-    const { residents, adults, employed, prejudice, language, trust, belonging, strategies, levels, tractMigrant, tractHost, schoolMigrant, schoolHost, stats, adultsBySex, employedBySex, adultsByYears, employedByYears, overQualified, skilledEmployed, outTied, outTies, districtResidents, districtMigrants, districtPrejudice, districtAdults, districtEmployed, districtLanguage, districtLike, districtOccupied, districtEncounters, districtOutgroup } = this;
+    const {
+      residents,
+      adults,
+      employed,
+      prejudice,
+      language,
+      trust,
+      belonging,
+      strategies,
+      levels,
+      tractMigrant,
+      tractHost,
+      schoolMigrant,
+      schoolHost,
+      stats,
+      adultsBySex,
+      employedBySex,
+      adultsByYears,
+      employedByYears,
+      overQualified,
+      skilledEmployed,
+      outTied,
+      outTies,
+      districtResidents,
+      districtMigrants,
+      districtPrejudice,
+      districtAdults,
+      districtEmployed,
+      districtLanguage,
+      districtLike,
+      districtOccupied,
+      districtEncounters,
+      districtOutgroup,
+    } = this;
     const tractGroupCounts = this.tractGroupCounts;
     const R = w.counts[Count.residents];
     for (let i = 0; i < R; i++) {

@@ -17,7 +17,8 @@ const FAMILY_TIES = 5;
 export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, start: number, end: number): void {
   const { world, stream, host } = ctx;
   const r = world.residents;
-  const { group, age, language, job, flags, prejudice, trust, belonging, heritage, adoption, ingroupTies, outgroupTies, classHours, household, disposition } = r;
+  const { group, age, language, job, flags, prejudice, trust, belonging, heritage, adoption, ingroupTies, outgroupTies, classHours, household, disposition } =
+    r;
   const { scenario: sc, env } = world;
   const hhDwelling = world.households.dwelling;
   const dwellingDistrict = world.dwellings.district;
@@ -75,7 +76,11 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
         if (stream.next() < lossRate) job[i] = NONE;
       } else {
         const ties = ingroupTies[i] + outgroupTies[i];
-        let p = hireScale * Math.exp(-lab.languagePenalty * (1 - language[i])) * lab.educationHire[usableEducation(world, i)] * (1 + (tie.jobBoost * Math.min(ties, 10)) / 10);
+        let p =
+          hireScale *
+          Math.exp(-lab.languagePenalty * (1 - language[i])) *
+          lab.educationHire[usableEducation(world, i)] *
+          (1 + (tie.jobBoost * Math.min(ties, 10)) / 10);
         if (migrant) p *= 1 - Math.min(1, employerBias * lever.discriminationFactor[dg]);
         if (stream.next() < p) job[i] = pickWorkplace(world, hiredLevel(world, i, stream), stream);
       }

@@ -80,7 +80,7 @@ export const LEVERS = {
     neutral: 0,
     unit: 'share per day',
     readBy: 'sim/model/daily.ts',
-    description: "Share of the gap to full belonging closed today for children (and a heritage-culture target 0.1 higher).",
+    description: 'Share of the gap to full belonging closed today for children (and a heritage-culture target 0.1 higher).',
   },
   officeVisitRaise: {
     shape: 'districtGroup',

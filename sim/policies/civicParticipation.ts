@@ -13,14 +13,35 @@ export const civicParticipation = definePolicy({
   type: 'civicParticipation',
   title: 'Voter and civic outreach (Carnegie)',
   source:
-    'Seed report: Geraldine Mannion (Carnegie Corporation): civic and political participation including voting, and municipal involvement that may not require citizenship; Ilda Curti (Turin): new citizens "ask for citizenship, participation, engagement in the social life". Active citizenship is one of the EU Zaragoza indicator areas (SCIENCE.md).',
+    'Seed report: Geraldine Mannion (Carnegie Corporation): civic and political participation including ' +
+    'voting, and municipal involvement that may not require citizenship; Ilda Curti (Turin): new ' +
+    'citizens "ask for citizenship, participation, engagement in the social life". Active citizenship is ' +
+    'one of the EU Zaragoza indicator areas (SCIENCE.md).',
   mechanism:
-    'Each day, adult migrants of the target groups who live in covered districts and do not yet take part in civic life become participants (registered, voting, in associations) with the daily chance that makes `joinPerYear` a year; participants stay participants. Participation raises belonging (it is part of what a migrant\'s belonging moves toward), and the outreach itself closes `trustRate` of the target residents\' gap to full trust each day. Spending is the expected number of new participants times the cost per participant reached; a day the budget cannot pay it, there is no outreach. A political cut and a task force scale the chance and the trust rate.',
+    'Each day, adult migrants of the target groups who live in covered districts and do not yet take ' +
+    'part in civic life become participants (registered, voting, in associations) with the daily chance ' +
+    'that makes `joinPerYear` a year; participants stay participants. Participation raises belonging (it ' +
+    "is part of what a migrant's belonging moves toward), and the outreach itself closes `trustRate` of " +
+    "the target residents' gap to full trust each day. Spending is the expected number of new " +
+    'participants times the cost per participant reached; a day the budget cannot pay it, there is no ' +
+    'outreach. A political cut and a task force scale the chance and the trust rate.',
   defaultTarget: 'migrants',
   schema: policySchema('civicParticipation', 'Voter registration and civic outreach to migrants.', {
-    joinPerYear: share(0.1, { description: 'Share of the adults reached (not yet participants) who become civic participants in a year.', unit: 'share per year', source: 'assumed' }),
-    trustRate: real(0.0002, 0, 1, { description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.', unit: 'share of (1 - trust) per day', source: 'assumed' }),
-    costPerParticipant: real(80, 0, 1e7, { description: 'Cost of bringing one adult into civic life (registration drives, civic clubs, information).', unit: 'currency per participant', source: 'assumed' }),
+    joinPerYear: share(0.1, {
+      description: 'Share of the adults reached (not yet participants) who become civic participants in a year.',
+      unit: 'share per year',
+      source: 'assumed',
+    }),
+    trustRate: real(0.0002, 0, 1, {
+      description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.',
+      unit: 'share of (1 - trust) per day',
+      source: 'assumed',
+    }),
+    costPerParticipant: real(80, 0, 1e7, {
+      description: 'Cost of bringing one adult into civic life (registration drives, civic clubs, information).',
+      unit: 'currency per participant',
+      source: 'assumed',
+    }),
   }),
   setup: (_p, world) => ({ eligible: new Float64Array(world.sizes.districts * world.sizes.groups) }),
   apply(p, s, ctx) {

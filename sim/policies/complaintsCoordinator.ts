@@ -10,14 +10,33 @@ export const complaintsCoordinator = definePolicy({
   type: 'complaintsCoordinator',
   title: 'Coordinator for immigrant complaints and a racial equality plan (Sao Paulo)',
   source:
-    'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): "a coordinator for immigrant complaints and a racial equality plan", drafted with 800 participants who brought their communities\' demands; SCIENCE.md: Sao Paulo\'s coordination office for migrant policy (2013). MIPEX counts anti-discrimination among the integration policy areas.',
+    'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): "a coordinator for immigrant complaints and a ' +
+    'racial equality plan", drafted with 800 participants who brought their communities\' demands; ' +
+    "SCIENCE.md: Sao Paulo's coordination office for migrant policy (2013). MIPEX counts " +
+    'anti-discrimination among the integration policy areas.',
   mechanism:
-    'In the covered districts, discrimination reports by residents of the target groups are acted on: employers\' discrimination against them in hiring is multiplied by 1 - `discriminationCut`, and each day closes `trustRate` of the gap to full trust in institutions (their complaints are heard). Both scale with a political cut and with a task force in the district. Spending is the coordinator\'s office per day, paid only on days the budget can pay it.',
+    'In the covered districts, discrimination reports by residents of the target groups are acted on: ' +
+    "employers' discrimination against them in hiring is multiplied by 1 - `discriminationCut`, and " +
+    'each day closes `trustRate` of the gap to full trust in institutions (their complaints are heard). ' +
+    'Both scale with a political cut and with a task force in the district. Spending is the ' +
+    "coordinator's office per day, paid only on days the budget can pay it.",
   defaultTarget: 'migrants',
   schema: policySchema('complaintsCoordinator', 'A coordinator who acts on complaints of discrimination.', {
-    discriminationCut: share(0.3, { description: 'Share of employer discrimination in hiring against the target groups removed while complaints are acted on.', unit: 'share of discrimination', source: 'assumed' }),
-    trustRate: real(0.0005, 0, 1, { description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.', unit: 'share of (1 - trust) per day', source: 'assumed: moves migrants\' trust up by a few hundredths against its pull back to neutral' }),
-    costPerDay: real(1000, 0, 1e9, { description: "Cost of the coordinator's office (staff, legal follow-up) per day.", unit: 'currency per day', source: 'assumed' }),
+    discriminationCut: share(0.3, {
+      description: 'Share of employer discrimination in hiring against the target groups removed while complaints are acted on.',
+      unit: 'share of discrimination',
+      source: 'assumed',
+    }),
+    trustRate: real(0.0005, 0, 1, {
+      description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.',
+      unit: 'share of (1 - trust) per day',
+      source: "assumed: moves migrants' trust up by a few hundredths against its pull back to neutral",
+    }),
+    costPerDay: real(1000, 0, 1e9, {
+      description: "Cost of the coordinator's office (staff, legal follow-up) per day.",
+      unit: 'currency per day',
+      source: 'assumed',
+    }),
   }),
   apply(p, _s, ctx) {
     const { world } = ctx;

@@ -13,9 +13,19 @@ export const diplomaRecognition = definePolicy({
   type: 'diplomaRecognition',
   title: 'Recognition of foreign diplomas (UNESCO)',
   source:
-    'Seed report: Hélène-Marie Gosselin (UNESCO): conventions for the recognition of studies and diplomas; not having diplomas recognised is "a source of great frustration for migrants". Effect on work: Brücker, Glitz, Lerche & Romiti 2021 (employment +24.5 points, wages +19.8% three years after full recognition; SCIENCE.md).',
+    'Seed report: Hélène-Marie Gosselin (UNESCO): conventions for the recognition of studies and ' +
+    'diplomas; not having diplomas recognised is "a source of great frustration for migrants". Effect on ' +
+    'work: Brücker, Glitz, Lerche & Romiti 2021 (employment +24.5 points, wages +19.8% three years after ' +
+    'full recognition; SCIENCE.md).',
   mechanism:
-    'Each day every adult of the target groups who lives in a covered district and holds a foreign diploma that is not recognised applies with the daily chance that makes `applyPerYear` a year (marked as applied while the case is pending). A case is decided `processingDays` later: with probability `approval` the diploma is recognised, which lets employers count the education, so the holder can be hired into skilled jobs; a refused applicant may apply again. A case costs `costPerCase`, paid in daily instalments up to its decision, and new cases open only while the budget can pay every open case to its end. A political cut lowers the application rate; when the office closes, pending cases are dropped and recognised diplomas stay.',
+    'Each day every adult of the target groups who lives in a covered district and holds a foreign ' +
+    'diploma that is not recognised applies with the daily chance that makes `applyPerYear` a year ' +
+    '(marked as applied while the case is pending). A case is decided `processingDays` later: with ' +
+    'probability `approval` the diploma is recognised, which lets employers count the education, so the ' +
+    'holder can be hired into skilled jobs; a refused applicant may apply again. A case costs ' +
+    '`costPerCase`, paid in daily instalments up to its decision, and new cases open only while the ' +
+    'budget can pay every open case to its end. A political cut lowers the application rate; when the ' +
+    'office closes, pending cases are dropped and recognised diplomas stay.',
   defaultTarget: 'migrants',
   schema: policySchema('diplomaRecognition', 'A recognition office that processes foreign diplomas.', {
     applyPerYear: share(0.25, {

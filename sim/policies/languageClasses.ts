@@ -15,22 +15,61 @@ import { NO_SESSION, sessionPlan } from './sessions.ts';
 export const languageClasses = definePolicy({
   type: 'languageClasses',
   title: 'Language classes with a civic component (Cardiff)',
-  source: 'Seed report: Ratna Omidvar (Maytree), the Cardiff language class with police officers. Guided hours per level: SCIENCE.md; German integration course (600 lessons of 45 min).',
+  source:
+    'Seed report: Ratna Omidvar (Maytree), the Cardiff language class with police officers. Guided hours ' +
+    'per level: SCIENCE.md; German integration course (600 lessons of 45 min).',
   mechanism:
-    'Eligible adults (target groups, below the target level, in covered districts) are enrolled up to the number of seats. On class days they spend the evening slot in their district\'s classroom, a space with high Allport conditions where they meet each other and, with the civic part, host officers and staff; each class hour adds guided learning (1/hoursPerLevel of a CEFR level) and each session raises trust. Participants leave when the course hours are done or the target level is reached; some graduates may be hired into public jobs. A task force in a district raises its classroom\'s conditions in proportion to its effect. Spending is participant-hours times the cost per hour.',
+    'Eligible adults (target groups, below the target level, in covered districts) are enrolled up to ' +
+    "the number of seats. On class days they spend the evening slot in their district's classroom, a " +
+    'space with high Allport conditions where they meet each other and, with the civic part, host ' +
+    'officers and staff; each class hour adds guided learning (1/hoursPerLevel of a CEFR level) and each ' +
+    'session raises trust. Participants leave when the course hours are done or the target level is ' +
+    'reached; some graduates may be hired into public jobs. A task force in a district raises its ' +
+    "classroom's conditions in proportion to its effect. Spending is participant-hours times the cost " +
+    'per hour.',
   defaultTarget: 'migrants',
   schema: policySchema('languageClasses', 'Host-language classes with a civic component.', {
     seats: int(200, 0, 10_000_000, { description: 'Places in classes across the covered districts at any one time.', unit: 'participants' }),
-    hoursPerWeek: real(9, 0.5, 40, { description: 'Guided hours of class per participant per week (in up to 5 weekday evening sessions).', unit: 'hours per week', source: 'assumed: a typical part-time course' }),
-    courseHours: real(450, 1, 5000, { description: 'Hours of one course; participants leave when done or at the target level.', unit: 'hours', source: 'SCIENCE.md: 600 lessons of 45 minutes' }),
-    targetLevel: share(0.6, { description: 'Proficiency at which a participant has reached the goal and leaves (0.6 = B1).', unit: 'proficiency 0..1', source: 'SCIENCE.md: the German course aims at B1' }),
+    hoursPerWeek: real(9, 0.5, 40, {
+      description: 'Guided hours of class per participant per week (in up to 5 weekday evening sessions).',
+      unit: 'hours per week',
+      source: 'assumed: a typical part-time course',
+    }),
+    courseHours: real(450, 1, 5000, {
+      description: 'Hours of one course; participants leave when done or at the target level.',
+      unit: 'hours',
+      source: 'SCIENCE.md: 600 lessons of 45 minutes',
+    }),
+    targetLevel: share(0.6, {
+      description: 'Proficiency at which a participant has reached the goal and leaves (0.6 = B1).',
+      unit: 'proficiency 0..1',
+      source: 'SCIENCE.md: the German course aims at B1',
+    }),
     civic: flag(true, { description: 'Whether police officers and city staff teach a civic part (law, the city, institutions).' }),
-    staffPerClass: int(2, 0, 100, { description: 'Host residents (officers, staff) attending each class session when the civic part is on.', unit: 'residents per class' }),
-    trustPerSession: share(0.01, { description: 'Share of the gap to full trust closed per session with the civic part.', unit: 'share of (1 - trust)', source: 'assumed' }),
-    hireGraduates: share(0, { description: 'Share of graduates hired into public jobs (as Cardiff police hired some participants).', unit: 'share of graduates' }),
+    staffPerClass: int(2, 0, 100, {
+      description: 'Host residents (officers, staff) attending each class session when the civic part is on.',
+      unit: 'residents per class',
+    }),
+    trustPerSession: share(0.01, {
+      description: 'Share of the gap to full trust closed per session with the civic part.',
+      unit: 'share of (1 - trust)',
+      source: 'assumed',
+    }),
+    hireGraduates: share(0, {
+      description: 'Share of graduates hired into public jobs (as Cardiff police hired some participants).',
+      unit: 'share of graduates',
+    }),
     costPerHour: real(8, 0, 1e6, { description: 'Cost per participant-hour of class.', unit: 'currency per hour', source: 'assumed' }),
-    allport: share(0.9, { description: "Allport conditions in the classroom (all four); high: equal status as learners, common goal, cooperation, the city's backing.", unit: 'scale 0..1', source: 'assumed' }),
-    encounters: real(3, 0, 50, { description: 'Mean conversations each participant starts per session.', unit: 'encounters per visitor per slot', source: 'assumed' }),
+    allport: share(0.9, {
+      description: "Allport conditions in the classroom (all four); high: equal status as learners, common goal, cooperation, the city's backing.",
+      unit: 'scale 0..1',
+      source: 'assumed',
+    }),
+    encounters: real(3, 0, 50, {
+      description: 'Mean conversations each participant starts per session.',
+      unit: 'encounters per visitor per slot',
+      source: 'assumed',
+    }),
   }),
   spaces: (p, districts) =>
     districts.map((district) => ({ kind: 'class' as const, district, conditions: [p.allport, p.allport, p.allport, p.allport], encounters: p.encounters })),

@@ -13,9 +13,20 @@ export const mobilityCourse = definePolicy({
   type: 'mobilityCourse',
   title: 'Cycling and mobility courses for migrant women (Danish Red Cross)',
   source:
-    'Seed report: Ratna Omidvar (Maytree): the Danish Red Cross teaches immigrant women to cycle, "important because it enables the Danes to see a migrant woman as one of them". Indirect and contextual contact: Christ et al. 2014; Zhou et al. 2019 (SCIENCE.md).',
+    'Seed report: Ratna Omidvar (Maytree): the Danish Red Cross teaches immigrant women to cycle, ' +
+    '"important because it enables the Danes to see a migrant woman as one of them". Indirect and ' +
+    'contextual contact: Christ et al. 2014; Zhou et al. 2019 (SCIENCE.md).',
   mechanism:
-    'Adults of the target groups who live in covered districts (only women when `womenOnly`) are enrolled up to the number of seats, each for `courseDays`; a share `completion` graduates and from then on moves in a wider radius (shops, markets and community centres of the adjacent districts too), which they keep after the programme ends. While the programme runs, graduates are seen: hosts of each district lose each day `visibilityEffect` times the graduates\' share of the district\'s residents of their prejudice, a form of indirect contact. A participant costs `costPerParticipant`, paid in daily instalments up to the graduation day, and no one is enrolled unless the budget can pay every open course to its end; a political cut shrinks the seats and the visibility. When the programme stops, participants still in a course leave without graduating; graduates keep their wider radius.',
+    'Adults of the target groups who live in covered districts (only women when `womenOnly`) are ' +
+    'enrolled up to the number of seats, each for `courseDays`; a share `completion` graduates and from ' +
+    'then on moves in a wider radius (shops, markets and community centres of the adjacent districts ' +
+    'too), which they keep after the programme ends. While the programme runs, graduates are seen: hosts ' +
+    "of each district lose each day `visibilityEffect` times the graduates' share of the district's " +
+    'residents of their prejudice, a form of indirect contact. A participant costs `costPerParticipant`, ' +
+    'paid in daily instalments up to the graduation day, and no one is enrolled unless the budget can ' +
+    'pay every open course to its end; a political cut shrinks the seats and the visibility. When the ' +
+    'programme stops, participants still in a course leave without graduating; graduates keep their ' +
+    'wider radius.',
   defaultTarget: 'migrants',
   schema: policySchema('mobilityCourse', 'Cycling and mobility courses.', {
     seats: int(30, 0, 10_000_000, { description: 'Places in courses across the covered districts at any one time.', unit: 'participants' }),
@@ -27,7 +38,11 @@ export const mobilityCourse = definePolicy({
       unit: 'share of prejudice per day per unit share',
       source: 'assumed; of the order of the extended-contact effect (attitudes.extendedContact) per person seen rather than per tie',
     }),
-    costPerParticipant: real(250, 0, 1e7, { description: 'Cost of one participant (instructor, bicycle, repair kit), paid in daily instalments up to the graduation day.', unit: 'currency per participant', source: 'assumed' }),
+    costPerParticipant: real(250, 0, 1e7, {
+      description: 'Cost of one participant (instructor, bicycle, repair kit), paid in daily instalments up to the graduation day.',
+      unit: 'currency per participant',
+      source: 'assumed',
+    }),
   }),
   setup: (_p, world) => ({
     enrolled: [] as number[],

@@ -14,15 +14,24 @@ export const motherTongue = definePolicy({
   type: 'motherTongue',
   title: 'Mother-tongue and multilingual education (UNESCO, Linguamón)',
   source:
-    'Seed report: Hélène-Marie Gosselin (UNESCO), with the Linguamón foundation (Barcelona) and the Roberto Varino foundation (Sao Paulo): "a child has the best chance in succeeding initially at the primary level if he is given an education in his mother tongue". Geraldine Mannion (Carnegie): schools must be brought into the process.',
+    'Seed report: Hélène-Marie Gosselin (UNESCO), with the Linguamón foundation (Barcelona) and the ' +
+    'Roberto Varino foundation (Sao Paulo): "a child has the best chance in succeeding initially at the ' +
+    'primary level if he is given an education in his mother tongue". Geraldine Mannion (Carnegie): ' +
+    'schools must be brought into the process.',
   mechanism:
-    'On school days, migrant children of the target groups who live in covered districts (their schools serve their catchment) get mother-tongue teaching: each such day closes `belongingRate` of the gap to full belonging and lets them keep more of their heritage culture. Host-language learning is untouched: the lessons come on top of the host-language school day, so exposure and talk at school go on as before. The school-success indicator (mean of language and belonging of migrant children) rises through belonging. Spending is pupils times the cost per pupil per school day; a political cut serves a smaller share of pupils.',
+    'On school days, migrant children of the target groups who live in covered districts (their schools ' +
+    'serve their catchment) get mother-tongue teaching: each such day closes `belongingRate` of the gap ' +
+    'to full belonging and lets them keep more of their heritage culture. Host-language learning is ' +
+    'untouched: the lessons come on top of the host-language school day, so exposure and talk at school ' +
+    'go on as before. The school-success indicator (mean of language and belonging of migrant children) ' +
+    'rises through belonging. Spending is pupils times the cost per pupil per school day; a political ' +
+    'cut serves a smaller share of pupils.',
   defaultTarget: 'migrants',
   schema: policySchema('motherTongue', 'Mother-tongue teaching for migrant children in primary schools.', {
     belongingRate: real(0.001, 0, 1, {
-      description: "Share of the gap to full belonging closed for a pupil on each school day with mother-tongue teaching.",
+      description: 'Share of the gap to full belonging closed for a pupil on each school day with mother-tongue teaching.',
       unit: 'share of (1 - belonging) per school day',
-      source: 'assumed: raises migrant children\'s mean belonging by about 0.06 in two years',
+      source: "assumed: raises migrant children's mean belonging by about 0.06 in two years",
     }),
     costPerPupilDay: real(3, 0, 1e6, {
       description: 'Cost of mother-tongue teaching per pupil per school day.',
@@ -54,7 +63,8 @@ export const motherTongue = definePolicy({
     for (let d = 0; d < D; d++)
       for (let g = 0; g < G; g++) {
         const k = d * G + g;
-        if (s.pupils[k] > 0) world.levers.childBelongingGain[k] = Math.min(1, world.levers.childBelongingGain[k] + p.belongingRate * ctx.scale * ctx.effectiveness[d]);
+        if (s.pupils[k] > 0)
+          world.levers.childBelongingGain[k] = Math.min(1, world.levers.childBelongingGain[k] + p.belongingRate * ctx.scale * ctx.effectiveness[d]);
       }
     return cost;
   },

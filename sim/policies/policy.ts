@@ -53,7 +53,9 @@ export function policySchema<T extends z.ZodRawShape>(type: string, description:
         description: 'Total money the policy may spend; when it is used up the policy stops enrolling and spending.',
         unit: 'currency',
       }),
-      protected: flag(false, { description: 'Whether the policy survives a political change (an institution guaranteed by law, like the inter-ethnic guarantor).' }),
+      protected: flag(false, {
+        description: 'Whether the policy survives a political change (an institution guaranteed by law, like the inter-ethnic guarantor).',
+      }),
       ...shape,
     })
     .meta({ description });
@@ -81,7 +83,6 @@ export interface PolicyDay {
   /** Whether the policy serves group g. */
   forGroup(g: number): boolean;
 }
-
 
 export interface Policy<S extends z.ZodTypeAny = z.ZodTypeAny, State = unknown> {
   type: string;

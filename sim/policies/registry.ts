@@ -38,10 +38,7 @@ export function policyByType(type: string): Policy {
 }
 
 /** One entry of a scenario's `policies`: any registered policy, chosen by its `type`. */
-export const policyEntrySchema = z.discriminatedUnion(
-  'type',
-  POLICIES.map((p) => p.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+export const policyEntrySchema = z.discriminatedUnion('type', POLICIES.map((p) => p.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);
 export type PolicyEntry = z.infer<typeof policyEntrySchema> & {
   type: string;
   name?: string;

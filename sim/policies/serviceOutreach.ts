@@ -13,16 +13,44 @@ export const serviceOutreach = definePolicy({
   type: 'serviceOutreach',
   title: 'Multilingual health and service outreach (Sao Paulo)',
   source:
-    'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): multilingual health publications and the Immigrant Project with civil society; Corrado Beguinot: bringing users and providers of services closer together. SCIENCE.md: Sao Paulo\'s immigrant reference centre (2014). Institutional support: Pettigrew & Tropp 2006.',
+    'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): multilingual health publications and the ' +
+    'Immigrant Project with civil society; Corrado Beguinot: bringing users and providers of services ' +
+    "closer together. SCIENCE.md: Sao Paulo's immigrant reference centre (2014). Institutional support: " +
+    'Pettigrew & Tropp 2006.',
   mechanism:
-    'Residents of the target groups in covered districts visit public offices `extraVisits` times more often than usual (outreach tells them what is there and that it is safe to come); the offices of covered districts get multilingual staff and materials, which raise their equal-status and institutional-support conditions, so encounters there go better and build trust; and each day closes `trustRate` of the target residents\' gap to full trust. Spending is per 10,000 residents of the covered districts per day; a political cut and a task force scale the effects.',
+    'Residents of the target groups in covered districts visit public offices `extraVisits` times more ' +
+    'often than usual (outreach tells them what is there and that it is safe to come); the offices of ' +
+    'covered districts get multilingual staff and materials, which raise their equal-status and ' +
+    'institutional-support conditions, so encounters there go better and build trust; and each day ' +
+    "closes `trustRate` of the target residents' gap to full trust. Spending is per 10,000 residents of " +
+    'the covered districts per day; a political cut and a task force scale the effects.',
   defaultTarget: 'migrants',
   schema: policySchema('serviceOutreach', 'Multilingual outreach of public services.', {
-    extraVisits: real(1, 0, 100, { description: 'Extra visits to public offices by residents of the target groups, as a multiple of their usual rate (1 doubles it).', unit: 'multiple of the usual rate', source: 'assumed' }),
-    equalStatusRaise: share(0.1, { description: 'Rise of the equal-status condition of the offices of covered districts (service in the visitor\'s language).', unit: 'scale 0..1', source: 'assumed' }),
-    institutionalRaise: share(0.2, { description: 'Rise of the institutional-support condition of the offices of covered districts (multilingual staff and materials).', unit: 'scale 0..1', source: 'assumed' }),
-    trustRate: real(0.0003, 0, 1, { description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.', unit: 'share of (1 - trust) per day', source: 'assumed' }),
-    costPer10kDay: real(150, 0, 1e9, { description: 'Cost per 10,000 residents of the covered districts per day.', unit: 'currency per 10,000 residents per day', source: 'assumed' }),
+    extraVisits: real(1, 0, 100, {
+      description: 'Extra visits to public offices by residents of the target groups, as a multiple of their usual rate (1 doubles it).',
+      unit: 'multiple of the usual rate',
+      source: 'assumed',
+    }),
+    equalStatusRaise: share(0.1, {
+      description: "Rise of the equal-status condition of the offices of covered districts (service in the visitor's language).",
+      unit: 'scale 0..1',
+      source: 'assumed',
+    }),
+    institutionalRaise: share(0.2, {
+      description: 'Rise of the institutional-support condition of the offices of covered districts (multilingual staff and materials).',
+      unit: 'scale 0..1',
+      source: 'assumed',
+    }),
+    trustRate: real(0.0003, 0, 1, {
+      description: 'Daily share of the gap to full trust in institutions closed for residents of the target groups.',
+      unit: 'share of (1 - trust) per day',
+      source: 'assumed',
+    }),
+    costPer10kDay: real(150, 0, 1e9, {
+      description: 'Cost per 10,000 residents of the covered districts per day.',
+      unit: 'currency per 10,000 residents per day',
+      source: 'assumed',
+    }),
   }),
   apply(p, _s, ctx) {
     const { world } = ctx;

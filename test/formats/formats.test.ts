@@ -12,7 +12,9 @@ import { writeExperiment } from '../experiment/fixtures.ts';
 import { smallCity, tempDir } from '../helpers.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('output formats', () => {

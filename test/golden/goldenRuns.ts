@@ -40,7 +40,10 @@ export function goldenRun(file: string): Record<string, string> {
   try {
     runCity(scenario, { out, agents: true, workers: 1 });
     const digests: Record<string, string> = {};
-    for (const name of FILES) digests[name] = createHash('sha256').update(fs.readFileSync(path.join(out, name))).digest('hex');
+    for (const name of FILES)
+      digests[name] = createHash('sha256')
+        .update(fs.readFileSync(path.join(out, name)))
+        .digest('hex');
     return digests;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

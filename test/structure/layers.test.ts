@@ -54,12 +54,19 @@ describe('layers', () => {
   it('no file of sim/model imports from sim/engine or sim/policies', () => {
     const model = filesUnder('sim/model');
     expect(model.length).toBeGreaterThan(20);
-    const bad = model.flatMap((f) => importsOf(f).filter((i) => i.startsWith('sim/engine/') || i.startsWith('sim/policies/')).map((i) => `${f} -> ${i}`));
+    const bad = model.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith('sim/engine/') || i.startsWith('sim/policies/'))
+        .map((i) => `${f} -> ${i}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('the check finds a backward import when there is one', () => {
     const text = "import type { PolicyHost } from '../policies/policyHost.ts';\nconst s = await import('../engine/simulation.ts');\n";
-    expect(backwardImports(['sim/model/step.ts'], () => text)).toEqual(['sim/model/step.ts -> sim/policies/policyHost.ts', 'sim/model/step.ts -> sim/engine/simulation.ts']);
+    expect(backwardImports(['sim/model/step.ts'], () => text)).toEqual([
+      'sim/model/step.ts -> sim/policies/policyHost.ts',
+      'sim/model/step.ts -> sim/engine/simulation.ts',
+    ]);
   });
 });

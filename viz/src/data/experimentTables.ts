@@ -32,10 +32,17 @@ export function readSeries(file: string, text: string): Map<string, Map<string, 
     list.push(i);
   });
   const pick = (col: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => col[i]);
-  return new Map([...rows].map(([a, byMetric]) => [a, new Map([...byMetric].map(([m, idx]) => {
-    idx.sort((i, j) => day[i] - day[j]);
-    return [m, { days: pick(day, idx), mean: pick(mean, idx), ciLow: pick(low, idx), ciHigh: pick(high, idx) }];
-  }))]));
+  return new Map(
+    [...rows].map(([a, byMetric]) => [
+      a,
+      new Map(
+        [...byMetric].map(([m, idx]) => {
+          idx.sort((i, j) => day[i] - day[j]);
+          return [m, { days: pick(day, idx), mean: pick(mean, idx), ciLow: pick(low, idx), ciHigh: pick(high, idx) }];
+        }),
+      ),
+    ]),
+  );
 }
 
 /** summary.csv as rows; empty cells (the baseline's effect, a missing cost per unit) are NaN. */
@@ -45,7 +52,9 @@ export function readSummary(file: string, text: string): SummaryRow[] {
   const metric = textColumn(t, 'metric');
   const num = (c: string, empty = false) => numberColumn(t, c, empty);
   const [day, n, mean, cost] = [num('day'), num('n'), num('mean'), num('cost')];
-  const [sd, low, high, diff, diffLow, diffHigh, costPerUnit] = ['sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost_per_unit'].map((c) => num(c, true));
+  const [sd, low, high, diff, diffLow, diffHigh, costPerUnit] = ['sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost_per_unit'].map((c) =>
+    num(c, true),
+  );
   return arm.map((a, i) => ({
     arm: a,
     metric: metric[i],
