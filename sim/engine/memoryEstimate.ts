@@ -8,15 +8,15 @@ import type { Kind, TypedArray } from '../model/shared.ts';
 const BYTES: Record<Kind, number> = { u8: 1, u16: 2, i32: 4, u32: 4, f32: 4, f64: 8 };
 /** Node itself, the code and the small per-run structures. */
 const BASE_BYTES = 120 * 1024 * 1024;
-/** Each worker thread's own heap and code. */
-const PER_WORKER_BYTES = 48 * 1024 * 1024;
+/** Each extra run thread's own heap and code. */
+const PER_THREAD_BYTES = 48 * 1024 * 1024;
 
 /**
  * Memory a run will need, estimated before anything is allocated: the shared state (laid out
  * by the same function that allocates it, at the sizes the scenario implies), the
  * temporaries of city generation and of the census, and the heap of each thread.
  */
-export function estimateRunBytes(scenario: Scenario, workers: number): number {
+export function estimateRunBytes(scenario: Scenario, threads: number): number {
   const R = scenario.population.residents;
   const H = Math.ceil(R / Math.max(1, scenario.population.householdSize));
   const dwellings = Math.ceil((H * (1 + growthShare(scenario))) / scenario.city.density);
@@ -42,7 +42,7 @@ export function estimateRunBytes(scenario: Scenario, workers: number): number {
   });
   // City generation keeps a few arrays per resident and per dwelling; the census two per household.
   const temporaries = 10 * R + 16 * side * side + 8 * sizes.householdCapacity;
-  return shared + temporaries + BASE_BYTES + Math.max(0, workers - 1) * PER_WORKER_BYTES;
+  return shared + temporaries + BASE_BYTES + Math.max(0, threads - 1) * PER_THREAD_BYTES;
 }
 
 /** The memory a run may use: most of the machine's, leaving room for the system. */

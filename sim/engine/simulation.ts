@@ -13,10 +13,12 @@ import { calendar } from '../model/timeline.ts';
 import { SerialFor } from './serial.ts';
 
 export interface SimulationOptions {
-  /** Threads that share the work of each day; 1 runs everything on the calling thread. */
+  /** Run threads: threads that share the city's memory and the work of each day; 1 runs everything on the calling thread. */
+  threads?: number;
+  /** The same as `threads` (the name of the `--workers` flag). */
   workers?: number;
-  /** Makes the executor for more than one worker (the worker pool lives in the engine). */
-  parallel?: (city: City, workers: number) => ParallelFor & { close(): void };
+  /** Makes the executor for more than one run thread (sim/engine/parallel). */
+  parallel?: (city: City, threads: number) => ParallelFor & { close(): void };
 }
 
 /**
@@ -36,8 +38,8 @@ export class Simulation {
   constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
     this.city = buildCity(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
-    const workers = Math.max(1, options.workers ?? 1);
-    this.par = workers > 1 && options.parallel ? options.parallel(this.city, workers) : new SerialFor(this.ctx);
+    const threads = Math.max(1, options.threads ?? options.workers ?? 1);
+    this.par = threads > 1 && options.parallel ? options.parallel(this.city, threads) : new SerialFor(this.ctx);
     const world = this.city.world;
     updateEnv(world, this.ctx.host);
     world.env[Env.initialHostPrejudice] = world.env[Env.hostPrejudice];

@@ -2,7 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 
 /**
  * Room in the state arrays for residents or households who join during the run (arrivals
- * and births), so that arrays are allocated once and never grow while workers hold them.
+ * and births), so that arrays are allocated once and never grow while the run's threads hold them.
  * Scaled from the initial count by the scenario's expected inflow, with a margin.
  */
 export function capacityFor(scenario: Scenario, initial: number): number {

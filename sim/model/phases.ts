@@ -8,7 +8,7 @@ import { evaluateHouseholds } from './housing.ts';
  * The parallel phases of a day. Each runs over an index range [start, end) of residents,
  * spaces or households, reads what it needs, writes only what that range owns, and draws
  * from streams keyed by the index, so any split of the range among threads gives the same
- * result. Workers call them by number.
+ * result. Helper run threads call them by number.
  */
 export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
 

@@ -1,5 +1,5 @@
 /**
- * Typed arrays backed by SharedArrayBuffer, registered by name, so that worker threads can
+ * Typed arrays backed by SharedArrayBuffer, registered by name, so that the threads of a run can
  * map the very same memory from a plain description (no copying of state, ever).
  */
 export type Kind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';

@@ -2,8 +2,8 @@
  * Random streams keyed by what they serve.
  *
  * A stream is re-keyed with (purpose, day, slot, entity) before use, so the numbers a
- * resident or a space draws do not depend on which worker runs it or in what order: that is
- * what makes outputs identical for any worker count. Re-keying is a few integer operations
+ * resident or a space draws do not depend on which thread runs it or in what order: that is
+ * what makes outputs identical for any thread count. Re-keying is a few integer operations
  * and allocates nothing, so hot loops can re-key per space or per resident.
  *
  * The generator is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, passes

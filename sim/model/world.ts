@@ -5,9 +5,9 @@ import { layoutLevers, type Levers } from './levers.ts';
 
 /**
  * The state of a city as struct-of-arrays. A resident, household, dwelling or space is an
- * index into these arrays. Every array lives in shared memory so worker threads can work on
+ * index into these arrays. Every array lives in shared memory so the threads of a run work on
  * the same city; `layoutWorld` is the one place that says what exists, used both to allocate
- * (main thread) and to attach (workers).
+ * (main thread) and to attach (helper threads).
  */
 export interface Sizes {
   width: number;
@@ -31,7 +31,7 @@ export const Count = { residents: 0, households: 1, vacancies: 2 } as const;
 
 /**
  * City-wide scalars that phases read, set serially before the parallel phases of a day
- * (by the timeline and the model's own aggregates), so workers see them through shared
+ * (by the timeline and the model's own aggregates), so the run's threads see them through shared
  * memory. What policies set are levers (levers.ts).
  */
 export const Env = {

@@ -1,4 +1,4 @@
-// Pooled worker threads do not inherit the TypeScript loader; this plain module registers it
+// Pool threads do not inherit the TypeScript loader; this plain module registers it
 // and loads the run entry it was given. A failure to load is answered like a failed run.
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
@@ -6,5 +6,5 @@ import { tsImport } from 'tsx/esm/api';
 try {
   await tsImport(workerData.entry, import.meta.url);
 } catch (err) {
-  parentPort.postMessage({ ok: false, error: `the worker could not start: ${err?.message ?? err}` });
+  parentPort.postMessage({ ok: false, error: `the pool thread could not start: ${err?.message ?? err}` });
 }

@@ -11,7 +11,7 @@ import { prepareFolder, runDirName, runFinished, writeManifest, EXPERIMENT_FORMA
 import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
-import type { PoolWorkerData, RunReply } from './poolMessages.ts';
+import type { PoolThreadData, RunReply } from './poolMessages.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
 const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
@@ -19,7 +19,9 @@ const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
 export interface ExperimentOptions {
   /** The experiment folder. */
   out: string;
-  /** Total thread budget (default: the number of cores). */
+  /** Thread budget: the threads all runs together may use, pool threads times run threads (default: the number of cores). */
+  threadBudget?: number;
+  /** The same as `threadBudget` (the name of the `--workers` flag). */
   workers?: number;
   /** Draw a progress bar on stderr when it is a terminal. */
   progress?: boolean;
@@ -94,7 +96,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   for (const run of runs) if (runFinished(dir, run)) run.status = 'reused';
   const mine = options.shard ? runs.filter((_, k) => inShard(k, options.shard!)) : runs;
   const pending = mine.filter((r) => r.status === 'pending');
-  const budget = Math.max(1, options.workers ?? os.availableParallelism());
+  const budget = Math.max(1, options.threadBudget ?? options.workers ?? os.availableParallelism());
   const threads = options.executor ? { budget: 0, pool: 0, perRun: 0 } : { budget, ...shareThreads(budget, pending.length) };
 
   const manifest: ExperimentManifest = {
@@ -179,7 +181,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   return result;
 }
 
-/** Runs in this process: a pool of worker threads, each running one run at a time. */
+/** Runs in this process: the run pool, threads that each do one run at a time. */
 async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: number; perRun: number }, progress: Progress): Promise<void> {
   let finished = 0;
   const pool = new Pool({ max: threads.pool });
@@ -187,7 +189,7 @@ async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: nu
     todo.map(
       ({ run, scenario }) =>
         new Promise<void>((resolve) => {
-          const data: PoolWorkerData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun } };
+          const data: PoolThreadData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun } };
           let settled = false;
           const settle = (reply: RunReply) => {
             if (settled) return;
@@ -206,7 +208,7 @@ async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: nu
             if (err) return settle({ ok: false, error: err.message });
             worker.once('message', (reply: RunReply) => settle(reply));
             worker.once('error', (e) => settle({ ok: false, error: e.message }));
-            worker.once('exit', (code) => settle({ ok: false, error: `the worker thread exited with code ${code} before it finished` }));
+            worker.once('exit', (code) => settle({ ok: false, error: `the pool thread exited with code ${code} before it finished` }));
           });
         }),
     ),

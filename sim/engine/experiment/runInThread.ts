@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { PoolWorkerData, RunReply, RunTask } from './poolMessages.ts';
+import type { PoolThreadData, RunReply, RunTask } from './poolMessages.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
 const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
 
-/** A run going on in a worker thread. */
+/** A run going on in a thread of its own. */
 export interface ThreadRun {
   reply: Promise<RunReply>;
   /** Ends the thread; the run's unfinished folder stays hidden (".<rep>.partial-..."). */
@@ -18,7 +18,7 @@ export interface ThreadRun {
  * queue locks while a run computes.
  */
 export function runInThread(task: RunTask): ThreadRun {
-  const data: PoolWorkerData = { entry: ENTRY, task };
+  const data: PoolThreadData = { entry: ENTRY, task };
   const worker = new Worker(BOOT, { workerData: data });
   const reply = new Promise<RunReply>((resolve) => {
     let settled = false;
@@ -29,7 +29,7 @@ export function runInThread(task: RunTask): ThreadRun {
     };
     worker.once('message', (r: RunReply) => settle(r));
     worker.once('error', (e) => settle({ ok: false, error: e.message }));
-    worker.once('exit', (code) => settle({ ok: false, error: `the worker thread exited with code ${code} before it finished` }));
+    worker.once('exit', (code) => settle({ ok: false, error: `the run's thread exited with code ${code} before it finished` }));
   });
   return { reply, stop: async () => void (await worker.terminate()) };
 }

@@ -4,7 +4,7 @@ import { Ctl, reportFailure, type Control } from './control.ts';
 
 /**
  * Takes chunks of the current phase until none are left, then signs off. Run by the main
- * thread and by every worker alike. Which thread takes which chunk varies from run to run;
+ * thread and by every helper run thread alike. Which thread takes which chunk varies from run to run;
  * the result does not, because phases draw randomness by index, not by thread.
  */
 export function workOnPhase(ctx: ThreadContext, c: Control, threadName: string): void {

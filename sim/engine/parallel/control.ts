@@ -1,11 +1,11 @@
 /**
- * The shared control block through which the main thread drives its workers. One Int32Array
+ * The shared control block through which the main thread drives the helper run threads. One Int32Array
  * on a SharedArrayBuffer; fields are named slots, as in piscina. Waiting and waking go
  * through Atomics, never through messages: a message costs an event-loop turn per phase,
  * and a day has a dozen phases.
  */
 export const Ctl = {
-  /** Bumped by the main thread to start a phase; workers wait on it. */
+  /** Bumped by the main thread to start a phase; helpers wait on it. */
   generation: 0,
   phase: 1,
   total: 2,
@@ -22,7 +22,7 @@ export const Ctl = {
 } as const;
 export const CONTROL_FIELDS = 10;
 export const ERROR_BYTES = 4096;
-/** Phase number that tells workers to exit. */
+/** Phase number that tells helpers to exit. */
 export const STOP = -1;
 
 export interface Control {

@@ -4,34 +4,34 @@ import { threadContext, type ThreadContext } from '../../model/context.ts';
 import type { ParallelFor } from '../../model/phases.ts';
 import { Ctl, STOP, failureMessage, makeControl, type Control } from './control.ts';
 import { workOnPhase } from './chunks.ts';
-import type { WorkerInit } from './worker.ts';
+import type { RunThreadInit } from './worker.ts';
 
 /** Chunks per thread per phase: enough for load balance, few enough to keep atomics cheap. */
 const CHUNKS_PER_THREAD = 16;
 const MIN_CHUNK = 256;
-/** Generous: covers a worker's start-up (loading TypeScript) on a loaded machine. */
+/** Generous: covers a run thread's start-up (loading TypeScript) on a loaded machine. */
 const STALL_MS = 60_000;
 
 /**
- * Splits each phase among the main thread and `workers - 1` worker threads that share the
- * city's memory. Workers start once per run and wait on an Atomics barrier between phases.
+ * Splits each phase among the main thread and `threads - 1` helper run threads that share the
+ * city's memory. Helpers start once per run and wait on an Atomics barrier between phases.
  */
-export class WorkerFor implements ParallelFor {
+export class ThreadedFor implements ParallelFor {
   readonly threads: number;
   private readonly control: Control = makeControl();
-  /** The worker threads (for monitoring; the main thread is the first of `threads`). */
-  readonly workers: Worker[] = [];
+  /** The helper run threads (for monitoring; the main thread is the first of `threads`). */
+  readonly helpers: Worker[] = [];
   /** How long all threads but one may go without signing off before the run is abandoned. */
   stallMs = STALL_MS;
   private readonly ctx: ThreadContext;
   private closed = false;
 
-  constructor(city: City, workers: number) {
-    this.threads = workers;
+  constructor(city: City, threads: number) {
+    this.threads = threads;
     this.ctx = threadContext(city.world);
     const w = city.world;
-    for (let k = 1; k < workers; k++) {
-      const init: WorkerInit = {
+    for (let k = 1; k < threads; k++) {
+      const init: RunThreadInit = {
         index: k,
         scenario: w.scenario,
         sizes: w.sizes,
@@ -48,7 +48,7 @@ export class WorkerFor implements ParallelFor {
       worker.on('error', () => {
         /* reported through the control block or the timeout below */
       });
-      this.workers.push(worker);
+      this.helpers.push(worker);
     }
   }
 
@@ -78,12 +78,12 @@ export class WorkerFor implements ParallelFor {
         since = Date.now();
       } else if (Date.now() - since > this.stallMs) {
         this.close();
-        throw new Error(`${this.threads - done} worker thread(s) stopped responding on day ${day} (a worker died or hung); the run is abandoned`);
+        throw new Error(`${this.threads - done} run thread(s) stopped responding on day ${day} (a thread died or hung); the run is abandoned`);
       }
     }
     if (Atomics.load(ctl, Ctl.failed)) {
       this.close();
-      throw new Error(`a worker failed: ${failureMessage(this.control)}`);
+      throw new Error(`a run thread failed: ${failureMessage(this.control)}`);
     }
   }
 
@@ -93,10 +93,10 @@ export class WorkerFor implements ParallelFor {
     Atomics.store(this.control.ctl, Ctl.phase, STOP);
     Atomics.add(this.control.ctl, Ctl.generation, 1);
     Atomics.notify(this.control.ctl, Ctl.generation);
-    for (const w of this.workers) void w.terminate();
+    for (const w of this.helpers) void w.terminate();
   }
 }
 
-export function parallelFor(city: City, workers: number): WorkerFor {
-  return new WorkerFor(city, workers);
+export function parallelFor(city: City, threads: number): ThreadedFor {
+  return new ThreadedFor(city, threads);
 }

@@ -6,8 +6,8 @@ import { threadContext } from '../../model/context.ts';
 import { Ctl, STOP, fromBuffers } from './control.ts';
 import { workOnPhase } from './chunks.ts';
 
-/** What a worker is given once, at start: the city's shared memory and the control block. */
-export interface WorkerInit {
+/** What a helper run thread is given once, at start: the city's shared memory and the control block. */
+export interface RunThreadInit {
   index: number;
   scenario: Scenario;
   sizes: Sizes;
@@ -17,11 +17,11 @@ export interface WorkerInit {
   error: SharedArrayBuffer;
 }
 
-const init = workerData.init as WorkerInit;
+const init = workerData.init as RunThreadInit;
 const world = layoutWorld(init.scenario, init.sizes, init.root, (name, kind) => attach(init.arrays, name, kind));
 const ctx = threadContext(world);
 const control = fromBuffers(init.ctl, init.error);
-const name = `worker ${init.index}`;
+const name = `run thread ${init.index}`;
 
 let seen = 0;
 for (;;) {
