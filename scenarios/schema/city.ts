@@ -5,9 +5,19 @@ import { groupsSchema } from './groups.ts';
 export const citySchema = section(
   {
     density: real(0.9, 0.01, 1, {
-      description: 'Share of dwellings occupied; the grid is sized so that households / dwellings = density, counting the households expected to arrive or be born during the run (so the start is a little emptier when the city grows).',
+      description:
+        'Share of dwellings occupied; the grid is sized so that households / dwellings = density, counting the households ' +
+        'expected to arrive or be born over `growthYears` (so the start is a little emptier when the city grows).',
       unit: 'share of dwellings',
       source: 'assumed (NetLogo Segregation default is 0.95)',
+    }),
+    growthYears: real(10, 0, 1000, {
+      description:
+        'Years of expected arrivals and births the grid has room for. It does not depend on `days`, so the same scenario ' +
+        'and seed build the same city, and give the same first days, however long the run; a run longer than this in a ' +
+        'growing city gets denser than `density` toward its end.',
+      unit: 'years',
+      source: 'assumed',
     }),
     districtsX: int(4, 1, 64, { description: 'Districts across the grid (columns of equal width).', unit: 'districts' }),
     districtsY: int(4, 1, 64, { description: 'Districts down the grid (rows of equal height).', unit: 'districts' }),

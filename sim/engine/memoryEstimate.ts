@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { layoutWorld, type Sizes } from '../model/world.ts';
-import { capacityFor, growthShare, householdCapacityFor } from '../model/capacity.ts';
+import { capacityFor, gridHouseholds, householdCapacityFor } from '../model/capacity.ts';
 import { SCENARIO_SPACE_TYPES, SPACE_TYPES } from '../model/spaceTypes.ts';
 import type { Kind, TypedArray } from '../model/shared.ts';
 
@@ -19,7 +19,7 @@ const PER_THREAD_BYTES = 48 * 1024 * 1024;
 export function estimateRunBytes(scenario: Scenario, threads: number): number {
   const R = scenario.population.residents;
   const H = Math.ceil(R / Math.max(1, scenario.population.householdSize));
-  const dwellings = Math.ceil((H * (1 + growthShare(scenario))) / scenario.city.density);
+  const dwellings = Math.ceil(gridHouseholds(scenario, H) / scenario.city.density);
   const side = Math.ceil(Math.sqrt(dwellings));
   const D = scenario.city.districtsX * scenario.city.districtsY;
   let spaces = D * SPACE_TYPES.length;

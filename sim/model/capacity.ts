@@ -19,8 +19,20 @@ export function householdCapacityFor(scenario: Scenario, households: number): nu
 
 /** Expected arrivals and births over the run, as a share of the initial population. */
 export function growthShare(scenario: Scenario): number {
+  return growthShareOver(scenario, scenario.days / 365);
+}
+
+/**
+ * Households the grid has room for: the initial ones and those expected over the scenario's
+ * `city.growthYears`, which does not depend on `days`, so that the city is the same whatever
+ * the length of the run.
+ */
+export function gridHouseholds(scenario: Scenario, households: number): number {
+  return households * (1 + growthShareOver(scenario, scenario.city.growthYears));
+}
+
+function growthShareOver(scenario: Scenario, years: number): number {
   if (!scenario.submodels.demography) return 0;
-  const years = scenario.days / 365;
   const residents = scenario.population.residents;
   let inflow = 0;
   for (const g of scenario.population.groups) if (!g.host) inflow += g.arrivalRate * residents * years;

@@ -7,7 +7,7 @@ import { districtDistance2, districtOf, gridFor, tractCount, tractOf, type Grid 
 import { AgeClass, NONE, SCENARIO_SPACE_TYPES, SPACE_TYPES, SpaceKind } from './spaceTypes.ts';
 import { initResident, MAX_YEARS_SINCE_ARRIVAL } from './people.ts';
 import type { SpaceRequest, SpaceRequests } from './spaceRequest.ts';
-import { capacityFor, growthShare, householdCapacityFor } from './capacity.ts';
+import { capacityFor, gridHouseholds, householdCapacityFor } from './capacity.ts';
 import { allportScore } from './allport.ts';
 
 /** A compiled city: its state and the shared arrays behind it. */
@@ -47,8 +47,8 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
     people += size;
   }
 
-  // Room for the households expected to join during the run, at the same density.
-  const grid = gridFor(Math.round(households * (1 + growthShare(scenario))), scenario.city.density, scenario.city);
+  // Room for the households expected to join over city.growthYears (not `days`), at the same density.
+  const grid = gridFor(Math.round(gridHouseholds(scenario, households)), scenario.city.density, scenario.city);
   const dwellings = grid.width * grid.height;
   const D = grid.districtsX * grid.districtsY;
   const districtOfCell = new Uint16Array(dwellings);
