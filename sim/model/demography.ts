@@ -4,6 +4,7 @@ import { Count } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 import { initResident } from './people.ts';
 import { neighbourCounts, affordable } from './housing.ts';
+import { formHousehold, takeVacancy, vacate } from './dwellingBook.ts';
 import type { TimelineToday } from './timeline.ts';
 
 /** Vacancies a new household looks at before settling (chain migration toward co-ethnics). */
@@ -127,23 +128,10 @@ function settle(world: World, g: number, size: number, day: number, stream: Stre
       pick = v;
     }
   }
-  const to = dw.vacancies[pick];
-  const last = --world.counts[Count.vacancies];
-  dw.vacancies[pick] = dw.vacancies[last];
-  dw.vacancyIndex[dw.vacancies[pick]] = pick;
-  dw.vacancyIndex[to] = NONE;
-  dw.occupant[to] = h;
-  dw.cell[to] = g + 1;
+  const to = takeVacancy(world, pick);
   world.counts[Count.households]++;
-  hh.dwelling[h] = to;
-  hh.group[h] = g;
-  hh.size[h] = size;
-  hh.unhappy[h] = 0;
-  const spread = world.scenario.housing.thresholdSpread;
-  const t = world.scenario.housing.similarityThreshold + spread * stream.normal();
-  hh.threshold[h] = t < 0 ? 0 : t > 1 ? 1 : t;
   const first = world.counts[Count.residents];
-  hh.first[h] = first;
+  formHousehold(world, h, g, size, first, to, stream);
   for (let m = 0; m < size; m++) {
     initResident(world, first + m, h, g, m >= 2 ? AgeClass.child : AgeClass.adult, 0, day, withJobs, stream);
   }
@@ -151,15 +139,3 @@ function settle(world: World, g: number, size: number, day: number, stream: Stre
   return true;
 }
 
-/** A household that left or died out: its dwelling becomes vacant. */
-function vacate(world: World, h: number): void {
-  const hh = world.households;
-  const dw = world.dwellings;
-  const from = hh.dwelling[h];
-  hh.size[h] = 0;
-  dw.occupant[from] = NONE;
-  dw.cell[from] = 0;
-  const v = world.counts[Count.vacancies]++;
-  dw.vacancies[v] = from;
-  dw.vacancyIndex[from] = v;
-}

@@ -2,6 +2,7 @@ import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { Count, type World } from './world.ts';
 import { NONE } from './spaceTypes.ts';
+import { moveInto } from './dwellingBook.ts';
 
 /**
  * Schelling-like residential moves. A household is unhappy when fewer than its threshold
@@ -110,7 +111,7 @@ export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: numbe
 /** Moves every household marked moving to a vacancy, in household order. */
 export function moveHouseholds(world: World, stream: ThreadContext['stream'], day: number): number {
   const { dwelling, group, unhappy } = world.households;
-  const { occupant, cell, vacancies, vacancyIndex } = world.dwellings;
+  const { vacancies } = world.dwellings;
   const { search, candidates } = world.scenario.housing;
   const H = world.counts[Count.households];
   const vacant = world.counts[Count.vacancies];
@@ -135,15 +136,7 @@ export function moveHouseholds(world: World, stream: ThreadContext['stream'], da
         }
       }
     }
-    const to = vacancies[pick];
-    vacancies[pick] = from;
-    vacancyIndex[from] = pick;
-    vacancyIndex[to] = NONE;
-    occupant[to] = h;
-    occupant[from] = NONE;
-    cell[to] = g1;
-    cell[from] = 0;
-    dwelling[h] = to;
+    moveInto(world, h, pick);
     moves++;
   }
   return moves;

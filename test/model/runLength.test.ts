@@ -16,7 +16,11 @@ function run(days: number): { metrics: string[]; frames: Buffer; frameBytes: num
   const out = path.join(dir, 'run');
   runCity(scenarioFrom('southern-us-county.json', { 'population.residents': 2000, days, 'record.framesEvery': 1 }), { out, threads: 1 });
   const header = JSON.parse(fs.readFileSync(path.join(out, 'frames.json'), 'utf8'));
-  return { metrics: fs.readFileSync(path.join(out, 'metrics.csv'), 'utf8').split('\n'), frames: fs.readFileSync(path.join(out, 'frames.bin')), frameBytes: header.frameBytes };
+  return {
+    metrics: fs.readFileSync(path.join(out, 'metrics.csv'), 'utf8').split('\n'),
+    frames: fs.readFileSync(path.join(out, 'frames.bin')),
+    frameBytes: header.frameBytes,
+  };
 }
 
 describe('the length of a run', () => {

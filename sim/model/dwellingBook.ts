@@ -1,0 +1,76 @@
+import type { Stream } from './stream.ts';
+import { Count, type World } from './world.ts';
+import { NONE } from './spaceTypes.ts';
+
+/**
+ * The bookkeeping of who lives where, in one place for the city's generation, demography
+ * and housing: each dwelling's occupant and map cell, each household's dwelling, and the
+ * list of vacant dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving
+ * each vacant dwelling's place in it, so taking or adding a vacancy costs O(1)).
+ */
+
+/** A household's fields when it forms in a dwelling; draws its Schelling threshold from the stream. */
+export function formHousehold(world: World, h: number, group: number, size: number, first: number, dwelling: number, stream: Stream): void {
+  const hh = world.households;
+  hh.dwelling[h] = dwelling;
+  hh.group[h] = group;
+  hh.first[h] = first;
+  hh.size[h] = size;
+  hh.unhappy[h] = 0;
+  const housing = world.scenario.housing;
+  const t = housing.similarityThreshold + housing.thresholdSpread * stream.normal();
+  hh.threshold[h] = t < 0 ? 0 : t > 1 ? 1 : t;
+  world.dwellings.occupant[dwelling] = h;
+  world.dwellings.cell[dwelling] = group + 1;
+}
+
+/** Lists every dwelling without an occupant as vacant, in dwelling order (the city's start). */
+export function listVacancies(world: World): void {
+  const { occupant, vacancies, vacancyIndex } = world.dwellings;
+  let v = 0;
+  for (let d = 0; d < occupant.length; d++) {
+    if (occupant[d] === NONE) {
+      vacancyIndex[d] = v;
+      vacancies[v++] = d;
+    } else vacancyIndex[d] = NONE;
+  }
+  world.counts[Count.vacancies] = v;
+}
+
+/** Takes the vacancy at place `v` of the list (the last one fills its place); returns the dwelling. */
+export function takeVacancy(world: World, v: number): number {
+  const { vacancies, vacancyIndex } = world.dwellings;
+  const dwelling = vacancies[v];
+  const last = --world.counts[Count.vacancies];
+  vacancies[v] = vacancies[last];
+  vacancyIndex[vacancies[v]] = v;
+  vacancyIndex[dwelling] = NONE;
+  return dwelling;
+}
+
+/** A household that left or died out: its dwelling joins the end of the vacancy list. */
+export function vacate(world: World, h: number): void {
+  const dw = world.dwellings;
+  const from = world.households.dwelling[h];
+  world.households.size[h] = 0;
+  dw.occupant[from] = NONE;
+  dw.cell[from] = 0;
+  const v = world.counts[Count.vacancies]++;
+  dw.vacancies[v] = from;
+  dw.vacancyIndex[from] = v;
+}
+
+/** Household h moves into the vacancy at place `v`; the dwelling it leaves takes that place in the list. */
+export function moveInto(world: World, h: number, v: number): void {
+  const { occupant, cell, vacancies, vacancyIndex } = world.dwellings;
+  const from = world.households.dwelling[h];
+  const to = vacancies[v];
+  vacancies[v] = from;
+  vacancyIndex[from] = v;
+  vacancyIndex[to] = NONE;
+  occupant[to] = h;
+  occupant[from] = NONE;
+  cell[to] = world.households.group[h] + 1;
+  cell[from] = 0;
+  world.households.dwelling[h] = to;
+}
