@@ -33,14 +33,16 @@ const recordSchema = section(
   'What the run records besides metrics.csv.',
 );
 
-/** The common fields of a policy entry that the scenario checks against the rest of the file. */
-interface PolicyEntryShape {
+/** The fields every policy entry has (sim/policies/policy.ts); the scenario checks some against the rest of the file. */
+export interface PolicyEntryCommon {
   type: string;
   name?: string;
   target?: string[];
   districts?: number[];
   start: number;
   stop: number;
+  budget: number;
+  protected: boolean;
 }
 
 /**
@@ -102,7 +104,7 @@ export function scenarioSchemaWith<P extends z.ZodType>(policyEntry: P) {
       });
       const districts = s.city.districtsX * s.city.districtsY;
       const seen = new Set<string>();
-      (s.policies as PolicyEntryShape[]).forEach((entry, i) => {
+      (s.policies as PolicyEntryCommon[]).forEach((entry, i) => {
         (entry.target ?? []).forEach((g, k) => {
           if (!names.has(g))
             ctx.addIssue({ code: 'custom', path: ['policies', i, 'target', k], input: g, message: `unknown group; groups are ${[...names].join(', ')}` });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Policy } from './policy.ts';
+import type { PolicyEntryCommon } from '../../scenarios/schema/scenario.ts';
 import { languageClasses } from './languageClasses.ts';
 import { guarantors } from './guarantors.ts';
 import { diplomaRecognition } from './diplomaRecognition.ts';
@@ -39,15 +40,6 @@ export function policyByType(type: string): Policy {
 
 /** One entry of a scenario's `policies`: any registered policy, chosen by its `type`. */
 export const policyEntrySchema = z.discriminatedUnion('type', POLICIES.map((p) => p.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);
-export type PolicyEntry = z.infer<typeof policyEntrySchema> & {
-  type: string;
-  name?: string;
-  target?: string[];
-  districts?: number[];
-  start: number;
-  stop: number;
-  budget: number;
-  protected: boolean;
-};
+export type PolicyEntry = z.infer<typeof policyEntrySchema> & PolicyEntryCommon;
 
 export { policyName } from '../../scenarios/schema/policyName.ts';
