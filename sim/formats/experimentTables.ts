@@ -21,6 +21,8 @@ export const SUMMARY_COLUMNS = [
   'cost_per_unit',
 ] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
+/** sensitivity.csv of a Morris design: each parameter's elementary effects per metric and day. */
+export const SENSITIVITY_COLUMNS = ['metric', 'day', 'parameter', 'mu', 'mu_star', 'sigma', 'r'] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number];
 

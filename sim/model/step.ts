@@ -47,8 +47,9 @@ export interface DayParts {
 
 /**
  * One day. Serial first: shocks, the neighbourhood aggregates of yesterday's city, levers
- * back to neutral and then set by the policies, arrivals and departures. Then the parallel phases: three slots of visits and encounters,
- * daily updates, housing decisions; then the serial moves. Returns the moves made.
+ * back to neutral and then set by the policies, arrivals and departures. Then the parallel
+ * phases: three slots of visits and encounters, daily updates, housing decisions; then the
+ * serial moves. Returns the moves made.
  */
 export function step(world: World, parts: DayParts, day: number): number {
   const { ctx, par, neighbourhoods, policies, timeline, demography } = parts;

@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft, format, max, scaleLinear } from 'd3';
+import { SENSITIVITY_COLUMNS } from '../../../sim/formats/experimentTables.ts';
 import { chartFrame } from '../charts/chartFrame.ts';
 import { numberColumn, parseCsv, textColumn } from '../data/csvTable.ts';
 import { fetchText } from '../data/fetchData.ts';
@@ -9,7 +10,6 @@ import type { ExperimentContext } from './experimentContext.ts';
 
 /** The file this view reads, written by `icity summarise` for a Morris design. */
 export const SENSITIVITY_FILE = 'sensitivity.csv';
-const COLUMNS = ['metric', 'day', 'parameter', 'mu', 'mu_star', 'sigma', 'r'];
 const significant = format('.3~g');
 /** Effects span orders of magnitude between parameters: three significant figures, not fixed decimals. */
 export function formatEffect(x: number): string {
@@ -27,7 +27,7 @@ interface Row {
 }
 
 function readSensitivity(text: string): Row[] {
-  const t = parseCsv(SENSITIVITY_FILE, text, COLUMNS);
+  const t = parseCsv(SENSITIVITY_FILE, text, SENSITIVITY_COLUMNS);
   const [metric, parameter] = [textColumn(t, 'metric'), textColumn(t, 'parameter')];
   const [day, mu, muStar, r] = ['day', 'mu', 'mu_star', 'r'].map((c) => numberColumn(t, c));
   const sigma = numberColumn(t, 'sigma', true);

@@ -3,6 +3,7 @@ import { csvLine } from '../../csv.ts';
 import { writeFileAtomic } from '../../runFolder.ts';
 import type { ExperimentManifest } from '../experimentFolder.ts';
 import { morrisIndices } from './morrisIndices.ts';
+import { SENSITIVITY_COLUMNS } from '../../../formats/experimentTables.ts';
 import type { Trajectory } from './morrisTrajectories.ts';
 
 export const DESIGN_FILES: Record<string, string> = {
@@ -11,7 +12,7 @@ export const DESIGN_FILES: Record<string, string> = {
 export const MORRIS_FILES: Record<string, string> = {
   'sensitivity.csv': 'Morris screening per metric, report day and parameter: mu, mu* (mean |elementary effect|) and sigma of the elementary effects over the whole range of the parameter, ranked by mu*.',
 };
-export const SENSITIVITY_COLUMNS = ['metric', 'day', 'parameter', 'mu', 'mu_star', 'sigma', 'r'] as const;
+export { SENSITIVITY_COLUMNS };
 
 /** A value of the finished runs: metric `metric` (index into the manifest's metrics) of replication `rep` (0-based) of an arm on a day. */
 export type RunValue = (arm: string, rep: number, metric: number, day: number) => number;
