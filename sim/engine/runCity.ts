@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { Simulation, type SimulationOptions } from './simulation.ts';
 import { csvLine } from './csv.ts';
 import { FramesWriter } from './frames.ts';
 import { AGENT_COLUMNS, writeAgents } from './agents.ts';
-import { discardDir, partialDir, publishDir } from './runFolder.ts';
+import { checkRunTarget, discardDir, lockRunFolder, partialDir, publishDir, settleLeftovers } from './runFolder.ts';
 import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
+import { scenarioHash } from './scenarioHash.ts';
 
 export const RUN_FORMAT_VERSION = 1;
 
@@ -33,14 +33,27 @@ export interface RunSummary {
   last: Record<string, number>;
 }
 
-/** A stable hash of a scenario after defaults, to tell runs of the same scenario apart. */
-export function scenarioHash(scenario: Scenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-}
+export { scenarioHash };
 
-/** Runs a scenario and writes its run folder (manifest.json, metrics.csv, frames, agents.csv). */
+/**
+ * Runs a scenario and writes its run folder (manifest.json, metrics.csv, frames, agents.csv).
+ * `out` must be absent, empty or an earlier run folder (which is replaced whole once the
+ * new run is complete); anything else is refused with an InputError, and so is a folder
+ * another run is writing.
+ */
 export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   const started = Date.now();
+  checkRunTarget(options.out);
+  const lock = lockRunFolder(options.out);
+  try {
+    settleLeftovers(path.dirname(path.resolve(options.out)), path.basename(path.resolve(options.out)));
+    return runInto(scenario, options, started);
+  } finally {
+    lock.release();
+  }
+}
+
+function runInto(scenario: Scenario, options: RunOptions, started: number): RunSummary {
   const tmp = partialDir(options.out);
   let sim: Simulation | undefined;
   try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../inputError.ts';
-import { writeFileAtomic } from '../runFolder.ts';
+import { alive, settleLeftovers, writeFileAtomic } from '../runFolder.ts';
 import { BASELINE } from './loadExperiment.ts';
 import type { DesignRecord } from './design/designPoints.ts';
 
@@ -112,7 +112,7 @@ export function prepareFolder(dir: string, hash: string, name: string, shown = d
   if (!options.shared) removeStalePartials(dir);
 }
 
-/** Unfinished files ("summary.csv.partial-<pid>") and run folders (".<rep>.partial-<pid>-<time>") whose process is gone. */
+/** Unfinished files ("summary.csv.partial-<pid>") and run folders whose process is gone; see settleLeftovers. */
 function removeStalePartials(dir: string): void {
   for (const f of fs.readdirSync(dir)) {
     const m = /\.partial-(\d+)$/.exec(f);
@@ -122,29 +122,28 @@ function removeStalePartials(dir: string): void {
   if (!fs.existsSync(runs)) return;
   for (const arm of fs.readdirSync(runs)) {
     const armDir = path.join(runs, arm);
-    if (!fs.statSync(armDir).isDirectory()) continue;
-    for (const f of fs.readdirSync(armDir)) {
-      const m = /^\..*\.(?:partial|old)-(\d+)-\d+$/.exec(f);
-      if (m && !alive(Number(m[1]))) fs.rmSync(path.join(armDir, f), { recursive: true, force: true });
-    }
+    if (fs.statSync(armDir).isDirectory()) settleLeftovers(armDir);
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A run counts as finished when its folder has a manifest.json with the expected scenario hash. */
+/**
+ * A run counts as finished when its folder has a manifest.json with the expected scenario
+ * hash and every file the manifest lists is there and whole: metrics.csv has a row per
+ * day, frames.bin the size frames.json gives. A damaged run is done again.
+ */
 export function runFinished(dir: string, run: Pick<RunRecord, 'dir' | 'scenarioHash'>): boolean {
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, run.dir, MANIFEST), 'utf8')) as { scenarioHash?: string };
-    return m.scenarioHash === run.scenarioHash && fs.existsSync(path.join(dir, run.dir, 'metrics.csv'));
+    const runDir = path.join(dir, run.dir);
+    const m = JSON.parse(fs.readFileSync(path.join(runDir, MANIFEST), 'utf8')) as { scenarioHash?: string; days?: number; files?: Record<string, string> };
+    if (m.scenarioHash !== run.scenarioHash || typeof m.days !== 'number') return false;
+    for (const name of Object.keys(m.files ?? { 'metrics.csv': '' })) if (fs.statSync(path.join(runDir, name)).size === 0) return false;
+    const rows = fs.readFileSync(path.join(runDir, 'metrics.csv'), 'utf8').trimEnd().split('\n').length - 1;
+    if (rows !== m.days + 1) return false;
+    if (m.files?.['frames.json'] !== undefined) {
+      const h = JSON.parse(fs.readFileSync(path.join(runDir, 'frames.json'), 'utf8')) as { complete?: boolean; days?: unknown[]; frameBytes?: number };
+      if (h.complete !== true || !Array.isArray(h.days) || fs.statSync(path.join(runDir, 'frames.bin')).size !== h.days.length * (h.frameBytes ?? NaN)) return false;
+    }
+    return true;
   } catch {
     return false;
   }
