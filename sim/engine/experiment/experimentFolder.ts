@@ -92,7 +92,7 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
  * experiment (same hash) and never mixes two. Removes unfinished run folders that a killed
  * process left behind.
  */
-export function prepareFolder(dir: string, hash: string, name: string, shown = dir, options: { shared?: boolean } = {}): void {
+export function prepareFolder(dir: string, hash: string, name: string, shown = dir, options: { shared?: boolean; replications?: number } = {}): void {
   if (fs.existsSync(dir)) {
     if (!fs.statSync(dir).isDirectory()) throw new InputError([`--out ${shown}: is a file, expected a folder`]);
     if (fs.existsSync(path.join(dir, MANIFEST))) {
@@ -100,6 +100,12 @@ export function prepareFolder(dir: string, hash: string, name: string, shown = d
       if (m.experimentHash !== hash) {
         throw new InputError([
           `--out ${shown}: holds a different experiment ("${m.name}" from ${m.experimentFile}, whose scenario, arms or seeds differ); choose another --out or remove the folder`,
+        ]);
+      }
+      // Fewer replications would silently shrink the summary and report of runs already done.
+      if (options.replications !== undefined && Array.isArray(m.seeds) && m.seeds.length > options.replications) {
+        throw new InputError([
+          `--reps ${options.replications}: ${shown} already holds ${m.seeds.length} replications of "${m.name}"; give --reps ${m.seeds.length} (or more) to use them, or another --out for a smaller experiment (nothing was changed)`,
         ]);
       }
     } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.') && !/\.partial-\d+$/.test(f))) {
