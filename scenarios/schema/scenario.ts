@@ -50,6 +50,11 @@ export const scenarioSchema = z
     description: z.string().max(20_000).default('').meta({ description: 'What the scenario represents, which parts are data and which stylised, and its sources.', unit: 'text' }),
     seed: int(1, 0, 2 ** 31 - 1, { description: 'Seed of all random streams; the same scenario, seed and version give the same bytes.', unit: 'integer' }),
     days: int(365, 1, 36_500, { description: 'Days to simulate.', unit: 'days' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('EUR')
+      .meta({ description: 'The currency of every cost and budget in the scenario (an ISO 4217 code), as reports name it; the model never converts.', unit: 'text', source: 'assumed: the default costs are stylised, in euros' }),
     submodels: submodelsSchema,
     city: citySchema,
     population: populationSchema,

@@ -91,9 +91,16 @@ function jsonSummary(r: ExperimentResult) {
         diff: row.diff,
         ciLow: row.diffLow ?? null,
         ciHigh: row.diffHigh ?? null,
+        measure: row.measure,
+        fromDay: row.fromDay,
         excludesZero: row.diffLow !== undefined && (row.diffLow > 0 || row.diffHigh! < 0),
         cost: row.cost,
+        costed: row.costed,
+        currency: row.currency,
         costPerUnit: row.costPerUnit ?? null,
+        costPerUnitLow: row.costPerUnitLow ?? null,
+        costPerUnitHigh: row.costPerUnitHigh ?? null,
+        costUnit: row.costUnit ?? null,
       })),
   };
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../inputError.ts';
+import { describeIssues } from '../issues.ts';
 import { alive, settleLeftovers, writeFileAtomic } from '../runFolder.ts';
 import { BASELINE } from './loadExperiment.ts';
 import type { DesignRecord } from './design/designPoints.ts';
@@ -66,6 +68,20 @@ export interface ExperimentManifest {
 
 export const MANIFEST = 'manifest.json';
 
+const day = z.number().int().min(0).max(36_500);
+/** What readers of an experiment manifest rely on; a damaged manifest is refused naming the field. */
+const manifestShape = z.looseObject({
+  name: z.string(),
+  experiment: z.looseObject({}),
+  scenario: z.looseObject({}),
+  arms: z.array(z.looseObject({ name: z.string(), policies: z.array(z.unknown()), set: z.record(z.string(), z.unknown()) })).min(1),
+  seeds: z.array(z.number().int().min(0)).min(1),
+  days: day.min(1),
+  metrics: z.array(z.string()).min(1),
+  reportDays: z.array(day).min(1),
+  runs: z.array(z.looseObject({ dir: z.string(), scenarioHash: z.string() })),
+});
+
 /** The folder of replication `rep` (1-based) of an arm, relative to the experiment folder. */
 export function runDirName(arm: string, rep: number): string {
   return path.posix.join('runs', arm, String(rep));
@@ -84,6 +100,8 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
   if (typeof m.formatVersion !== 'number' || m.formatVersion > EXPERIMENT_FORMAT_VERSION) {
     throw new InputError([`${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads experiment folders of format ${EXPERIMENT_FORMAT_VERSION}`]);
   }
+  const checked = manifestShape.safeParse(m);
+  if (!checked.success) throw new InputError([...describeIssues(file, m, checked.error.issues).slice(0, 10), `${file}: the manifest is damaged; run the experiment again to rewrite it (finished runs are kept)`]);
   return m;
 }
 

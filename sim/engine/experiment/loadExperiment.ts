@@ -47,6 +47,8 @@ export interface ExperimentPlan {
 export type ResolvedExperiment = Omit<Experiment, 'replications' | 'seeds' | 'metrics' | 'reportDays' | 'days'> & {
   days: number;
   replications: number;
+  /** The replications the file asks for, when --reps gave another number (reports say so). */
+  fileReplications?: number;
   seeds: number[];
   metrics: string[];
   reportDays: number[];
@@ -164,6 +166,8 @@ export function loadExperiment(file: string, options: LoadOptions = {}): Experim
     baseline: { label: BASELINE, ...exp.baseline },
   };
   if (exp.seeds === undefined) experiment.seed = first;
+  const fileReplications = exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
+  if (fileReplications !== replications) experiment.fileReplications = fileReplications;
   const identity = {
     arms: arms.map((a) => ({ name: a.name, scenario: { ...a.scenario, seed: undefined } })),
     seeds: exp.seeds ?? { first },

@@ -1,0 +1,62 @@
+/**
+ * The rows of summary.csv, shared by summarise() that computes them and the report that
+ * puts them in words. Columns after cost_per_unit were added later, so readers of the first
+ * thirteen keep working.
+ */
+export const SUMMARY_COLUMNS = [
+  'arm',
+  'metric',
+  'day',
+  'n',
+  'mean',
+  'sd',
+  'ci_low',
+  'ci_high',
+  'diff',
+  'diff_ci_low',
+  'diff_ci_high',
+  'cost',
+  'cost_per_unit',
+  'measure',
+  'from_day',
+  'cost_per_unit_low',
+  'cost_per_unit_high',
+  'cost_unit',
+  'costed',
+  'currency',
+] as const;
+
+/** One row of summary.csv; undefined fields are written as empty cells. */
+export interface SummaryRow {
+  arm: string;
+  metric: string;
+  day: number;
+  n: number;
+  /** "value": the indicator on the day; "total": a count summed over days from_day to day. */
+  measure?: 'value' | 'total';
+  /** The first day a total counts (equal to `day` for a value). */
+  fromDay?: number;
+  mean: number;
+  sd?: number;
+  ciLow?: number;
+  ciHigh?: number;
+  /** Arm minus baseline, paired by replication; undefined for the baseline. */
+  diff?: number;
+  diffLow?: number;
+  diffHigh?: number;
+  /** Mean over replications of the spending up to the day. */
+  cost: number;
+  /** Whether the arm's cost is modelled: false for an arm that changes settings without a policy. */
+  costed?: boolean;
+  /**
+   * Extra cost over the baseline per `costUnit` of improvement, given only when the effect
+   * is an improvement whose interval excludes zero; low and high come from the effect's interval.
+   */
+  costPerUnit?: number;
+  costPerUnitLow?: number;
+  costPerUnitHigh?: number;
+  /** What one unit of effect is, e.g. "percentage point" or "incident". */
+  costUnit?: string;
+  /** The scenario's currency, e.g. "EUR". */
+  currency?: string;
+}
