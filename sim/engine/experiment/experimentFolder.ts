@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
 import { alive, settleLeftovers, writeFileAtomic } from '../runFolder.ts';
-import { BASELINE } from './loadExperiment.ts';
+import { BASELINE } from './arm.ts';
 import type { DesignRecord } from './design/designPoints.ts';
 
 /**

@@ -5,27 +5,16 @@ import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
 import { readJsonFile } from '../readJson.ts';
-import { scenarioHash } from '../runCity.ts';
+import { scenarioHash } from '../scenarioHash.ts';
 import { armScenario, type Override } from './armScenario.ts';
 import { designArms } from './design/designArms.ts';
+import { BASELINE, runScenario, type Arm } from './arm.ts';
+
+export { BASELINE, runScenario, type Arm };
 import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
 
-/** The name of the baseline arm and of its run folder. */
-export const BASELINE = 'baseline';
 const DEFAULT_REPLICATIONS = 10;
 const MAX_SEED = 2 ** 31 - 1;
-
-export interface Arm {
-  /** Folder name: "baseline" or the arm's name. */
-  name: string;
-  /** How reports name it. */
-  label: string;
-  description: string;
-  /** The arm's scenario after defaults, with the seed of replication 1. */
-  scenario: Scenario;
-  /** A design point's values by path (hand-written arms keep theirs in the experiment file). */
-  set?: Record<string, unknown>;
-}
 
 /** An experiment file resolved into what to run: arms (baseline first) × seeds. */
 export interface ExperimentPlan {
@@ -53,11 +42,6 @@ export type ResolvedExperiment = Omit<Experiment, 'replications' | 'seeds' | 'me
   metrics: string[];
   reportDays: number[];
 };
-
-/** The scenario of one run: the arm's scenario with the seed of its replication. */
-export function runScenario(arm: Arm, seed: number): Scenario {
-  return { ...arm.scenario, seed };
-}
 
 export interface LoadOptions {
   /** Replications (--reps), instead of the file's. */
