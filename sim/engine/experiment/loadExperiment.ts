@@ -9,9 +9,9 @@ import { scenarioHash } from '../scenarioHash.ts';
 import { armScenario, type Override } from './armScenario.ts';
 import { designArms } from './design/designArms.ts';
 import { BASELINE, runScenario, type Arm } from './arm.ts';
+import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
 
 export { BASELINE, runScenario, type Arm };
-import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
 
 const DEFAULT_REPLICATIONS = 10;
 const MAX_SEED = 2 ** 31 - 1;
