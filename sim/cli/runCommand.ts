@@ -6,8 +6,9 @@ import { InputError } from '../engine/inputError.ts';
 import { parallelFor } from '../engine/parallel/parallelFor.ts';
 import { memoryLimitBytes, memoryProblem } from '../engine/memoryEstimate.ts';
 import type { CommandSpec } from './commandSpec.ts';
+import type { IndicatorName } from '../model/indicatorNames.ts';
 
-const HEADLINE = [
+const HEADLINE: IndicatorName[] = [
   'population',
   'migrant_share',
   'dissimilarity',

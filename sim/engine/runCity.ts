@@ -9,6 +9,7 @@ import { checkRunTarget, discardDir, lockRunFolder, partialDir, publishDir, sett
 import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
 import { scenarioHash } from './scenarioHash.ts';
+import type { IndicatorValues } from '../model/indicatorNames.ts';
 
 export const RUN_FORMAT_VERSION = 1;
 
@@ -29,8 +30,8 @@ export interface RunSummary {
   residents: number;
   workers: number;
   wallSeconds: number;
-  first: Record<string, number>;
-  last: Record<string, number>;
+  first: IndicatorValues;
+  last: IndicatorValues;
 }
 
 export { scenarioHash };

@@ -3,6 +3,7 @@ import { compile, type City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
+import type { IndicatorValues } from '../model/indicatorNames.ts';
 import type { ParallelFor } from '../model/phases.ts';
 import { step, updateEnv, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';
@@ -36,6 +37,9 @@ export class Simulation {
     this.city = compile(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
     const workers = Math.max(1, options.workers ?? 1);
+    if (workers > 1 && !options.parallel) {
+      throw new RangeError(`workers: ${workers} needs an executor for the threads: pass { workers: ${workers}, parallel: parallelFor } (import { parallelFor } from 'interethnic-city'), or leave workers out to run on this thread`);
+    }
     this.par = workers > 1 && options.parallel ? options.parallel(this.city, workers) : new SerialFor(this.ctx);
     const world = this.city.world;
     updateEnv(world, this.ctx.host);
@@ -80,10 +84,10 @@ export class Simulation {
   }
 
   /** The indicators of the current day, by name. */
-  indicators(): Record<string, number> {
+  indicators(): IndicatorValues {
     const out: Record<string, number> = {};
     for (const ind of this.columns) out[ind.name] = ind.value(this.census);
-    return out;
+    return out as IndicatorValues;
   }
 
   /** The indicators of this scenario: the common ones plus spending by policy. */

@@ -14,9 +14,10 @@ import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summa
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { PoolWorkerData, RunReply } from './poolMessages.ts';
+import { siblingModule } from '../moduleUrl.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
-const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
+const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
 
 export interface ExperimentOptions {
   /** The experiment folder. */
