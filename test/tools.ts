@@ -23,7 +23,7 @@ function onPath(command: string): boolean {
 export const TOOLS: Tool[] = [
   {
     name: 'redis-server',
-    files: ['test/distributed/queue.test.ts'],
+    files: ['test/distributed/queue.test.ts', 'test/distributed/redisDatabase.test.ts'],
     present: () => onPath('redis-server'),
     enable: 'install Redis (Debian: apt-get install redis-server) to run the queue tests',
   },

@@ -33,7 +33,7 @@ describe('tests on a machine without Redis or Chromium', () => {
       env: { ...process.env, PATH: emptyDir, CHROMIUM_PATH: '/nonexistent/chromium', CI: '' },
     });
     fs.rmSync(emptyDir, { recursive: true, force: true });
-    expect(r.stderr).toContain('Skipping 1 test file: redis-server not found');
+    expect(r.stderr).toContain('Skipping 2 test files: redis-server not found');
     expect(r.stderr).toContain('Skipping 4 test files: chromium not found');
     expect(r.stdout).not.toContain('queue.test.ts');
     expect(r.stdout).not.toContain('runViewer.test.ts');
