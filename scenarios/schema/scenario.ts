@@ -78,6 +78,14 @@ export const scenarioSchema = z
       }
       if (e.day > s.days) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'day'], input: e.day, message: `must be at most days (${s.days})` });
     });
+    // The dwelling grid is at least this many cells across (more with expected growth); a
+    // district needs at least one column and row of it, or the city would quietly have fewer.
+    const side = Math.floor(Math.sqrt(Math.ceil(s.population.residents / Math.max(1, s.population.householdSize)) / s.city.density));
+    for (const axis of ['districtsX', 'districtsY'] as const) {
+      if (s.city[axis] > side) {
+        ctx.addIssue({ code: 'custom', path: ['city', axis], input: s.city[axis], message: `${s.population.residents} residents live on a grid of about ${side} × ${side} dwellings, so at most ${side} districts across; use fewer districts or more residents` });
+      }
+    }
     const districts = s.city.districtsX * s.city.districtsY;
     const seen = new Set<string>();
     s.policies.forEach((p, i) => {

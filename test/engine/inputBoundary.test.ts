@@ -74,3 +74,13 @@ describe('numbers out of range', () => {
     expect(huge.filter((l) => l.includes('population.residents'))).toEqual([expect.stringMatching(/must be at most 50000000$/)]);
   });
 });
+
+describe('districts the city cannot hold', () => {
+  it('refuses more districts across than the grid has dwellings, instead of quietly making fewer', () => {
+    const tiny = { name: 't', city: { districtsX: 64, districtsY: 64 }, population: { residents: 100, groups: [{ name: 'a', share: 0.5, host: true }, { name: 'b', share: 0.5 }] } };
+    const p = problems(() => loadScenario(file('districts.json', JSON.stringify(tiny))));
+    expect(p[0]).toMatch(/city\.districtsX: found 64; 100 residents live on a grid of about 6 × 6 dwellings, so at most 6 districts across/);
+    const policy = { ...tiny, city: { districtsX: 2, districtsY: 2 }, policies: [{ type: 'guarantors', districts: [3000] }] };
+    expect(problems(() => loadScenario(file('policy.json', JSON.stringify(policy)))).join('\n')).toMatch(/policies\[0\]\.districts\[0\]: found 3000; no such district; the city has districts 0\.\.3/);
+  });
+});
