@@ -161,3 +161,45 @@ export function lockRunFolder(out: string, flag = '--out'): RunLock {
   }
   throw new InputError([`${flag} ${out}: cannot take ${file}; another run keeps taking it`]);
 }
+
+/**
+ * Removes what this process's own unfinished run into `out` left (its ".partial-" folder and
+ * its lock), after the thread writing it was stopped: a stopped worker leaves nothing behind
+ * in a shared folder, whose other machines could not tell that this process is gone.
+ */
+export function abandonRun(out: string): void {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    if (m && m[1] === base && m[2] === 'partial' && Number(m[3]) === process.pid) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  const lock = path.join(parent, `.${base}.lock`);
+  try {
+    if (Number(fs.readFileSync(lock, 'utf8').trim()) === process.pid) fs.rmSync(lock, { force: true });
+  } catch {
+    // No lock: the run had not started writing.
+  }
+}
+
+/** Scratch folders of processes that are gone ("<prefix><pid>-XXXXXX" in the temporary folder). */
+export function removeStaleScratch(tmp: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+  }
+}

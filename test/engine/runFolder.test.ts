@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCity } from '../../sim/engine/runCity.ts';
 import { InputError } from '../../sim/engine/inputError.ts';
 import { defaultRunDir } from '../../sim/engine/loadScenario.ts';
-import { lockRunFolder, settleLeftovers } from '../../sim/engine/runFolder.ts';
+import { lockRunFolder, removeStaleScratch, settleLeftovers } from '../../sim/engine/runFolder.ts';
 import { runFinished } from '../../sim/engine/experiment/experimentFolder.ts';
 import { smallCity, tempDir } from '../helpers.ts';
 
@@ -128,5 +128,18 @@ describe('a damaged run does not count as finished', () => {
     const csv = fs.readFileSync(path.join(out, 'metrics.csv'), 'utf8').split('\n');
     fs.writeFileSync(path.join(out, 'metrics.csv'), csv.slice(0, 2).join('\n'));
     expect(runFinished(dir, run)).toBe(false);
+  });
+});
+
+describe('scratch folders of killed queue workers', () => {
+  it('removes those of processes that are gone, and keeps those of live ones', () => {
+    const tmp = path.join(dir, 'tmp');
+    fs.mkdirSync(tmp);
+    const dead = path.join(tmp, `icity-worker-${deadPid()}-abc123`);
+    const live = path.join(tmp, `icity-worker-${process.pid}-def456`);
+    const other = path.join(tmp, 'someone-else');
+    for (const d of [dead, live, other]) fs.mkdirSync(d);
+    removeStaleScratch(tmp, 'icity-worker-');
+    expect(fs.readdirSync(tmp).sort()).toEqual([path.basename(live), 'someone-else'].sort());
   });
 });
