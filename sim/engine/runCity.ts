@@ -5,7 +5,8 @@ import { Simulation, type SimulationOptions } from './simulation.ts';
 import { csvLine } from './csv.ts';
 import { FramesWriter } from './frames.ts';
 import { AGENT_COLUMNS, writeAgents } from './agents.ts';
-import { checkRunTarget, discardDir, lockRunFolder, partialDir, publishDir, settleLeftovers } from './runFolder.ts';
+import { checkRunTarget, describeWriteError, discardDir, lockRunFolder, partialDir, publishDir, settleLeftovers } from './runFolder.ts';
+import { InputError } from './inputError.ts';
 import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
 import { scenarioHash } from './scenarioHash.ts';
@@ -98,6 +99,8 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
   } catch (err) {
     sim?.close();
     discardDir(tmp);
+    // A full disk or a lost permission names the run folder, not only "ENOSPC ... write".
+    if (typeof (err as NodeJS.ErrnoException).code === 'string' && !(err instanceof InputError)) throw new Error(`cannot write the run folder ${path.resolve(options.out)}: ${describeWriteError(err)}`);
     throw err;
   }
 }
