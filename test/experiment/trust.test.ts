@@ -7,6 +7,7 @@ import { loadExperiment } from '../../sim/engine/experiment/loadExperiment.ts';
 import { runExperiment } from '../../sim/engine/experiment/runExperiment.ts';
 import { summarise } from '../../sim/engine/experiment/summarise.ts';
 import { InputError } from '../../sim/engine/inputError.ts';
+import { memoryProblem } from '../../sim/engine/memoryEstimate.ts';
 
 const dir = tempDir('icity-trust-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -54,12 +55,34 @@ describe('a folder that holds more replications', () => {
   });
 });
 
+describe('a damaged run in a finished experiment', () => {
+  it('is run again, not reused: a truncated metrics.csv and an empty frames.bin', async () => {
+    const out = path.join(dir, 'damaged');
+    const plan = loadExperiment(file);
+    await runExperiment(plan, { out, workers: 2 });
+    const metrics = path.join(out, 'runs/allport/1/metrics.csv');
+    fs.writeFileSync(metrics, fs.readFileSync(metrics, 'utf8').split('\n').slice(0, 3).join('\n'));
+    fs.writeFileSync(path.join(out, 'runs/baseline/2/frames.bin'), '');
+    const again = await runExperiment(plan, { out, workers: 2 });
+    expect([again.ran, again.reused]).toEqual([2, 2]);
+    expect(fs.readFileSync(metrics, 'utf8').trim().split('\n')).toHaveLength(6);
+    expect(fs.statSync(path.join(out, 'runs/baseline/2/frames.bin')).size).toBeGreaterThan(0);
+  });
+});
+
 describe('the memory guard of experiments', () => {
   it('refuses far more parallel runs than memory allows, naming the threads as the cause', async () => {
     const out = path.join(dir, 'many');
     const err = await runExperiment(loadExperiment(file, { replications: 100 }), { out, workers: 200, memoryLimit: 2 * 1024 ** 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).problems[0]).toMatch(/--workers: 200 threads \(200 runs at once\): this experiment needs about [\d.]+ GB of memory and the limit is 2\.0 GB .*use --workers \d+ or fewer/);
+  });
+
+  it('blames the threads of one run, not its city, when they are what does not fit', () => {
+    const scenario = loadExperiment(file).base;
+    expect(memoryProblem(scenario, 1000, 1, 4 * 1024 ** 3, '85% of this machine')).toMatch(/^--workers: 1000 threads: this run needs about [\d.]+ GB .*mostly for the threads' own memory/);
+    expect(memoryProblem(scenario, 2, 1, 50 * 1024 ** 2, '--memory-limit')).toMatch(/^population\.residents: found 600; this run needs about/);
+    expect(memoryProblem(scenario, 2, 1, 4 * 1024 ** 3, '--memory-limit')).toBeUndefined();
   });
 });
 
