@@ -70,6 +70,15 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** The names in a folder; none when it is missing or unreadable (there is nothing to tidy). */
+function namesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 const LEFTOVER = /^\.(.+)\.(partial|old)-(\d+)-\d+$/;
 
 /**
@@ -78,13 +87,7 @@ const LEFTOVER = /^\.(.+)\.(partial|old)-(\d+)-\d+$/;
  * when its replacement never arrived, and removed when it did.
  */
 export function settleLeftovers(parent: string, only?: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(parent)) {
     const m = LEFTOVER.exec(name);
     if (!m || (only !== undefined && m[1] !== only) || alive(Number(m[3]))) continue;
     const leftover = path.join(parent, name);
@@ -171,13 +174,7 @@ export function abandonRun(out: string): void {
   const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  let names: string[];
-  try {
-    names = fs.readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(parent)) {
     const m = LEFTOVER.exec(name);
     if (m && m[1] === base && m[2] === 'partial' && Number(m[3]) === process.pid) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
@@ -191,13 +188,7 @@ export function abandonRun(out: string): void {
 
 /** Scratch folders of processes that are gone ("<prefix><pid>-XXXXXX" in the temporary folder). */
 export function removeStaleScratch(tmp: string, prefix: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(tmp);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(tmp)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });

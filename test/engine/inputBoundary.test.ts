@@ -4,22 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonFile, MAX_INPUT_DEPTH } from '../../sim/engine/readJson.ts';
 import { loadScenario } from '../../sim/engine/loadScenario.ts';
-import { InputError } from '../../sim/engine/inputError.ts';
-import { ROOT, tempDir } from '../helpers.ts';
+import { inputProblems, ROOT, tempDir } from '../helpers.ts';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const DEFAULT = path.join(ROOT, 'scenarios', 'default.json');
 
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return (err as InputError).problems;
-  }
-  throw new Error('expected an InputError');
-}
+const problems = inputProblems;
 
 function file(name: string, text: string): string {
   const f = path.join(dir, name);

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCity } from '../../sim/engine/runCity.ts';
-import { InputError } from '../../sim/engine/inputError.ts';
 import { defaultRunDir } from '../../sim/engine/loadScenario.ts';
 import { lockRunFolder, removeStaleScratch, settleLeftovers } from '../../sim/engine/runFolder.ts';
 import { runFinished } from '../../sim/engine/experiment/experimentFolder.ts';
-import { smallCity, tempDir } from '../helpers.ts';
+import { inputProblems, smallCity, tempDir } from '../helpers.ts';
 
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,15 +19,7 @@ function deadPid(): number {
   return Number(r.stdout);
 }
 
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return (err as InputError).problems.join('\n');
-  }
-  throw new Error('expected an InputError');
-}
+const refused = (fn: () => unknown) => inputProblems(fn).join('\n');
 
 describe('runCity never deletes what is not a run', () => {
   it('refuses a folder of the user\'s files and leaves them as they were', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../helpers.ts';
+import { inputProblems, tempDir } from '../helpers.ts';
 import { writeExperiment, tree } from './fixtures.ts';
 import { loadExperiment } from '../../sim/engine/experiment/loadExperiment.ts';
 import { runExperiment } from '../../sim/engine/experiment/runExperiment.ts';
@@ -19,15 +19,7 @@ const file = writeExperiment(dir, 'tiny.json', (e) => {
   e.reportDays = ['end'];
 });
 
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return (err as InputError).problems.join('\n');
-  }
-  throw new Error('expected an InputError');
-}
+const refused = (fn: () => unknown) => inputProblems(fn).join('\n');
 
 describe('experiment --set and --days', () => {
   it('shrink every arm like icity run would, and report the days the runs reach', () => {
