@@ -76,5 +76,5 @@ describe('the packed package', () => {
     const r = run(process.execPath, [TSC, '-p', '.']);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
-  });
+  }, 600_000);
 });
