@@ -1,8 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { missingTools, TOOLS } from './test/tools.ts';
+
+const { exclude, lines } = missingTools(TOOLS, process.env.CI === 'true');
+for (const line of lines) process.stderr.write(`${line}\n`);
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...exclude],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Simulations and child processes use the cores; two test files at a time suit 2 cores.

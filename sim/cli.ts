@@ -1,84 +1,82 @@
 import { InputError } from './engine/inputError.ts';
-import { runCommand } from './cli/runCommand.ts';
-import { validateCommand } from './cli/validateCommand.ts';
-import { schemaCommand } from './cli/schemaCommand.ts';
-import { experimentCommand } from './cli/experimentCommand.ts';
-import { summariseCommand } from './cli/summariseCommand.ts';
-import { viewCommand } from './cli/viewCommand.ts';
-import { workerCommand } from './cli/workerCommand.ts';
+import { closest } from './engine/issues.ts';
+import { runCommand, runSpec } from './cli/runCommand.ts';
+import { validateCommand, validateSpec } from './cli/validateCommand.ts';
+import { schemaCommand, schemaSpec } from './cli/schemaCommand.ts';
+import { experimentCommand, experimentSpec } from './cli/experimentCommand.ts';
+import { summariseCommand, summariseSpec } from './cli/summariseCommand.ts';
+import { viewCommand, viewSpec } from './cli/viewCommand.ts';
+import { workerCommand, workerSpec } from './cli/workerCommand.ts';
+import { commandHelp, type CommandSpec } from './cli/commandSpec.ts';
 import { packageInfo } from './engine/packageInfo.ts';
 
-const HELP = `icity: the Interethnic City simulation
+/** Every command: its spec (flags and help) and what it does. */
+const COMMANDS: { spec: CommandSpec; run(argv: string[]): void | Promise<void> }[] = [
+  { spec: runSpec, run: runCommand },
+  { spec: experimentSpec, run: experimentCommand },
+  { spec: workerSpec, run: workerCommand },
+  { spec: summariseSpec, run: summariseCommand },
+  { spec: validateSpec, run: validateCommand },
+  { spec: schemaSpec, run: schemaCommand },
+  { spec: viewSpec, run: viewCommand },
+];
 
-Usage:
-  icity run <scenario.json> [--seed N] [--days N] [--workers N] [--out DIR] [--agents]
-            [--set path=value ...] [--json]
-  icity experiment <experiment.json> [--reps N] [--workers N] [--out DIR] [--json]
-                   [--shard i/n | --queue redis://HOST:PORT/N [--transfer]]
-  icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N] [--lock-seconds S]
-               [--idle S]
-  icity summarise <experiment_dir> [--json]
-  icity validate <file.json> ...
-  icity schema [--write]
-  icity view [DIR] [--port N] [--host H]
-  icity help | --version
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
+  return [
+    'icity: the Interethnic City simulation',
+    '',
+    'Usage: icity <command> [arguments] [flags]',
+    '',
+    'Commands:',
+    ...COMMANDS.map(({ spec }) => `  ${spec.name.padEnd(width)}${spec.summary}`),
+    `  ${'help'.padEnd(width)}icity help <command> (or icity <command> --help) shows a command's flags`,
+    `  ${'version'.padEnd(width)}prints the version (also --version)`,
+    '',
+    'Exit codes: 0 done, 1 failed, 2 bad input (a file, field or flag).',
+    'Documentation: docs/commands.md',
+    '',
+  ].join('\n');
+}
 
-run       simulates a scenario and writes its run folder (default runs/<name>-<seed>/)
-experiment runs a baseline and policy arms with replications (default into experiments/<name>/)
-          and reports effects with 95% CIs and costs; finished runs are reused when re-run
-          (and sweeps and Morris screening from a "design"); --shard i/n does a batch job's share
-          of the runs, --queue puts them on a Redis queue for icity workers on any machine
-worker    takes runs from a --queue and writes them into their (shared) experiment folders
-summarise builds summary.csv, series.csv and report.md of an experiment folder from its runs
-validate  checks scenario files; prints "ok", or one line per problem and exits with 2
-schema    prints the JSON Schema of scenario files (--write: into scenarios/scenario.schema.json,
-          and the experiment files' schema into scenarios/experiment.schema.json)
-view      serves the viewer on a run or experiment folder (default: the newest under runs/ or
-          experiments/) at http://127.0.0.1:8417/ until stopped; --port 0 picks a free port,
-          --host 0.0.0.0 lets other machines connect
+function find(name: string) {
+  const c = COMMANDS.find((x) => x.spec.name === name);
+  if (c) return c;
+  const near = closest(name, [...COMMANDS.map((x) => x.spec.name), 'help', 'version']);
+  throw new InputError([`icity: unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${COMMANDS.map((x) => x.spec.name).join(', ')}, help; see icity help`]);
+}
 
-Exit codes: 0 done, 1 failed, 2 bad input (a file, field or flag).
-`;
+/** Flags before a "--" that ask for help. */
+function wantsHelp(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
 /** The icity command. Resolves to the exit code once the work is done. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'run':
-        runCommand(rest);
-        return 0;
-      case 'experiment':
-        await experimentCommand(rest);
-        return 0;
-      case 'worker':
-        await workerCommand(rest);
-        return 0;
-      case 'summarise':
-        summariseCommand(rest);
-        return 0;
-      case 'validate':
-        validateCommand(rest);
-        return 0;
-      case 'schema':
-        schemaCommand(rest.includes('--write'));
-        return 0;
-      case 'view':
-        await viewCommand(rest);
-        return 0;
-      case '--version':
-      case 'version':
-        process.stdout.write(`${packageInfo().version}\n`);
-        return 0;
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(HELP);
-        return 0;
-      default:
-        throw new InputError([`icity: unknown command "${command}" (commands: run, experiment, worker, summarise, validate, schema, view, help)`]);
+    if (command === undefined) {
+      process.stderr.write(overview());
+      return 2;
     }
+    if (command === '--version' || command === 'version') {
+      if (rest.length) throw new InputError([`icity ${command}: takes nothing more, found ${JSON.stringify(rest[0])}`]);
+      process.stdout.write(`${packageInfo().version}\n`);
+      return 0;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      if (rest.length > 1) throw new InputError([`icity help: expected at most one command, found ${rest.length}`]);
+      process.stdout.write(rest.length ? commandHelp(find(rest[0]).spec) : overview());
+      return 0;
+    }
+    const c = find(command);
+    if (wantsHelp(rest)) {
+      process.stdout.write(commandHelp(c.spec));
+      return 0;
+    }
+    await c.run(rest);
+    return 0;
   } catch (err) {
     return failed(command, err);
   }

@@ -10,6 +10,7 @@ export { Simulation, type SimulationOptions } from './engine/simulation.ts';
 export { runCity, type RunOptions, type RunSummary } from './engine/runCity.ts';
 export { parallelFor } from './engine/parallel/parallelFor.ts';
 export { INDICATORS, DISTRICT_INDICATORS, type Indicator } from './model/indicators.ts';
+export { INDICATOR_NAMES, type IndicatorName, type IndicatorValues } from './model/indicatorNames.ts';
 export { InputError } from './engine/inputError.ts';
 export { experimentSchema, type Experiment, type ExperimentInput } from '../scenarios/schema/experiment.ts';
 export { loadExperiment, type ExperimentPlan } from './engine/experiment/loadExperiment.ts';

@@ -6,6 +6,7 @@ import { parseScenario } from '../sim/engine/loadScenario.ts';
 import { readJsonFile } from '../sim/engine/readJson.ts';
 import { applyOverrides } from '../sim/engine/overrides.ts';
 import type { Scenario } from '../scenarios/schema/scenario.ts';
+import { InputError } from '../sim/engine/inputError.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'icity.js');
@@ -40,4 +41,15 @@ export function icity(args: string[], cwd = ROOT): CliResult {
 export function readCsv(file: string): { header: string[]; rows: number[][] } {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
   return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',').map(Number)) };
+}
+
+/** The problem lines of the InputError that `fn` throws; fails when it throws nothing or another error. */
+export function inputProblems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError, and nothing was thrown');
 }

@@ -115,6 +115,13 @@ export const experimentSchema = z
       .min(1)
       .optional()
       .meta({ description: 'The days summary.csv and the report give effects for (default: every 365th day and the end).' }),
+    reportWindow: z
+      .union([z.literal('since-previous'), z.literal('cumulative'), z.number().int().min(1).max(36_500)])
+      .optional()
+      .meta({
+        description:
+          'How counts per day (incidents, encounters, spending) are summed for each report day: "since-previous" (default) from the day after the previous report day, "cumulative" from day 1, or a number N for the last N days.',
+      }),
   })
   .superRefine((e, ctx) => {
     if (e.seed !== undefined && e.seeds !== undefined) ctx.addIssue({ code: 'custom', path: ['seeds'], message: 'give seed or seeds, not both' });

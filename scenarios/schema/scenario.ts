@@ -75,6 +75,15 @@ export function scenarioSchemaWith<P extends z.ZodType>(policyEntry: P) {
         .meta({ description: 'What the scenario represents, which parts are data and which stylised, and its sources.', unit: 'text' }),
       seed: int(1, 0, 2 ** 31 - 1, { description: 'Seed of all random streams; the same scenario, seed and version give the same bytes.', unit: 'integer' }),
       days: int(365, 1, 36_500, { description: 'Days to simulate.', unit: 'days' }),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .default('EUR')
+        .meta({
+          description: 'The currency of every cost and budget in the scenario (an ISO 4217 code), as reports name it; the model never converts.',
+          unit: 'text',
+          source: 'assumed: the default costs are stylised, in euros',
+        }),
       submodels: submodelsSchema,
       city: citySchema,
       population: populationSchema,
@@ -102,6 +111,19 @@ export function scenarioSchemaWith<P extends z.ZodType>(policyEntry: P) {
         }
         if (e.day > s.days) ctx.addIssue({ code: 'custom', path: ['timeline', i, 'day'], input: e.day, message: `must be at most days (${s.days})` });
       });
+      // The dwelling grid is at least this many cells across (more with expected growth); a
+      // district needs at least one column and row of it, or the city would quietly have fewer.
+      const side = Math.floor(Math.sqrt(Math.ceil(s.population.residents / Math.max(1, s.population.householdSize)) / s.city.density));
+      for (const axis of ['districtsX', 'districtsY'] as const) {
+        if (s.city[axis] > side) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['city', axis],
+            input: s.city[axis],
+            message: `${s.population.residents} residents live on a grid of about ${side} × ${side} dwellings, so at most ${side} districts across; use fewer districts or more residents`,
+          });
+        }
+      }
       const districts = s.city.districtsX * s.city.districtsY;
       const seen = new Set<string>();
       (s.policies as PolicyEntryCommon[]).forEach((entry, i) => {

@@ -9,31 +9,59 @@ import { checkRedis } from '../engine/distributed/checkRedis.ts';
 import { queueExecutor } from '../engine/distributed/queueExecutor.ts';
 import { designLines } from './designLines.ts';
 import { intFlag, parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
+
+export const experimentSpec = {
+  name: 'experiment',
+  args: '<experiment.json>',
+  summary: 'Runs a baseline and policy arms with replications, and reports effects with 95% CIs and costs.',
+  details: `
+Default folder: experiments/<name>/ (experiments/<name>-<hash>/ with --set or --days, so a
+shrunk experiment never meets the full one). A folder that holds the same experiment is
+resumed: finished runs are reused, damaged or missing ones are run again. A folder that
+holds another experiment, or other files, is refused with exit 2. With fewer --reps than
+the folder already holds, the command refuses rather than shrink the results.
+"Parallel runs": the runs done at once, each with its own threads; --workers is the total
+number of threads, split between parallel runs and threads per run. An "icity worker" is
+the separate queue process (see icity worker --help).`,
+  flags: {
+    reps: { type: 'string', value: 'N', help: 'replications per arm, 2 or more for intervals (default: the file\'s, else 10)' },
+    workers: { type: 'string', value: 'N', help: 'threads in all, shared by the parallel runs (default: the cores)' },
+    out: { type: 'string', value: 'DIR', help: 'the experiment folder (default experiments/<name>)' },
+    set: { type: 'string', multiple: true, value: 'path=value', help: 'override a field of the base scenario in every arm, e.g. --set population.residents=5000' },
+    days: { type: 'string', value: 'N', help: 'days every run lasts, 1 to 36500 (default: the file\'s)' },
+    json: { type: 'boolean', help: 'print a JSON summary on stdout, no progress bar' },
+    shard: { type: 'string', value: 'i/n', help: 'do only the i-th of n shares of the runs (batch jobs on a shared folder)' },
+    queue: { type: 'string', value: 'redis://HOST:PORT/N', help: 'put the runs on a Redis queue for icity workers, on any machine' },
+    transfer: { type: 'boolean', help: 'with --queue: workers send the run folders back through Redis (no shared folder needed)' },
+    'memory-limit': { type: 'string', value: 'MB', help: 'refuse experiments estimated to need more memory (default 85% of this machine)' },
+  },
+} as const satisfies CommandSpec;
 
 export async function experimentCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags('experiment', argv, {
-    reps: { type: 'string' },
-    workers: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    shard: { type: 'string' },
-    queue: { type: 'string' },
-    transfer: { type: 'boolean' },
-  });
-  if (positionals.length !== 1) throw new InputError([`icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags])`]);
+  const { values, positionals } = parseFlags(experimentSpec, argv);
+  if (positionals.length !== 1) throw new InputError([`icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags]; see icity experiment --help)`]);
   const replications = intFlag('reps', values.reps, 1, 10_000);
   const workers = intFlag('workers', values.workers, 1, 1024);
+  const days = intFlag('days', values.days, 1, 36_500);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const queue = values.queue === undefined ? undefined : parseQueueAddress(values.queue);
   if (shard && queue) throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
   if (values.transfer && !queue) throw new InputError(['--transfer: sends run folders back through a --queue; give --queue redis://HOST:PORT/N too']);
   if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
-  const plan = loadExperiment(positionals[0], { replications });
-  const out = values.out ?? path.join('experiments', plan.experiment.name);
+  const sets = values.set ?? [];
+  const plan = loadExperiment(positionals[0], { replications, sets, days });
+  const shrunk = sets.length > 0 || days !== undefined;
+  const out = values.out ?? path.join('experiments', shrunk ? `${plan.experiment.name}-${plan.hash.slice(0, 8)}` : plan.experiment.name);
+  const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
+  const memoryLimit = limitMb !== undefined ? limitMb * 1024 * 1024 : undefined;
+  if (plan.seeds.length < 2 && plan.arms.length > 1 && !plan.design) {
+    process.stderr.write(`icity experiment: warning: ${plan.seeds.length} replication gives no confidence intervals, so no effect can be told from noise; use --reps 2 or more (10 is the default)\n`);
+  }
   if (queue) await checkRedis(queue);
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
   const executor = queue ? queueExecutor(queue, { log, transfer: values.transfer }) : undefined;
-  const result = await runExperiment(plan, { out, workers, shard, executor, progress: !values.json && Boolean(process.stderr.isTTY) });
+  const result = await runExperiment(plan, { out, workers, shard, executor, memoryLimit, progress: !values.json && Boolean(process.stderr.isTTY) });
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result, { shard, queue: queue && `${queue.shown}${values.transfer ? ', their folders sent back through Redis' : ''}` }));
   if (result.failed.length) {
@@ -63,9 +91,16 @@ function jsonSummary(r: ExperimentResult) {
         diff: row.diff,
         ciLow: row.diffLow ?? null,
         ciHigh: row.diffHigh ?? null,
+        measure: row.measure,
+        fromDay: row.fromDay,
         excludesZero: row.diffLow !== undefined && (row.diffLow > 0 || row.diffHigh! < 0),
         cost: row.cost,
+        costed: row.costed,
+        currency: row.currency,
         costPerUnit: row.costPerUnit ?? null,
+        costPerUnitLow: row.costPerUnitLow ?? null,
+        costPerUnitHigh: row.costPerUnitHigh ?? null,
+        costUnit: row.costUnit ?? null,
       })),
   };
 }

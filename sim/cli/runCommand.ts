@@ -4,9 +4,11 @@ import { runCity, type RunSummary } from '../engine/runCity.ts';
 import { intFlag, parseFlags } from './args.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parallelFor } from '../engine/parallel/parallelFor.ts';
-import { estimateRunBytes, formatBytes, memoryLimitBytes } from '../engine/memoryEstimate.ts';
+import { memoryLimitBytes, memoryProblem } from '../engine/memoryEstimate.ts';
+import type { CommandSpec } from './commandSpec.ts';
+import type { IndicatorName } from '../model/indicatorNames.ts';
 
-const HEADLINE = [
+const HEADLINE: IndicatorName[] = [
   'population',
   'migrant_share',
   'dissimilarity',
@@ -22,18 +24,32 @@ const HEADLINE = [
   'unhappy_share',
 ];
 
+export const runSpec = {
+  name: 'run',
+  args: '<scenario.json>',
+  summary: 'Simulates a scenario and writes its run folder (manifest.json, metrics.csv, frames for the viewer).',
+  details: `
+The run folder is written under a hidden temporary name and renamed when complete. By
+default it is runs/<name>-<seed>-<hash>/, where <hash> identifies the scenario after
+--days and --set, so different runs never share a folder. --out may name a new folder,
+an empty one or an earlier run folder (which is replaced whole); any other folder or file
+is refused with exit 2 and left as it is. Two runs into one folder at once: the second is
+refused. Example: icity run scenarios/teaching.json --days 30 --set housing.similarityThreshold=0.5`,
+  flags: {
+    seed: { type: 'string', value: 'N', help: 'random seed, 0 to 2147483647 (default: the scenario\'s)' },
+    days: { type: 'string', value: 'N', help: 'days to simulate, 1 to 36500 (default: the scenario\'s)' },
+    workers: { type: 'string', value: 'N', help: 'threads that share the run\'s work, 1 to 1024 (default: the cores); the outputs are the same for any number' },
+    out: { type: 'string', value: 'DIR', help: 'the run folder (default runs/<name>-<seed>-<hash>)' },
+    agents: { type: 'boolean', help: 'also write agents.csv, one row per resident at the end' },
+    set: { type: 'string', multiple: true, value: 'path=value', help: 'override a scenario field, e.g. --set population.residents=5000' },
+    json: { type: 'boolean', help: 'print a JSON summary on stdout, no progress bar' },
+    'memory-limit': { type: 'string', value: 'MB', help: 'refuse runs estimated to need more memory (default 85% of this machine)' },
+  },
+} as const satisfies CommandSpec;
+
 export function runCommand(argv: string[]): void {
-  const { values, positionals } = parseFlags('run', argv, {
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    workers: { type: 'string' },
-    out: { type: 'string' },
-    agents: { type: 'boolean' },
-    set: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-    'memory-limit': { type: 'string' },
-  });
-  if (positionals.length !== 1) throw new InputError([`icity run: expected one scenario file, found ${positionals.length} (usage: icity run <scenario.json> [flags])`]);
+  const { values, positionals } = parseFlags(runSpec, argv);
+  if (positionals.length !== 1) throw new InputError([`icity run: expected one scenario file, found ${positionals.length} (usage: icity run <scenario.json> [flags]; see icity run --help)`]);
   const sets = [...(values.set ?? [])];
   const seed = intFlag('seed', values.seed, 0, 2 ** 31 - 1);
   const days = intFlag('days', values.days, 1, 36_500);
@@ -41,14 +57,10 @@ export function runCommand(argv: string[]): void {
   if (days !== undefined) sets.push(`days=${days}`);
   const workers = intFlag('workers', values.workers, 1, 1024) ?? os.availableParallelism();
   const scenario = loadScenario(positionals[0], sets);
-  const need = estimateRunBytes(scenario, workers);
   const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
   const limit = limitMb !== undefined ? limitMb * 1024 * 1024 : memoryLimitBytes();
-  if (need > limit) {
-    throw new InputError([
-      `${positionals[0]}: population.residents: found ${scenario.population.residents}; this run needs about ${formatBytes(need)} of memory and the limit is ${formatBytes(limit)} (${limitMb !== undefined ? '--memory-limit' : '85% of this machine'}); run a smaller city, or raise the limit with --memory-limit <MB>`,
-    ]);
-  }
+  const tooBig = memoryProblem(scenario, workers, 1, limit, limitMb !== undefined ? '--memory-limit' : '85% of this machine');
+  if (tooBig) throw new InputError([`${positionals[0]}: ${tooBig}`]);
   const out = values.out ?? defaultRunDir(scenario);
   const summary = runCity(scenario, { out, workers, agents: values.agents, progress: !values.json, parallel: parallelFor });
   if (values.json) process.stdout.write(JSON.stringify(summary) + '\n');

@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { scenarioSchema } from '../policies/scenarioSchema.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
 import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
+import { InputError } from '../engine/inputError.ts';
+import { parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
+
+export const schemaSpec = {
+  name: 'schema',
+  args: '',
+  summary: 'Prints the JSON Schema of scenario files.',
+  flags: {
+    write: { type: 'boolean', help: 'write it into scenarios/scenario.schema.json, and the experiment files\' schema into scenarios/experiment.schema.json' },
+  },
+} as const satisfies CommandSpec;
 
 /** The JSON Schema of scenario files, generated from the zod schema (the single source). */
 export function scenarioJsonSchema(): string {
@@ -11,7 +23,10 @@ export function scenarioJsonSchema(): string {
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
 
-export function schemaCommand(write: boolean): void {
+export function schemaCommand(argv: string[]): void {
+  const { values, positionals } = parseFlags(schemaSpec, argv);
+  if (positionals.length) throw new InputError([`icity schema: takes no file, found ${JSON.stringify(positionals[0])}; see icity schema --help`]);
+  const write = values.write === true;
   const text = scenarioJsonSchema();
   if (write) {
     writeFileAtomic(SCHEMA_FILE, text);

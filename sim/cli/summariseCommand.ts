@@ -1,9 +1,20 @@
 import { InputError } from '../engine/inputError.ts';
 import { summarise } from '../engine/experiment/summarise.ts';
 import { parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
+
+export const summariseSpec = {
+  name: 'summarise',
+  args: '<experiment_dir>',
+  summary: 'Builds summary.csv, series.csv and report.md of an experiment folder from its finished runs (e.g. after shards).',
+  details: 'Every run file is read strictly: a damaged cell, row or manifest is reported with its file and line, and exit 2.',
+  flags: {
+    json: { type: 'boolean', help: 'print a JSON summary on stdout' },
+  },
+} as const satisfies CommandSpec;
 
 export function summariseCommand(argv: string[]): void {
-  const { values, positionals } = parseFlags('summarise', argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parseFlags(summariseSpec, argv);
   if (positionals.length !== 1) throw new InputError([`icity summarise: expected one experiment folder, found ${positionals.length} (usage: icity summarise <experiment_dir>)`]);
   const s = summarise(positionals[0]);
   if (values.json) process.stdout.write(JSON.stringify({ dir: s.dir, name: s.manifest.name, rows: s.rows.length, files: s.files }) + '\n');

@@ -3,6 +3,14 @@ import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
 import { readJsonFile } from '../engine/readJson.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
+
+export const validateSpec = {
+  name: 'validate',
+  args: '<file.json> ...',
+  summary: 'Checks scenario and experiment files: prints "ok", or one line per problem (file, field, value, what is allowed) and exits with 2.',
+  flags: {},
+} as const satisfies CommandSpec;
 
 /** An experiment file names arms or a base scenario; anything else is read as a scenario. */
 function isExperiment(raw: unknown): boolean {
@@ -12,7 +20,7 @@ function isExperiment(raw: unknown): boolean {
 }
 
 export function validateCommand(argv: string[]): void {
-  const { positionals } = parseFlags('validate', argv, {});
+  const { positionals } = parseFlags(validateSpec, argv);
   if (positionals.length === 0) throw new InputError(['icity validate: expected one or more JSON files (usage: icity validate <file.json> ...)']);
   const problems: string[] = [];
   for (const file of positionals) {

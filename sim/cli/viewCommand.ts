@@ -2,9 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../engine/inputError.ts';
 import { intFlag, parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
 import { startViewServer } from '../../viz/server/viewServer.ts';
 
 export const DEFAULT_VIEW_PORT = 8417;
+
+export const viewSpec = {
+  name: 'view',
+  args: '[DIR]',
+  summary: 'Serves the viewer on a run or experiment folder (default: the newest under runs/ or experiments/) until stopped.',
+  flags: {
+    port: { type: 'string', value: 'N', help: `port to listen on (default ${DEFAULT_VIEW_PORT}; 0 picks a free one)` },
+    host: { type: 'string', value: 'H', help: 'address to listen on (default 127.0.0.1; 0.0.0.0 lets other machines connect)' },
+  },
+} as const satisfies CommandSpec;
 
 /**
  * `icity view [DIR] [--port N] [--host H]`: serves the viewer on a run or experiment folder
@@ -12,7 +23,7 @@ export const DEFAULT_VIEW_PORT = 8417;
  * Resolves once listening; a busy port is bad input (exit 2).
  */
 export async function viewCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags('view', argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const { values, positionals } = parseFlags(viewSpec, argv);
   if (positionals.length > 1) throw new InputError([`icity view: expected at most one folder, found ${positionals.length} (usage: icity view [DIR] [--port N] [--host H])`]);
   const port = intFlag('port', values.port, 0, 65535) ?? DEFAULT_VIEW_PORT;
   const host = values.host ?? '127.0.0.1';

@@ -4,9 +4,24 @@ import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
 import { checkRedis } from '../engine/distributed/checkRedis.ts';
 import { startQueueWorker } from '../engine/distributed/queueWorker.ts';
 import { intFlag, parseFlags } from './args.ts';
+import type { CommandSpec } from './commandSpec.ts';
 
 /** Seconds a worker waits for its runs to be handed back when told to stop, before it leaves anyway. */
 const STOP_SECONDS = 15;
+
+export const workerSpec = {
+  name: 'worker',
+  args: '',
+  summary: 'A queue worker: takes runs of experiments submitted with --queue and writes them into their experiment folders, until stopped.',
+  details: 'Start any number, on any machine that reaches the Redis server (and, without --transfer, shares the experiment folder at the same path).',
+  flags: {
+    queue: { type: 'string', value: 'redis://HOST:PORT/N', help: 'the queue the experiment was submitted to (required)' },
+    workers: { type: 'string', value: 'N', help: 'threads in all, shared by the runs this worker does at once (default: the cores)' },
+    concurrency: { type: 'string', value: 'N', help: 'runs done at once (default: --workers)' },
+    'lock-seconds': { type: 'string', value: 'S', help: 'how long a run stays claimed without a sign of life (default 30)' },
+    idle: { type: 'string', value: 'S', help: 'stop after S seconds without a run (default: never)' },
+  },
+} as const satisfies CommandSpec;
 
 /**
  * `icity worker --queue redis://...`: takes runs of experiments submitted with
@@ -14,13 +29,7 @@ const STOP_SECONDS = 15;
  * (Ctrl+C, SIGTERM) or, with --idle, after that many seconds without a run.
  */
 export async function workerCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags('worker', argv, {
-    queue: { type: 'string' },
-    workers: { type: 'string' },
-    concurrency: { type: 'string' },
-    'lock-seconds': { type: 'string' },
-    idle: { type: 'string' },
-  });
+  const { values, positionals } = parseFlags(workerSpec, argv);
   if (positionals.length) throw new InputError([`icity worker: takes no file, found ${JSON.stringify(positionals[0])} (usage: icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N])`]);
   if (values.queue === undefined) throw new InputError(['icity worker: --queue is required, e.g. --queue redis://127.0.0.1:6379/0 (the address the experiment was submitted to)']);
   const address = parseQueueAddress(values.queue);

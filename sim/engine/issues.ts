@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /** Turns zod issues into lines: file: field path: the value found; what is allowed. */
 export function describeIssues(file: string, input: unknown, issues: readonly z.core.$ZodIssue[], schema?: z.ZodType): string[] {
   const lines: string[] = [];
-  for (const issue of issues) {
+  for (const issue of tightest(issues)) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const where = fieldPath([...issue.path, key]);
@@ -27,6 +27,19 @@ export function describeIssues(file: string, input: unknown, issues: readonly z.
   return lines;
 }
 
+/** Of several limits broken at one field (an integer's safe range and the field's own), only the tightest is worth saying. */
+function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bound = (i: z.core.$ZodIssue) => Number((i as { maximum?: unknown; minimum?: unknown }).maximum ?? (i as { minimum?: unknown }).minimum);
+  const key = (i: z.core.$ZodIssue) => `${i.code}:${i.path.map(String).join('.')}`;
+  const best = new Map<string, z.core.$ZodIssue>();
+  for (const i of issues) {
+    if (i.code !== 'too_big' && i.code !== 'too_small') continue;
+    const seen = best.get(key(i));
+    if (!seen || (i.code === 'too_big' ? bound(i) < bound(seen) : bound(i) > bound(seen))) best.set(key(i), i);
+  }
+  return issues.filter((i) => (i.code !== 'too_big' && i.code !== 'too_small') || best.get(key(i)) === i);
+}
+
 function depth(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((i) => i.path.length));
 }
@@ -47,6 +60,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function found(v: unknown): string {
   if (v === undefined) return 'missing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'found a number too large to hold (it reads as infinity)';
   let s: string;
   try {
     s = JSON.stringify(v) ?? String(v);
@@ -122,7 +136,7 @@ function unionBranch(options: unknown[], value: unknown): unknown {
 }
 
 /** The allowed name nearest to a typo, if it is near enough to be a likely slip. */
-function closest(word: string, options: string[]): string | undefined {
+export function closest(word: string, options: string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const o of options) {

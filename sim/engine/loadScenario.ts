@@ -5,6 +5,7 @@ import { InputError } from './inputError.ts';
 import { describeIssues } from './issues.ts';
 import { readJsonFile } from './readJson.ts';
 import { applyOverrides } from './overrides.ts';
+import { scenarioHash } from './scenarioHash.ts';
 
 /** At most this many problem lines are printed: past it, more lines only bury the first. */
 const MAX_PROBLEMS = 50;
@@ -35,7 +36,11 @@ export function loadScenario(file: string, sets: readonly string[] = []): Scenar
   return parseScenario(sets.length ? applyOverrides(raw, sets) : raw, label);
 }
 
-/** The name a scenario's default run folder takes: runs/<name>-<seed>. */
+/**
+ * The name a scenario's default run folder takes: runs/<name>-<seed>-<hash>, where the hash
+ * is the first 8 hex digits of the scenario's hash after defaults and overrides. A run of
+ * other days or --set values gets a folder of its own; the same run again replaces its own.
+ */
 export function defaultRunDir(scenario: Scenario): string {
-  return path.join('runs', `${scenario.name}-${scenario.seed}`);
+  return path.join('runs', `${scenario.name}-${scenario.seed}-${scenarioHash(scenario).slice(0, 8)}`);
 }

@@ -7,9 +7,9 @@ import type { Kind, TypedArray } from '../model/shared.ts';
 
 const BYTES: Record<Kind, number> = { u8: 1, u16: 2, i32: 4, u32: 4, f32: 4, f64: 8 };
 /** Node itself, the code and the small per-run structures. */
-const BASE_BYTES = 120 * 1024 * 1024;
+export const BASE_BYTES = 120 * 1024 * 1024;
 /** Each extra run thread's own heap and code. */
-const PER_THREAD_BYTES = 48 * 1024 * 1024;
+export const PER_THREAD_BYTES = 48 * 1024 * 1024;
 
 /**
  * Memory a run will need, estimated before anything is allocated: the shared state (laid out
@@ -52,4 +52,23 @@ export function memoryLimitBytes(): number {
 
 export function formatBytes(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${Math.round(n / 1024 ** 2)} MB`;
+}
+
+/**
+ * Why a run, or `parallel` runs at once, would not fit in `limit` bytes, naming what
+ * takes the memory (the city's size, or the threads), or undefined when they fit. Runs at
+ * once share one process, so its base is counted once.
+ */
+export function memoryProblem(scenario: Scenario, threadsPerRun: number, parallel: number, limit: number, limitSource: string): string | undefined {
+  const one = estimateRunBytes(scenario, threadsPerRun);
+  const need = BASE_BYTES + parallel * (one - BASE_BYTES + (parallel > 1 ? PER_THREAD_BYTES : 0));
+  if (need <= limit) return undefined;
+  const threads = parallel * threadsPerRun;
+  const threadBytes = (threads - 1) * PER_THREAD_BYTES;
+  const head = `this ${parallel > 1 ? 'experiment' : 'run'} needs about ${formatBytes(need)} of memory and the limit is ${formatBytes(limit)} (${limitSource})`;
+  if (threadBytes > need / 2) {
+    const fit = Math.max(1, Math.floor((limit - (need - threadBytes)) / PER_THREAD_BYTES) + 1);
+    return `--workers: ${threads} threads${parallel > 1 ? ` (${parallel} runs at once)` : ''}: ${head}, mostly for the threads' own memory (about ${formatBytes(PER_THREAD_BYTES)} each); use --workers ${Math.min(fit, threads - 1)} or fewer`;
+  }
+  return `population.residents: found ${scenario.population.residents}${parallel > 1 ? ` with ${parallel} runs at once` : ''}; ${head}; run a smaller city${parallel > 1 ? ' or fewer runs at once (--workers)' : ''}, or raise the limit with --memory-limit <MB>`;
 }

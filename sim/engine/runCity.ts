@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { Simulation, type SimulationOptions } from './simulation.ts';
 import { csvLine } from './csv.ts';
 import { FramesWriter } from './frames.ts';
 import { AGENT_COLUMNS, writeAgents } from './agents.ts';
-import { discardDir, partialDir, publishDir } from './runFolder.ts';
+import { checkRunTarget, describeWriteError, discardDir, lockRunFolder, partialDir, publishDir, settleLeftovers } from './runFolder.ts';
+import { InputError } from './inputError.ts';
 import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifestFile } from '../formats/runManifest.ts';
+import { scenarioHash } from './scenarioHash.ts';
+import type { IndicatorValues } from '../model/indicatorNames.ts';
 
 export interface RunOptions extends SimulationOptions {
   /** The run folder to write; created atomically. */
@@ -28,18 +30,31 @@ export interface RunSummary {
   residents: number;
   workers: number;
   wallSeconds: number;
-  first: Record<string, number>;
-  last: Record<string, number>;
+  first: IndicatorValues;
+  last: IndicatorValues;
 }
 
-/** A stable hash of a scenario after defaults, to tell runs of the same scenario apart. */
-export function scenarioHash(scenario: Scenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-}
+export { scenarioHash };
 
-/** Runs a scenario and writes its run folder (manifest.json, metrics.csv, frames, agents.csv). */
+/**
+ * Runs a scenario and writes its run folder (manifest.json, metrics.csv, frames, agents.csv).
+ * `out` must be absent, empty or an earlier run folder (which is replaced whole once the
+ * new run is complete); anything else is refused with an InputError, and so is a folder
+ * another run is writing.
+ */
 export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   const started = Date.now();
+  checkRunTarget(options.out);
+  const lock = lockRunFolder(options.out);
+  try {
+    settleLeftovers(path.dirname(path.resolve(options.out)), path.basename(path.resolve(options.out)));
+    return runInto(scenario, options, started);
+  } finally {
+    lock.release();
+  }
+}
+
+function runInto(scenario: Scenario, options: RunOptions, started: number): RunSummary {
   const tmp = partialDir(options.out);
   let sim: Simulation | undefined;
   try {
@@ -83,6 +98,8 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   } catch (err) {
     sim?.close();
     discardDir(tmp);
+    // A full disk or a lost permission names the run folder, not only "ENOSPC ... write".
+    if (typeof (err as NodeJS.ErrnoException).code === 'string' && !(err instanceof InputError)) throw new Error(`cannot write the run folder ${path.resolve(options.out)}: ${describeWriteError(err)}`);
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import type { City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
+import type { IndicatorValues } from '../model/indicatorNames.ts';
 import type { ParallelFor } from '../model/phases.ts';
 import { step, updateEnv, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';
@@ -39,6 +40,12 @@ export class Simulation {
     this.city = buildCity(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
     const threads = Math.max(1, options.threads ?? options.workers ?? 1);
+    if (threads > 1 && !options.parallel) {
+      const option = options.threads !== undefined ? 'threads' : 'workers';
+      throw new RangeError(
+        `${option}: ${threads} needs an executor for the threads: pass { ${option}: ${threads}, parallel: parallelFor } (import { parallelFor } from 'interethnic-city'), or leave ${option} out to run on this thread`,
+      );
+    }
     this.par = threads > 1 && options.parallel ? options.parallel(this.city, threads) : new SerialFor(this.ctx);
     const world = this.city.world;
     updateEnv(world, this.ctx.host);
@@ -85,10 +92,10 @@ export class Simulation {
   }
 
   /** The indicators of the current day, by name. */
-  indicators(): Record<string, number> {
+  indicators(): IndicatorValues {
     const out: Record<string, number> = {};
     for (const ind of this.columns) out[ind.name] = ind.value(this.census);
-    return out;
+    return out as IndicatorValues;
   }
 
   /** The indicators of this scenario: the common ones plus spending by policy. */

@@ -3,7 +3,8 @@
  * reported day, with the effect against the baseline and its cost) and series.csv (one row
  * per arm, metric and recorded day). Written by sim/engine/experiment/summarise.ts, read by
  * the viewer. An empty cell is a value that does not exist (the baseline's effect, a
- * confidence interval of one replication).
+ * confidence interval of one replication). Columns after cost_per_unit were added later, so
+ * readers of the first thirteen keep working.
  */
 export const SUMMARY_COLUMNS = [
   'arm',
@@ -19,6 +20,13 @@ export const SUMMARY_COLUMNS = [
   'diff_ci_high',
   'cost',
   'cost_per_unit',
+  'measure',
+  'from_day',
+  'cost_per_unit_low',
+  'cost_per_unit_high',
+  'cost_unit',
+  'costed',
+  'currency',
 ] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
 /** sensitivity.csv of a Morris design: each parameter's elementary effects per metric and day. */
@@ -26,22 +34,37 @@ export const SENSITIVITY_COLUMNS = ['metric', 'day', 'parameter', 'mu', 'mu_star
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number];
 
-/** One row of summary.csv; a field left out is an empty cell. */
+/** One row of summary.csv; undefined fields are written as empty cells. */
 export interface SummaryRow {
   arm: string;
   metric: string;
   day: number;
   n: number;
+  /** "value": the indicator on the day; "total": a count summed over days from_day to day. */
+  measure?: 'value' | 'total';
+  /** The first day a total counts (equal to `day` for a value). */
+  fromDay?: number;
   mean: number;
   sd?: number;
   ciLow?: number;
   ciHigh?: number;
-  /** Arm minus baseline, paired by replication; left out for the baseline. */
+  /** Arm minus baseline, paired by replication; undefined for the baseline. */
   diff?: number;
   diffLow?: number;
   diffHigh?: number;
   /** Mean over replications of the spending up to the day. */
   cost: number;
-  /** Extra cost over the baseline per unit of improvement, when the arm improves the metric. */
+  /** Whether the arm's cost is modelled: false for an arm that changes settings without a policy. */
+  costed?: boolean;
+  /**
+   * Extra cost over the baseline per `costUnit` of improvement, given only when the effect
+   * is an improvement whose interval excludes zero; low and high come from the effect's interval.
+   */
   costPerUnit?: number;
+  costPerUnitLow?: number;
+  costPerUnitHigh?: number;
+  /** What one unit of effect is, e.g. "percentage point" or "incident". */
+  costUnit?: string;
+  /** The scenario's currency, e.g. "EUR". */
+  currency?: string;
 }

@@ -79,6 +79,6 @@ describe('icity run', () => {
   it('refuses an unknown flag with exit 2', () => {
     const bad = icity(['run', 'scenarios/default.json', '--colour', 'red']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/Unknown option '--colour'/);
+    expect(bad.stderr).toMatch(/unknown flag --colour/);
   });
 });

@@ -48,6 +48,23 @@ afterAll(async () => {
 describe('icity experiment --queue with icity workers', () => {
   const out = path.join(dir, 'queued');
 
+  it('a worker stopped with Ctrl+C in the middle of a run leaves no unfinished folder in the shared experiment', async () => {
+    const stopped = path.join(dir, 'interrupted');
+    const c = worker();
+    await until(() => /taking runs/.test(c.output()), 30_000, 'the worker to start');
+    const submitter = start(['experiment', file, '--out', stopped, '--queue', redis.url, '--json']);
+    await until(() => partialsOf(stopped, c.process.pid!).length > 0, 60_000, 'the worker to be in the middle of a run');
+    expect(await stop(c, 'SIGINT')).toEqual({ code: 0, signal: null });
+    expect(c.output()).toMatch(/SIGINT: stopping/);
+    expect(partialsOf(stopped, c.process.pid!)).toEqual([]);
+    const locks = fs.readdirSync(path.join(stopped, 'runs')).flatMap((arm) => fs.readdirSync(path.join(stopped, 'runs', arm)).filter((f) => f.endsWith('.lock')));
+    expect(locks).toEqual([]);
+    // Another worker finishes the experiment the stopped one handed back.
+    const d = worker();
+    expect((await submitter.exited).code, submitter.output()).toBe(0);
+    await stop(d);
+  });
+
   it('finishes although one of two workers is killed mid-run, with a summary byte-identical to a local run', async () => {
     const a = worker();
     const b = worker();

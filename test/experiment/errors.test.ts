@@ -67,7 +67,7 @@ describe('icity experiment with a bad experiment file', () => {
     for (const [args, expected] of [
       [['--reps', '0'], /--reps: found "0"; expected a whole number from 1/],
       [['--workers', 'many'], /--workers: found "many"/],
-      [['--colour', 'red'], /Unknown option '--colour'/],
+      [['--colour', 'red'], /unknown flag --colour/],
     ] as [string[], RegExp][]) {
       const r = icity(['experiment', file, ...args]);
       expect(r.status).toBe(2);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { icity, tempDir } from '../helpers.ts';
 import { tree, writeExperiment } from './fixtures.ts';
+import { SUMMARY_COLUMNS } from '../../sim/formats/experimentTables.ts';
 
 const dir = tempDir('icity-experiment-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -62,11 +63,12 @@ describe('icity experiment (2 arms × 2 replications, 2,000 residents, 20 days)'
 
   it('writes summary.csv with one row per arm × metric × report day and empty differences for the baseline', () => {
     const lines = fs.readFileSync(path.join(one, 'summary.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit');
+    expect(lines[0]).toBe(SUMMARY_COLUMNS.join(','));
+    expect(lines[0].startsWith('arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,')).toBe(true);
     expect(lines).toHaveLength(1 + 2 * 5 * 2);
     for (const line of lines.slice(1)) {
       const c = line.split(',');
-      expect(c).toHaveLength(13);
+      expect(c).toHaveLength(SUMMARY_COLUMNS.length);
       expect(c[3]).toBe('2');
       if (c[0] === 'baseline') expect(c.slice(8, 11)).toEqual(['', '', '']);
       else expect(c.slice(8, 11).every((v) => v !== '' && Number.isFinite(Number(v)))).toBe(true);

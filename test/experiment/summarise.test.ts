@@ -40,7 +40,7 @@ function fabricate(dir: string, skip?: string): void {
       if (rel === skip) return;
       const runDir = path.join(dir, rel);
       fs.mkdirSync(runDir, { recursive: true });
-      fs.writeFileSync(path.join(runDir, 'manifest.json'), JSON.stringify({ format: 'icity-run', scenarioHash: `hash-${arm}-${seed}` }));
+      fs.writeFileSync(path.join(runDir, 'manifest.json'), JSON.stringify({ format: 'icity-run', scenarioHash: `hash-${arm}-${seed}`, days: 2 }));
       const v = VALUES[arm];
       const lines = ['day,population,language_mean,prejudice_host,spending'];
       for (let d = 0; d <= 2; d++) lines.push([d, v.population[r][d], v.language_mean[r][d], v.prejudice_host[r][d], v.spending[r][d]].join(','));
@@ -89,7 +89,7 @@ describe('summarise(dir)', () => {
 
   it('writes one row per arm × metric × report day with exactly the documented columns', () => {
     const header = fs.readFileSync(path.join(dir, 'summary.csv'), 'utf8').split('\n')[0];
-    expect(header).toBe('arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit');
+    expect(header).toBe('arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,measure,from_day,cost_per_unit_low,cost_per_unit_high,cost_unit,costed,currency');
     expect(header.split(',')).toEqual([...SUMMARY_COLUMNS]);
     expect(csv).toHaveLength(2 * 3 * 2);
     expect(csv.map((r) => `${r.arm}/${r.metric}/${r.day}`).slice(0, 3)).toEqual(['baseline/language_mean/1', 'baseline/language_mean/2', 'baseline/prejudice_host/1']);
@@ -127,8 +127,13 @@ describe('summarise(dir)', () => {
     expect(find('policy', 'language_mean', 1).cost).toBe('116.666667');
     expect(find('policy', 'language_mean', 2).cost).toBe('200');
     expect(find('baseline', 'language_mean', 2).cost).toBe('0');
-    // language_mean is better higher and rose by 0.083333: 200 / 0.083333 = 2400.
-    expect(Number(find('policy', 'language_mean', 2).cost_per_unit)).toBeCloseTo(2400, 6);
+    // language_mean (0..1) is better higher and rose by 0.083333, 8.3333 hundredths: 200 / 8.3333 = 24,
+    // with the range of the effect's interval: 200 / 15.5044 and 200 / 1.1622.
+    const r = find('policy', 'language_mean', 2);
+    expect(Number(r.cost_per_unit)).toBeCloseTo(24, 4);
+    expect(Number(r.cost_per_unit_low)).toBeCloseTo(200 / 15.5044, 2);
+    expect(Number(r.cost_per_unit_high)).toBeCloseTo(200 / 1.1622, 1);
+    expect([r.cost_unit, r.costed, r.currency]).toEqual(['0.01 of the scale', 'true', 'EUR']);
   });
 
   it('gives no cost per unit when the effect goes the wrong way or the metric has no good direction', () => {
@@ -152,8 +157,9 @@ describe('summarise(dir)', () => {
   it('writes a report that says in words whether each interval excludes zero', () => {
     const report = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
     expect(report).toContain('raises language_mean by 0.083 (95% CI 0.012 to 0.155) at day 2, an improvement; the interval excludes zero.');
-    expect(report).toMatch(/raises prejudice_host by 0\.033 \(95% CI .* at day 2, a worsening; the interval (ex|in)cludes zero/);
-    expect(report).toContain('changes population by 0 on average (95% CI -5.0 to 5.0) at day 2; the interval includes zero');
+    expect(report).toContain('has no clear effect on prejudice_host at day 2: 0.033 (95% CI -0.005 to 0.071); the interval includes zero, so 3 replications cannot tell this effect from none.');
+    expect(report).toContain('has no clear effect on population at day 2: 0.0 (95% CI -5.0 to 5.0); the interval includes zero');
+    expect(report).not.toMatch(/includes zero.*improvement|improvement.*includes zero/);
     expect(report).toContain('## policy');
   });
 
@@ -219,8 +225,11 @@ describe('effectSentence', () => {
     expect(effectSentence({ ...row, diff: 0, diffLow: 0, diffHigh: 0 }, 4)).toBe('leaves language_mean unchanged at day 730 in every replication.');
   });
   it('tells a fall with the interval of the fall, and an interval across zero as no clear effect', () => {
+    expect(effectSentence({ ...row, metric: 'prejudice_host', diff: -0.02, diffLow: -0.03, diffHigh: -0.01 }, 4)).toBe(
+      'lowers prejudice_host by 0.020 (95% CI 0.010 to 0.030) at day 730, an improvement; the interval excludes zero.',
+    );
     expect(effectSentence({ ...row, metric: 'prejudice_host', diff: -0.01, diffLow: -0.03, diffHigh: 0.01 }, 4)).toBe(
-      'lowers prejudice_host by 0.010 (95% CI -0.010 to 0.030) at day 730, an improvement; the interval includes zero, so 4 replications cannot tell this effect from none.',
+      'has no clear effect on prejudice_host at day 730: -0.010 (95% CI -0.030 to 0.010); the interval includes zero, so 4 replications cannot tell this effect from none.',
     );
   });
 });

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseScenario } from '../../sim/engine/loadScenario.ts';
-import { parseJsonText } from '../../sim/engine/readJson.ts';
+import { loadScenario, parseScenario } from '../../sim/engine/loadScenario.ts';
+import { MAX_INPUT_BYTES, parseJsonText } from '../../sim/engine/readJson.ts';
+import { loadExperiment } from '../../sim/engine/experiment/loadExperiment.ts';
 import { InputError } from '../../sim/engine/inputError.ts';
 import { runCity } from '../../sim/engine/runCity.ts';
 import { readFramesHeader } from '../../viz/src/data/framesHeader.ts';
@@ -89,6 +90,35 @@ describe('fuzzing the readers: any input gives a result or the clear error, neve
       }),
       { numRuns: FUZZ_RUNS, seed: 3 },
     );
+  });
+
+  it('the file reader with the scenario and experiment loaders, on any JSON value at the top level and any nesting depth', () => {
+    const file = path.join(dir, 'any.json');
+    const load = () => {
+      loadScenario(file);
+      loadExperiment(file);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), (value) => {
+        fs.writeFileSync(file, JSON.stringify(value) ?? 'null');
+        onlyClearErrors(load, InputError);
+      }),
+      { numRuns: FUZZ_RUNS / 4, seed: 5 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 200_000 }), fc.constantFrom('[', '{"a":'), (depth, open) => {
+        fs.writeFileSync(file, open.repeat(depth) + '1' + (open === '[' ? ']' : '}').repeat(depth));
+        onlyClearErrors(load, InputError);
+      }),
+      { numRuns: 20, seed: 6 },
+    );
+  });
+
+  it('the file reader, on a file larger than the limit', () => {
+    const file = path.join(dir, 'large.json');
+    fs.writeFileSync(file, `{"description":"${'x'.repeat(MAX_INPUT_BYTES)}"}`);
+    expect(() => loadScenario(file)).toThrow(/bytes; input files may be at most 16777216 bytes/);
+    fs.rmSync(file);
   });
 
   it("the viewer's frames reader, on mutated frames headers", () => {

@@ -26,8 +26,9 @@ function runChecked(file: string, sets: Record<string, unknown>): number[][] | u
   for (let d = 0; d < scenario.days; d++) {
     sim.advance();
     const now = sim.indicators();
+    const byName = now as Record<string, number>;
     for (const c of cols) {
-      const v = now[c.name];
+      const v = byName[c.name];
       expect(Number.isFinite(v), `${c.name} is ${v} on day ${sim.day}`).toBe(true);
       if (BOUNDED.test(c.unit) && c.name !== 'employment_gap') {
         expect(v, c.name).toBeGreaterThanOrEqual(0);
@@ -38,7 +39,7 @@ function runChecked(file: string, sets: Record<string, unknown>): number[][] | u
     expect(Math.abs(now.employment_gap)).toBeLessThanOrEqual(1);
     // Population changes only by arrivals, births, departures and deaths.
     expect(now.population).toBe(prev.population + now.arrivals + now.births - now.departures - now.deaths);
-    rows.push(cols.map((c) => now[c.name]));
+    rows.push(cols.map((c) => byName[c.name]));
     prev = now;
   }
   sim.close();

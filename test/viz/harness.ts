@@ -3,9 +3,10 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BIN, ROOT } from '../helpers.ts';
+import { CHROMIUM } from '../tools.ts';
 
-/** Debian's Chromium, the browser the viewer's tests drive. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (or CHROMIUM_PATH), the browser the viewer's tests drive. */
+export { CHROMIUM };
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 
 export function launchBrowser(): Promise<Browser> {

@@ -10,7 +10,7 @@ export type Resolved = { ok: true; file: string; size: number } | { ok: false; s
  * encoding, NUL bytes, backslashes, encoded slashes, empty segments (so no absolute path
  * can be smuggled in), segments that start with "." (so "..", "." and hidden or
  * half-written ".partial-" folders), and anything whose real path, after following
- * symbolic links, is outside the root. Checks are made on the decoded segments, so
+ * symbolic links, is outside the root or inside a hidden folder. Checks are made on the decoded segments, so
  * "%2e%2e" is refused like "..".
  */
 export async function resolveInside(root: string, rawPath: string): Promise<Resolved> {
@@ -37,6 +37,8 @@ export async function resolveInside(root: string, rawPath: string): Promise<Reso
     return { ok: false, status: 404, reason: 'no such file' };
   }
   if (!isInside(root, real)) return { ok: false, status: 403, reason: 'a link that leads outside the served folder' };
+  // A link inside the folder may still lead to a hidden file or folder (".git", ".secret").
+  if (path.relative(root, real).split(path.sep).some((seg) => seg.startsWith('.'))) return { ok: false, status: 403, reason: 'a link that leads to a hidden file or folder' };
   const stat = await fs.stat(real);
   if (!stat.isFile()) return { ok: false, status: 404, reason: 'not a file' };
   return { ok: true, file: real, size: stat.size };

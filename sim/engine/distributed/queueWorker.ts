@@ -8,6 +8,10 @@ import { runInThread, type ThreadRun } from '../experiment/runInThread.ts';
 import type { QueueAddress } from './queueAddress.ts';
 import { QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, type RunJobData, type RunJobResult } from './runJob.ts';
 import { throttledReport } from './throttledReport.ts';
+import { abandonRun, removeStaleScratch } from '../runFolder.ts';
+
+/** Scratch folders of transfer-mode runs: icity-worker-<pid>-XXXXXX in the temporary folder. */
+const SCRATCH_PREFIX = 'icity-worker-';
 
 export interface QueueWorkerOptions {
   /** Runs at once. */
@@ -44,7 +48,9 @@ export const MAX_STALLED = 3;
  */
 export function startQueueWorker(address: QueueAddress, options: QueueWorkerOptions): QueueWorker {
   const host = os.hostname();
-  const running = new Map<string, { thread: ThreadRun; job: Job<RunJobData, RunJobResult>; token?: string }>();
+  const running = new Map<string, { thread: ThreadRun; job: Job<RunJobData, RunJobResult>; token?: string; out: string }>();
+  // Scratch folders of transfer-mode workers that were killed on this machine.
+  removeStaleScratch(os.tmpdir(), SCRATCH_PREFIX);
   let stopping = false;
   let lastActivity = Date.now();
   const report = throttledReport(options.log, address.shown, 'retrying');
@@ -54,7 +60,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
   /** Runs in a scratch folder of this machine and stores the run folder's files in Redis. */
   const transfer = async (job: Job<RunJobData, RunJobResult>, token?: string): Promise<RunJobResult> => {
     const d = job.data;
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-worker-'));
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
     try {
       options.log(`${d.experiment} ${d.run.dir}: started, to send back${job.attemptsStarted > 1 ? ` (start ${job.attemptsStarted})` : ''}`);
       const reply = await runThread(job, token, path.join(scratch, 'run'));
@@ -80,7 +86,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
   /** Runs a job's run into `out` in a worker thread; hands it back to the queue if the worker is stopping. */
   const runThread = async (job: Job<RunJobData, RunJobResult>, token: string | undefined, out: string): Promise<{ wallSeconds: number }> => {
     const thread = runInThread({ scenario: job.data.scenario, out, threads: options.threadsPerRun });
-    running.set(job.id!, { thread, job, token });
+    running.set(job.id!, { thread, job, token, out });
     try {
       const reply = await thread.reply;
       if (stopping) {
@@ -142,7 +148,10 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
     stopping = true;
     clearInterval(idleTimer);
     const closing = worker.close();
-    await Promise.all([...running.values()].map((r) => r.thread.stop()));
+    await Promise.all([...running.values()].map(async (r) => {
+      await r.thread.stop();
+      abandonRun(r.out);
+    }));
     await closing;
     store?.disconnect();
     resolveStopped();

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../inputError.ts';
-import { writeFileAtomic } from '../runFolder.ts';
-import { BASELINE } from './loadExperiment.ts';
+import { describeIssues } from '../issues.ts';
+import { alive, settleLeftovers, writeFileAtomic } from '../runFolder.ts';
+import { BASELINE } from './arm.ts';
 import type { DesignRecord } from './design/designPoints.ts';
 import { EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION } from '../../formats/experimentManifest.ts';
 
@@ -66,6 +68,20 @@ export interface ExperimentManifest {
 
 export const MANIFEST = 'manifest.json';
 
+const day = z.number().int().min(0).max(36_500);
+/** What readers of an experiment manifest rely on; a damaged manifest is refused naming the field. */
+const manifestShape = z.looseObject({
+  name: z.string(),
+  experiment: z.looseObject({}),
+  scenario: z.looseObject({}),
+  arms: z.array(z.looseObject({ name: z.string(), policies: z.array(z.unknown()), set: z.record(z.string(), z.unknown()) })).min(1),
+  seeds: z.array(z.number().int().min(0)).min(1),
+  days: day.min(1),
+  metrics: z.array(z.string()).min(1),
+  reportDays: z.array(day).min(1),
+  runs: z.array(z.looseObject({ dir: z.string(), scenarioHash: z.string() })),
+});
+
 /** The folder of replication `rep` (1-based) of an arm, relative to the experiment folder. */
 export function runDirName(arm: string, rep: number): string {
   return path.posix.join('runs', arm, String(rep));
@@ -84,6 +100,8 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
   if (typeof m.formatVersion !== 'number' || m.formatVersion > EXPERIMENT_FORMAT_VERSION) {
     throw new InputError([`${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads experiment folders of format ${EXPERIMENT_FORMAT_VERSION}`]);
   }
+  const checked = manifestShape.safeParse(m);
+  if (!checked.success) throw new InputError([...describeIssues(file, m, checked.error.issues).slice(0, 10), `${file}: the manifest is damaged; run the experiment again to rewrite it (finished runs are kept)`]);
   return m;
 }
 
@@ -92,7 +110,7 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
  * experiment (same hash) and never mixes two. Removes unfinished run folders that a killed
  * process left behind.
  */
-export function prepareFolder(dir: string, hash: string, name: string, shown = dir, options: { shared?: boolean } = {}): void {
+export function prepareFolder(dir: string, hash: string, name: string, shown = dir, options: { shared?: boolean; replications?: number } = {}): void {
   if (fs.existsSync(dir)) {
     if (!fs.statSync(dir).isDirectory()) throw new InputError([`--out ${shown}: is a file, expected a folder`]);
     if (fs.existsSync(path.join(dir, MANIFEST))) {
@@ -100,6 +118,12 @@ export function prepareFolder(dir: string, hash: string, name: string, shown = d
       if (m.experimentHash !== hash) {
         throw new InputError([
           `--out ${shown}: holds a different experiment ("${m.name}" from ${m.experimentFile}, whose scenario, arms or seeds differ); choose another --out or remove the folder`,
+        ]);
+      }
+      // Fewer replications would silently shrink the summary and report of runs already done.
+      if (options.replications !== undefined && Array.isArray(m.seeds) && m.seeds.length > options.replications) {
+        throw new InputError([
+          `--reps ${options.replications}: ${shown} already holds ${m.seeds.length} replications of "${m.name}"; give --reps ${m.seeds.length} (or more) to use them, or another --out for a smaller experiment (nothing was changed)`,
         ]);
       }
     } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.') && !/\.partial-\d+$/.test(f))) {
@@ -112,7 +136,7 @@ export function prepareFolder(dir: string, hash: string, name: string, shown = d
   if (!options.shared) removeStalePartials(dir);
 }
 
-/** Unfinished files ("summary.csv.partial-<pid>") and run folders (".<rep>.partial-<pid>-<time>") whose process is gone. */
+/** Unfinished files ("summary.csv.partial-<pid>") and run folders whose process is gone; see settleLeftovers. */
 function removeStalePartials(dir: string): void {
   for (const f of fs.readdirSync(dir)) {
     const m = /\.partial-(\d+)$/.exec(f);
@@ -122,29 +146,28 @@ function removeStalePartials(dir: string): void {
   if (!fs.existsSync(runs)) return;
   for (const arm of fs.readdirSync(runs)) {
     const armDir = path.join(runs, arm);
-    if (!fs.statSync(armDir).isDirectory()) continue;
-    for (const f of fs.readdirSync(armDir)) {
-      const m = /^\..*\.(?:partial|old)-(\d+)-\d+$/.exec(f);
-      if (m && !alive(Number(m[1]))) fs.rmSync(path.join(armDir, f), { recursive: true, force: true });
-    }
+    if (fs.statSync(armDir).isDirectory()) settleLeftovers(armDir);
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A run counts as finished when its folder has a manifest.json with the expected scenario hash. */
+/**
+ * A run counts as finished when its folder has a manifest.json with the expected scenario
+ * hash and every file the manifest lists is there and whole: metrics.csv has a row per
+ * day, frames.bin the size frames.json gives. A damaged run is done again.
+ */
 export function runFinished(dir: string, run: Pick<RunRecord, 'dir' | 'scenarioHash'>): boolean {
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, run.dir, MANIFEST), 'utf8')) as { scenarioHash?: string };
-    return m.scenarioHash === run.scenarioHash && fs.existsSync(path.join(dir, run.dir, 'metrics.csv'));
+    const runDir = path.join(dir, run.dir);
+    const m = JSON.parse(fs.readFileSync(path.join(runDir, MANIFEST), 'utf8')) as { scenarioHash?: string; days?: number; files?: Record<string, string> };
+    if (m.scenarioHash !== run.scenarioHash || typeof m.days !== 'number') return false;
+    for (const name of Object.keys(m.files ?? { 'metrics.csv': '' })) if (fs.statSync(path.join(runDir, name)).size === 0) return false;
+    const rows = fs.readFileSync(path.join(runDir, 'metrics.csv'), 'utf8').trimEnd().split('\n').length - 1;
+    if (rows !== m.days + 1) return false;
+    if (m.files?.['frames.json'] !== undefined) {
+      const h = JSON.parse(fs.readFileSync(path.join(runDir, 'frames.json'), 'utf8')) as { complete?: boolean; days?: unknown[]; frameBytes?: number };
+      if (h.complete !== true || !Array.isArray(h.days) || fs.statSync(path.join(runDir, 'frames.bin')).size !== h.days.length * (h.frameBytes ?? NaN)) return false;
+    }
+    return true;
   } catch {
     return false;
   }

@@ -5,27 +5,16 @@ import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
 import { readJsonFile } from '../readJson.ts';
-import { scenarioHash } from '../runCity.ts';
+import { scenarioHash } from '../scenarioHash.ts';
 import { armScenario, type Override } from './armScenario.ts';
 import { designArms } from './design/designArms.ts';
+import { BASELINE, runScenario, type Arm } from './arm.ts';
 import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
 
-/** The name of the baseline arm and of its run folder. */
-export const BASELINE = 'baseline';
+export { BASELINE, runScenario, type Arm };
+
 const DEFAULT_REPLICATIONS = 10;
 const MAX_SEED = 2 ** 31 - 1;
-
-export interface Arm {
-  /** Folder name: "baseline" or the arm's name. */
-  name: string;
-  /** How reports name it. */
-  label: string;
-  description: string;
-  /** The arm's scenario after defaults, with the seed of replication 1. */
-  scenario: Scenario;
-  /** A design point's values by path (hand-written arms keep theirs in the experiment file). */
-  set?: Record<string, unknown>;
-}
 
 /** An experiment file resolved into what to run: arms (baseline first) × seeds. */
 export interface ExperimentPlan {
@@ -47,18 +36,24 @@ export interface ExperimentPlan {
 export type ResolvedExperiment = Omit<Experiment, 'replications' | 'seeds' | 'metrics' | 'reportDays' | 'days'> & {
   days: number;
   replications: number;
+  /** The replications the file asks for, when --reps gave another number (reports say so). */
+  fileReplications?: number;
   seeds: number[];
   metrics: string[];
   reportDays: number[];
 };
 
-/** The scenario of one run: the arm's scenario with the seed of its replication. */
-export function runScenario(arm: Arm, seed: number): Scenario {
-  return { ...arm.scenario, seed };
+export interface LoadOptions {
+  /** Replications (--reps), instead of the file's. */
+  replications?: number;
+  /** `path=value` overrides of the base scenario for every arm (--set), after the file's own "set". */
+  sets?: readonly string[];
+  /** Days of every run (--days), instead of the file's. */
+  days?: number;
 }
 
 /** Reads and checks an experiment file and the scenarios of all its arms. */
-export function loadExperiment(file: string, options: { replications?: number } = {}): ExperimentPlan {
+export function loadExperiment(file: string, options: LoadOptions = {}): ExperimentPlan {
   const raw = readJsonFile(file);
   const parsed = experimentSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(describeIssues(file, raw, parsed.error.issues, experimentSchema));
@@ -86,13 +81,20 @@ export function loadExperiment(file: string, options: { replications?: number } 
       );
     }
   };
+  const cliSets = (options.sets ?? []).map(parseSet);
   forbidden('set.', exp.set, ['seed']);
+  for (const o of cliSets) {
+    const top = o.key.split('.')[0];
+    if (top === 'seed' || top === 'days') problems.push(`--set ${o.key}: ${top === 'seed' ? 'replications set the seed; use --reps, or the experiment\'s "seed"' : 'use --days'}`);
+  }
   forbidden('baseline.set.', exp.baseline?.set, ['seed', 'days']);
   exp.arms.forEach((a, k) => forbidden(`arms[${k}].set.`, a.set, ['seed', 'days']));
   if (problems.length) throw new InputError(problems);
 
   const baseOverrides: Override[] = Object.entries(exp.set ?? {}).map(([key, value]) => ({ key, value, where: `set.${key}` }));
-  if (exp.days !== undefined) baseOverrides.push({ key: 'days', value: exp.days, where: 'days' });
+  baseOverrides.push(...cliSets);
+  if (options.days !== undefined) baseOverrides.push({ key: 'days', value: options.days, where: '--days' });
+  else if (exp.days !== undefined) baseOverrides.push({ key: 'days', value: exp.days, where: 'days' });
   const base = armScenario(file, scenarioFile, rawScenario, baseOverrides, [], '');
 
   const armInputs = [
@@ -124,7 +126,9 @@ export function loadExperiment(file: string, options: { replications?: number } 
   }
 
   const days = base.days;
-  const reportDays = resolveReportDays(exp.reportDays, days, file, problems);
+  // A run shortened with --days reports the days it reaches, and its end.
+  const given = options.days === undefined || !exp.reportDays ? exp.reportDays : [...(exp.reportDays ?? []).filter((d) => d !== 'end' && d <= days), 'end' as const];
+  const reportDays = resolveReportDays(given, days, file, problems);
   const replications = options.replications ?? exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
   if (exp.seeds && replications > exp.seeds.length) {
     problems.push(`--reps: found ${replications}; ${file} lists ${exp.seeds.length} seeds, so at most ${exp.seeds.length} replications`);
@@ -146,12 +150,28 @@ export function loadExperiment(file: string, options: { replications?: number } 
     baseline: { label: BASELINE, ...exp.baseline },
   };
   if (exp.seeds === undefined) experiment.seed = first;
+  const fileReplications = exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
+  if (fileReplications !== replications) experiment.fileReplications = fileReplications;
   const identity = {
     arms: arms.map((a) => ({ name: a.name, scenario: { ...a.scenario, seed: undefined } })),
     seeds: exp.seeds ?? { first },
   };
   const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
   return { file, experiment, scenarioFile, base, arms, seeds, hash, design };
+}
+
+/** A --set path=value as an override; the value is JSON when it parses, a string otherwise (as for icity run). */
+function parseSet(set: string): Override {
+  const eq = set.indexOf('=');
+  if (eq <= 0) throw new InputError([`--set ${set}: expected path=value, e.g. --set population.residents=5000`]);
+  const raw = set.slice(eq + 1);
+  let value: unknown = raw;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    // A bare word is a string, as `icity run --set` reads it.
+  }
+  return { key: set.slice(0, eq), value, where: `--set ${set.slice(0, eq)}` };
 }
 
 /** "end" and day numbers, sorted and unique; by default every 365th day and the end. */

@@ -1,6 +1,6 @@
 import { INDICATORS } from '../../model/indicators.ts';
 import type { ExperimentManifest } from './experimentFolder.ts';
-import type { SummaryRow } from './summarise.ts';
+import type { SummaryRow } from '../../formats/experimentTables.ts';
 
 /** Decimals that give `digits` significant figures to x (0 for x = 0), at most 6. */
 function decimalsFor(digits: number, x: number): number {
@@ -27,26 +27,46 @@ function money(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
+/** "at day 365", or for a count "summed over days 1 to 365". */
+function when(r: SummaryRow): string {
+  return r.measure === 'total' ? `summed over days ${r.fromDay} to ${r.day}` : `at day ${r.day}`;
+}
+
+/** The interval excludes zero: the replications tell the effect from none. */
+export function clearEffect(r: SummaryRow): boolean {
+  return r.diffLow !== undefined && r.diffHigh !== undefined && (r.diffLow > 0 || r.diffHigh < 0);
+}
+
 /**
  * One sentence about an effect, e.g. "raises language_mean by 0.041 (95% CI 0.030 to
- * 0.052) at day 730; the interval excludes zero." A fall is told as "lowers ... by" with the
- * interval of the fall, so the numbers read the way the verb does.
+ * 0.052) at day 730, an improvement; the interval excludes zero." A fall is told as "lowers
+ * ... by" with the interval of the fall, so the numbers read the way the verb does. An
+ * effect whose interval includes zero is "no clear effect", never an improvement.
  */
 export function effectSentence(r: SummaryRow, replications: number): string {
   const diff = r.diff ?? 0;
   if (diff === 0 && (r.diffLow ?? 0) === 0 && (r.diffHigh ?? 0) === 0) {
-    return `leaves ${r.metric} unchanged at day ${r.day}${replications > 1 ? ' in every replication' : ''}.`;
+    return `leaves ${r.metric} unchanged ${when(r)}${replications > 1 ? ' in every replication' : ''}.`;
   }
   const k = effectDecimals(diff, r.diffLow, r.diffHigh);
+  if (r.diffLow === undefined || r.diffHigh === undefined) {
+    return `changes ${r.metric} by ${fixed(diff, k)} ${when(r)} in its one replication, which gives no interval, so this cannot be told from noise.`;
+  }
+  if (!clearEffect(r)) {
+    return `has no clear effect on ${r.metric} ${when(r)}: ${fixed(diff, k)} (95% CI ${fixed(r.diffLow, k)} to ${fixed(r.diffHigh, k)}); the interval includes zero, so ${replications} replications cannot tell this effect from none.`;
+  }
   const up = diff >= 0;
   const better = INDICATORS.find((i) => i.name === r.metric)?.better ?? 0;
-  const judged = better === 0 || diff === 0 ? '' : diff * better > 0 ? ', an improvement' : ', a worsening';
-  const head = diff === 0 ? `changes ${r.metric} by 0 on average` : `${up ? 'raises' : 'lowers'} ${r.metric} by ${fixed(Math.abs(diff), k)}`;
-  if (r.diffLow === undefined || r.diffHigh === undefined) return `${head} at day ${r.day}${judged}; one replication gives no interval.`;
+  const judged = better === 0 ? '' : diff * better > 0 ? ', an improvement' : ', a worsening';
   const [low, high] = up ? [r.diffLow, r.diffHigh] : [-r.diffHigh, -r.diffLow];
-  const excludes = r.diffLow > 0 || r.diffHigh < 0;
-  const verdict = excludes ? 'the interval excludes zero' : `the interval includes zero, so ${replications} replications cannot tell this effect from none`;
-  return `${head} (95% CI ${fixed(low, k)} to ${fixed(high, k)}) at day ${r.day}${judged}; ${verdict}.`;
+  return `${up ? 'raises' : 'lowers'} ${r.metric} by ${fixed(Math.abs(diff), k)} (95% CI ${fixed(low, k)} to ${fixed(high, k)}) ${when(r)}${judged}; the interval excludes zero.`;
+}
+
+/** "1,234 EUR per percentage point (95% CI 800 to 2,700)". */
+export function costPerUnitText(r: SummaryRow): string {
+  const cur = r.currency ? ` ${r.currency}` : '';
+  const range = r.costPerUnitLow !== undefined && r.costPerUnitHigh !== undefined ? ` (95% CI ${money(r.costPerUnitLow)} to ${money(r.costPerUnitHigh)})` : '';
+  return `${money(r.costPerUnit!)}${cur} per ${r.costUnit ?? 'unit'}${range}`;
 }
 
 function listOverrides(set: Record<string, unknown>): string {
@@ -63,17 +83,27 @@ function listPolicies(policies: unknown[]): string {
 export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string {
   const n = m.seeds.length;
   const last = m.reportDays[m.reportDays.length - 1];
-  const scenario = m.scenario as { name?: string; population?: { residents?: number } };
+  const scenario = m.scenario as { name?: string; population?: { residents?: number }; currency?: string };
+  const currency = scenario.currency ?? 'EUR';
   const baseline = m.arms[0];
+  const asked = (m.experiment as { fileReplications?: number }).fileReplications;
   const seeds = n === 1 ? `seed ${m.seeds[0]}` : m.seeds.every((s, k) => k === 0 || s === m.seeds[k - 1] + 1) ? `seeds ${m.seeds[0]} to ${m.seeds[n - 1]}` : `seeds ${m.seeds.join(', ')}`;
+  const counts = m.metrics.filter((x) => rows.some((r) => r.metric === x && r.measure === 'total'));
+  const window = (m.experiment as { reportWindow?: unknown }).reportWindow ?? 'since-previous';
   const out: string[] = [];
   out.push(`# Experiment "${m.name}"`, '');
+  if (n < 2) out.push(`> **Warning: ${n} replication.** There are no confidence intervals, so no effect in this report can be told from simulation noise. Run with --reps 2 or more (10 is the default).`, '');
   if (m.experiment.description) out.push(m.experiment.description, '');
   out.push(
     `- Base scenario: \`${m.scenarioFile}\` ("${scenario.name}"), ${(scenario.population?.residents ?? 0).toLocaleString('en-US')} residents, ${m.days} days.`,
-    `- Arms: ${baseline.label === baseline.name ? 'the baseline' : `the baseline ("${baseline.label}")`} and ${m.arms.length - 1} policy arm${m.arms.length > 2 ? 's' : ''}, ${n} replication${n > 1 ? 's' : ''} each (${seeds}). Replication r of every arm uses the same seed (common random numbers), so each difference is paired by replication.`,
-    `- Intervals: 95% confidence intervals from the t distribution with n − 1 = ${n - 1} degrees of freedom; a difference from the baseline uses the paired t interval over replications.`,
-    '- Cost: mean over replications of the programme spending up to the day. Cost per unit: the extra cost over the baseline divided by the size of the effect, given only when the arm improves the metric.',
+    `- Arms: ${baseline.label === baseline.name ? 'the baseline' : `the baseline ("${baseline.label}")`} and ${m.arms.length - 1} policy arm${m.arms.length > 2 ? 's' : ''}, ${n} replication${n > 1 ? 's' : ''} each (${seeds})${asked !== undefined && asked !== n ? `; the experiment file asks for ${asked}, and this run was given ${n} (--reps), which is the number every figure below rests on` : ''}. Replication r of every arm uses the same seed (common random numbers), so each difference is paired by replication.`,
+    n >= 2
+      ? `- Intervals: 95% confidence intervals from the t distribution with n − 1 = ${n - 1} degrees of freedom; a difference from the baseline uses the paired t interval over replications. They cover simulation noise only (how runs of the same model and parameters differ by seed), not uncertainty about the model's parameters or its structure. An effect whose interval includes zero is reported as no clear effect.`
+      : '- Intervals: none (one replication).',
+    ...(counts.length
+      ? [`- Counts (${counts.join(', ')}) are compared as totals over a window of days, not on one day: ${window === 'cumulative' ? 'from day 1 to each report day' : typeof window === 'number' ? `the last ${window} days up to each report day` : 'from the day after the previous report day (or day 1) to each report day'}.`]
+      : []),
+    `- Cost: mean over replications of the programme spending up to the day, in ${currency}. Cost per unit: the extra cost over the baseline per percentage point (shares), per 0.01 (indices and scales from 0 to 1) or per item (counts) of improvement, given only when the improvement's interval excludes zero; its range comes from the effect's interval. An arm that changes settings without a policy is not costed.`,
     '',
   );
   if (Object.keys(baseline.set).length || baseline.policies.length) {
@@ -88,14 +118,17 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
     out.push(`Compared with the baseline, this arm:`, '');
     for (const r of mine.filter((r) => r.day === last)) out.push(`- ${effectSentence(r, n)}`);
     const endRow = mine.find((r) => r.day === last);
-    if (endRow) {
-      const extra = endRow.cost - base(endRow.metric, last).cost;
+    if (endRow && endRow.costed === false) {
+      out.push('', `Cost: not costed. This arm changes settings without a policy, and the model knows no cost for such changes (its programme spending is the baseline's, ${money(endRow.cost)} ${currency} per run up to day ${last}).`);
+    } else if (endRow) {
       const baseCost = base(endRow.metric, last).cost;
-      if (extra === 0) out.push('', `Cost up to day ${last}: ${money(endRow.cost)} per run, the same as the baseline.`);
+      const extra = endRow.cost - baseCost;
+      if (extra === 0) out.push('', `Cost up to day ${last}: ${money(endRow.cost)} ${currency} per run, the same as the baseline.`);
       else {
-        out.push('', `Cost up to day ${last}: ${money(endRow.cost)} per run (baseline ${money(baseCost)}; ${extra > 0 ? 'extra' : 'saving'} ${money(Math.abs(extra))}).`);
+        out.push('', `Cost up to day ${last}: ${money(endRow.cost)} ${currency} per run (baseline ${money(baseCost)}; ${extra > 0 ? 'extra' : 'saving'} ${money(Math.abs(extra))}).`);
         const perUnit = mine.filter((r) => r.day === last && r.costPerUnit !== undefined);
-        if (perUnit.length) out.push(`Extra cost per unit of improvement: ${perUnit.map((r) => `${r.metric} ${money(r.costPerUnit!)}`).join('; ')}.`);
+        if (perUnit.length) out.push(`Extra cost per unit of clear improvement: ${perUnit.map((r) => `${r.metric} ${costPerUnitText(r)}`).join('; ')}.`);
+        else out.push('No cost per unit: no metric improves with an interval that excludes zero.');
       }
     }
     out.push('', '| metric | day | baseline | arm | difference (95% CI) | cost per unit |', '| --- | ---: | ---: | ---: | --- | ---: |');
@@ -103,8 +136,9 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
       const b = base(r.metric, r.day);
       const k = decimalsFor(3, Math.max(Math.abs(b.mean), Math.abs(r.mean)));
       const kd = effectDecimals(r.diff ?? 0, r.diffLow, r.diffHigh);
-      const diff = r.diffLow === undefined ? fixed(r.diff ?? 0, kd) : `${fixed(r.diff ?? 0, kd)} (${fixed(r.diffLow, kd)} to ${fixed(r.diffHigh!, kd)})`;
-      out.push(`| ${r.metric} | ${r.day} | ${fixed(b.mean, k)} | ${fixed(r.mean, k)} | ${diff} | ${r.costPerUnit === undefined ? '' : money(r.costPerUnit)} |`);
+      const diff = r.diffLow === undefined ? fixed(r.diff ?? 0, kd) : `${fixed(r.diff ?? 0, kd)} (${fixed(r.diffLow, kd)} to ${fixed(r.diffHigh!, kd)})${clearEffect(r) ? '' : ', no clear effect'}`;
+      const days = r.measure === 'total' ? `${r.fromDay}–${r.day} (total)` : String(r.day);
+      out.push(`| ${r.metric} | ${days} | ${fixed(b.mean, k)} | ${fixed(r.mean, k)} | ${diff} | ${r.costPerUnit === undefined ? '' : costPerUnitText(r)} |`);
     }
     out.push('');
   }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Pool from 'worker-threads-pool';
 import { packageInfo } from '../packageInfo.ts';
+import { InputError } from '../inputError.ts';
+import { memoryLimitBytes, memoryProblem } from '../memoryEstimate.ts';
 import { Progress } from '../progress.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
@@ -12,9 +14,10 @@ import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summa
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { PoolThreadData, RunReply } from './poolMessages.ts';
+import { siblingModule } from '../moduleUrl.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
-const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
+const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
 
 export interface ExperimentOptions {
   /** The experiment folder. */
@@ -27,6 +30,8 @@ export interface ExperimentOptions {
   progress?: boolean;
   /** Do only this share of the runs; the summary is written once every run of the experiment is there. */
   shard?: Shard;
+  /** Refuse (InputError) when the parallel runs are estimated to need more memory (bytes; default 85% of the machine's). */
+  memoryLimit?: number;
   /** Runs the runs elsewhere (e.g. on a queue that other machines take them from) instead of in this process's threads. */
   executor?: RunExecutor;
 }
@@ -83,7 +88,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   const started = Date.now();
   const dir = path.resolve(options.out);
   const shared = options.shard !== undefined || options.executor !== undefined;
-  prepareFolder(dir, plan.hash, plan.experiment.name, options.out, { shared });
+  prepareFolder(dir, plan.hash, plan.experiment.name, options.out, { shared, replications: plan.seeds.length });
 
   // Replication by replication, so an interrupted experiment has whole pairs to compare.
   const runs: RunRecord[] = [];
@@ -98,6 +103,12 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   const pending = mine.filter((r) => r.status === 'pending');
   const budget = Math.max(1, options.threadBudget ?? options.workers ?? os.availableParallelism());
   const threads = options.executor ? { budget: 0, pool: 0, perRun: 0 } : { budget, ...shareThreads(budget, pending.length) };
+  if (!options.executor && pending.length) {
+    const limit = options.memoryLimit ?? memoryLimitBytes();
+    const biggest = plan.arms.reduce((a, b) => (b.scenario.population.residents > a.scenario.population.residents ? b : a)).scenario;
+    const tooBig = memoryProblem(biggest, threads.perRun, threads.pool, limit, options.memoryLimit === undefined ? '85% of this machine' : '--memory-limit');
+    if (tooBig) throw new InputError([`${plan.file}: ${tooBig}`]);
+  }
 
   const manifest: ExperimentManifest = {
     format: EXPERIMENT_FORMAT,

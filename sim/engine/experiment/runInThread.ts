@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { PoolThreadData, RunReply, RunTask } from './poolMessages.ts';
+import { siblingModule } from '../moduleUrl.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
-const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
+const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
 
 /** A run going on in a thread of its own. */
 export interface ThreadRun {

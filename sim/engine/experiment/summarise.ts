@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../runFolder.ts';
 import { estimate } from './estimate.ts';
 import { armNames, readExperimentManifest, runDirName, runFinished, type ExperimentManifest } from './experimentFolder.ts';
 import { renderReport } from './report.ts';
+import { effectUnit, windowStart, type ReportWindow } from './effectUnit.ts';
 import { writeDesignOutputs } from './design/designOutputs.ts';
 
 import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow } from '../../formats/experimentTables.ts';
@@ -86,6 +87,9 @@ function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing']): s
   ].join('\n');
 }
 
+/** A number cell as the run writer writes it: decimal, finite, never empty (an empty or hex cell means a damaged file). */
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 function readRun(runDir: string, metrics: string[], days: number): RunData {
   const file = path.join(runDir, 'metrics.csv');
   const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
@@ -98,15 +102,24 @@ function readRun(runDir: string, metrics: string[], days: number): RunData {
   const dayCol = col('day');
   const metricCols = metrics.map(col);
   const spendCol = col('spending');
-  if (lines.length - 1 !== days + 1) throw new InputError([`${file}: has ${lines.length - 1} rows; expected ${days + 1} (days 0 to ${days})`]);
+  if (lines.length - 1 !== days + 1) throw new InputError([`${file}: has ${lines.length - 1} rows; expected ${days + 1} (days 0 to ${days}); run the experiment again to redo the run`]);
   const values = metrics.map(() => new Float64Array(days + 1));
   const cost = new Float64Array(days + 1);
   let spent = 0;
   for (let d = 0; d <= days; d++) {
     const cells = lines[d + 1].split(',');
-    if (Number(cells[dayCol]) !== d) throw new InputError([`${file}: row ${d + 2}: found day ${cells[dayCol]}; expected ${d}`]);
-    metricCols.forEach((k, i) => (values[i][d] = Number(cells[k])));
-    spent += Number(cells[spendCol]);
+    const at = (k: number) => {
+      const c = cells[k];
+      const v = Number(c);
+      if (c === undefined || !NUMBER.test(c) || !Number.isFinite(v)) {
+        throw new InputError([`${file}: line ${d + 2}, column "${header[k]}": found ${JSON.stringify(c ?? '')}; expected a finite decimal number (the file is damaged; remove the run folder and run the experiment again)`]);
+      }
+      return v;
+    };
+    if (cells.length !== header.length) throw new InputError([`${file}: line ${d + 2}: has ${cells.length} cells; the header has ${header.length}`]);
+    if (at(dayCol) !== d) throw new InputError([`${file}: line ${d + 2}: found day ${cells[dayCol]}; expected ${d}`]);
+    metricCols.forEach((k, i) => (values[i][d] = at(k)));
+    spent += at(spendCol);
     cost[d] = spent;
   }
   return { values, cost };
@@ -118,36 +131,79 @@ function summaryRows(m: ExperimentManifest, arms: string[], data: RunData[][]): 
   const x = new Float64Array(n);
   const d = new Float64Array(n);
   const better = new Map(INDICATORS.map((i) => [i.name, i.better]));
+  const window = ((m.experiment as { reportWindow?: ReportWindow }).reportWindow ?? 'since-previous') as ReportWindow;
+  const currency = String((m.scenario as { currency?: unknown }).currency ?? 'EUR');
   const meanCost = (a: number, day: number) => estimate(data[a].map((run) => run.cost[day])).mean;
+  const spendsLikeBaseline = (a: number) => data[a].every((run, r) => run.cost[m.days] === data[0][r].cost[m.days]);
   arms.forEach((arm, a) => {
+    const record = m.arms[a];
+    const costed = a === 0 ? data[0].some((run) => run.cost[m.days] > 0) : record.policies.length > 0 || !spendsLikeBaseline(a);
     m.metrics.forEach((metric, i) => {
-      for (const day of m.reportDays) {
+      const unit = effectUnit(metric);
+      m.reportDays.forEach((day, k) => {
+        const from = unit.count ? windowStart(window, m.reportDays, k) : day;
+        const value = (run: RunData) => {
+          if (!unit.count) return run.values[i][day];
+          let total = 0;
+          for (let t = from; t <= day; t++) total += run.values[i][t];
+          return total;
+        };
         for (let r = 0; r < n; r++) {
-          x[r] = data[a][r].values[i][day];
-          d[r] = x[r] - data[0][r].values[i][day];
+          x[r] = value(data[a][r]);
+          d[r] = x[r] - value(data[0][r]);
         }
         const e = estimate(x);
         const cost = meanCost(a, day);
-        const row: SummaryRow = { arm, metric, day, n, mean: e.mean, sd: e.sd, ciLow: e.low, ciHigh: e.high, cost };
+        const row: SummaryRow = { arm, metric, day, n, mean: e.mean, sd: e.sd, ciLow: e.low, ciHigh: e.high, cost, measure: unit.count ? 'total' : 'value', fromDay: from, costed, currency };
         if (a > 0) {
           const diff = estimate(d);
           row.diff = diff.mean;
           row.diffLow = diff.low;
           row.diffHigh = diff.high;
           const dir = better.get(metric) ?? 0;
-          if (dir !== 0 && diff.mean * dir > 0) row.costPerUnit = (cost - meanCost(0, day)) / Math.abs(diff.mean);
+          const clear = diff.low !== undefined && diff.high !== undefined && (diff.low > 0 || diff.high < 0);
+          const extra = cost - meanCost(0, day);
+          if (costed && clear && dir !== 0 && diff.mean * dir > 0 && extra > 0) {
+            const per = (effect: number) => extra / (Math.abs(effect) / unit.size);
+            const [near, far] = Math.abs(diff.low!) < Math.abs(diff.high!) ? [diff.low!, diff.high!] : [diff.high!, diff.low!];
+            row.costPerUnit = per(diff.mean);
+            row.costPerUnitLow = per(far);
+            row.costPerUnitHigh = per(near);
+            row.costUnit = unit.unit;
+          }
         }
         rows.push(row);
-      }
+      });
     });
   });
   return rows;
 }
 
-const cell = (v: number | undefined) => (v === undefined ? '' : v);
+const cell = (v: number | string | boolean | undefined) => (v === undefined ? '' : typeof v === 'boolean' ? String(v) : v);
 
 function summaryLine(r: SummaryRow): string {
-  return csvLine([r.arm, r.metric, r.day, r.n, r.mean, cell(r.sd), cell(r.ciLow), cell(r.ciHigh), cell(r.diff), cell(r.diffLow), cell(r.diffHigh), r.cost, cell(r.costPerUnit)]);
+  return csvLine([
+    r.arm,
+    r.metric,
+    r.day,
+    r.n,
+    r.mean,
+    cell(r.sd),
+    cell(r.ciLow),
+    cell(r.ciHigh),
+    cell(r.diff),
+    cell(r.diffLow),
+    cell(r.diffHigh),
+    r.cost,
+    cell(r.costPerUnit),
+    cell(r.measure),
+    cell(r.fromDay),
+    cell(r.costPerUnitLow),
+    cell(r.costPerUnitHigh),
+    cell(r.costUnit),
+    cell(r.costed),
+    cell(r.currency),
+  ]);
 }
 
 function seriesText(m: ExperimentManifest, arms: string[], data: RunData[][]): string {

@@ -5,6 +5,7 @@ import type { ParallelFor } from '../../model/phases.ts';
 import { Ctl, STOP, failureMessage, makeControl, type Control } from './control.ts';
 import { workOnPhase } from './chunks.ts';
 import type { RunThreadInit } from './worker.ts';
+import { siblingModule } from '../moduleUrl.ts';
 
 /** Chunks per thread per phase: enough for load balance, few enough to keep atomics cheap. */
 const CHUNKS_PER_THREAD = 16;
@@ -41,7 +42,7 @@ export class ThreadedFor implements ParallelFor {
         error: this.control.error.buffer as SharedArrayBuffer,
       };
       const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
-        workerData: { entry: new URL('./worker.ts', import.meta.url).href, init },
+        workerData: { entry: siblingModule('./worker.ts', import.meta.url).href, init },
       });
       // A forgotten close() must not keep the process alive.
       worker.unref();

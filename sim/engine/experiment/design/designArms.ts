@@ -1,7 +1,7 @@
 import type { Design } from '../../../../scenarios/schema/design.ts';
 import { InputError } from '../../inputError.ts';
 import { armScenario, type Override } from '../armScenario.ts';
-import type { Arm } from '../loadExperiment.ts';
+import type { Arm } from '../arm.ts';
 import { designPoints, gridValues, valueAt, type DesignRecord } from './designPoints.ts';
 
 /** At most this many lines about the points themselves: one cause usually fails many points. */

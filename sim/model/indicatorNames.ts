@@ -1,0 +1,67 @@
+/**
+ * The names of the indicators, as a type, so that a misspelt name (`prejudise_host`) is a
+ * compile error in code that reads `Simulation.indicators()`. INDICATORS (indicators.ts)
+ * declares each one; a test checks that the two lists agree.
+ */
+export const INDICATOR_NAMES = [
+  'population',
+  'migrant_share',
+  'dissimilarity',
+  'isolation',
+  'exposure',
+  'theil_h',
+  'school_dissimilarity',
+  'encounters',
+  'outgroup_encounter_share',
+  'negative_share',
+  'prejudice_host',
+  'prejudice_migrant',
+  'trust_migrant',
+  'belonging_migrant',
+  'language_mean',
+  'language_pre_a1',
+  'language_a1',
+  'language_a2',
+  'language_b1',
+  'language_b2',
+  'language_c1',
+  'employment_host',
+  'employment_migrant',
+  'employment_gap',
+  'employment_migrant_women',
+  'employment_migrant_men',
+  'employment_host_women',
+  'employment_host_men',
+  'employment_migrant_0_5y',
+  'employment_migrant_5_10y',
+  'employment_migrant_10y_plus',
+  'overqualification_migrant',
+  'overqualification_host',
+  'diplomas_recognised',
+  'outgroup_ties_host',
+  'outgroup_ties_migrant',
+  'trust_host',
+  'participation_migrant',
+  'school_success_migrant',
+  'class_participants',
+  'arrivals',
+  'arrivals_turned_away',
+  'departures',
+  'births',
+  'deaths',
+  'ties_formed',
+  'incidents',
+  'incidents_mediated',
+  'spending',
+  'strategy_integration',
+  'strategy_assimilation',
+  'strategy_separation',
+  'strategy_marginalisation',
+  'percent_similar',
+  'unhappy_share',
+] as const;
+
+export type IndicatorName = (typeof INDICATOR_NAMES)[number];
+
+/** The indicators of one day by name, with `spending_<policy>` for each policy of the scenario. */
+export type IndicatorValues = Record<IndicatorName, number> & Record<`spending_${string}`, number>;

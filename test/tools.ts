@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Suites that need a program beyond Node: they skip on a machine without it, with one line
+ * saying how to enable them, and fail instead under CI (CI=true), where .ci/run installs
+ * both. vitest.config.ts applies this before any test file loads.
+ */
+export interface Tool {
+  name: string;
+  /** Test files that need it, relative to the project. */
+  files: string[];
+  present(): boolean;
+  enable: string;
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, command)));
+}
+
+export const TOOLS: Tool[] = [
+  {
+    name: 'redis-server',
+    files: ['test/distributed/queue.test.ts', 'test/distributed/redisDatabase.test.ts'],
+    present: () => onPath('redis-server'),
+    enable: 'install Redis (Debian: apt-get install redis-server) to run the queue tests',
+  },
+  {
+    name: 'chromium',
+    files: ['test/viz/experimentViewer.test.ts', 'test/viz/runViewer.test.ts', 'test/viz/sensitivityViewer.test.ts', 'test/viz/viewerErrors.test.ts'],
+    present: () => fs.existsSync(CHROMIUM),
+    enable: `install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to run the viewer's browser tests (looked for ${CHROMIUM})`,
+  },
+];
+
+/** The test files to leave out and the line to print for each missing tool; under CI a missing tool is an error. */
+export function missingTools(tools: Tool[], ci: boolean): { exclude: string[]; lines: string[] } {
+  const missing = tools.filter((t) => !t.present());
+  if (ci && missing.length) throw new Error(`CI=true: ${missing.map((t) => t.name).join(' and ')} missing; the tests that need ${missing.length > 1 ? 'them' : 'it'} must run in CI (${missing.map((t) => t.enable).join('; ')})`);
+  return {
+    exclude: missing.flatMap((t) => t.files),
+    lines: missing.map((t) => `Skipping ${t.files.length} test file${t.files.length > 1 ? 's' : ''}: ${t.name} not found; ${t.enable}.`),
+  };
+}
