@@ -12,6 +12,7 @@ import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summa
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { PoolWorkerData, RunReply } from './poolMessages.ts';
+import { SERIES_PARQUET, SERIES_PARQUET_DESCRIPTION } from './seriesParquet.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
 const ENTRY = new URL('./poolRun.ts', import.meta.url).href;
@@ -124,6 +125,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
       'runs/<arm>/<replication>/': 'One complete run folder per arm and replication, as `icity run` writes it.',
       'summary.csv': 'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
       'series.csv': 'Per arm, metric and day: mean and 95% CI over replications.',
+      [SERIES_PARQUET]: SERIES_PARQUET_DESCRIPTION,
       'report.md': 'The effects of each arm in words, with their intervals and costs.',
     },
   };

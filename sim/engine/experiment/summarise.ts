@@ -8,10 +8,11 @@ import { estimate } from './estimate.ts';
 import { armNames, readExperimentManifest, runDirName, runFinished, type ExperimentManifest } from './experimentFolder.ts';
 import { renderReport } from './report.ts';
 import { writeDesignOutputs } from './design/designOutputs.ts';
+import { writeSeriesParquet } from './seriesParquet.ts';
 
 export const SUMMARY_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost', 'cost_per_unit'] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
-export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'report.md'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'series.parquet', 'report.md'] as const;
 
 /** One row of summary.csv; undefined fields are written as empty cells. */
 export interface SummaryRow {
@@ -54,7 +55,7 @@ interface RunData {
 }
 
 /**
- * Builds summary.csv, series.csv and report.md of an experiment folder from the finished
+ * Builds summary.csv, series.csv, series.parquet and report.md of an experiment folder from the finished
  * runs on disk, so a resumed experiment summarises to the same bytes as an uninterrupted
  * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
  * with `partial` (after runs failed twice) it summarises the replications that every arm
@@ -81,6 +82,7 @@ export function summarise(dir: string, options: { partial?: boolean } = {}): Sum
   const series = seriesText(used, arms, data);
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
+  writeSeriesParquet(dir, m, arms, reps);
   writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing));
   const armIndex = new Map(arms.map((a, k) => [a, k]));
   const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);
