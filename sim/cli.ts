@@ -12,7 +12,8 @@ const HELP = `icity: the Interethnic City simulation
 
 Usage:
   icity run <scenario.json> [--seed N] [--days N] [--workers N] [--out DIR] [--agents]
-            [--set path=value ...] [--json]
+            [--agents-every N] [--format csv|parquet|both] [--set path=value ...] [--json]
+  icity run --from-manifest <run>/manifest.json --out DIR [--workers N] [--format F] [--json]
   icity experiment <experiment.json> [--reps N] [--workers N] [--out DIR] [--json]
                    [--shard i/n | --queue redis://HOST:PORT/N [--transfer]]
   icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N] [--lock-seconds S]
@@ -23,13 +24,16 @@ Usage:
   icity view [DIR] [--port N] [--host H]
   icity help | --version
 
-run       simulates a scenario and writes its run folder (default runs/<name>-<seed>/)
+run       simulates a scenario and writes its run folder (default runs/<name>-<seed>/): tables
+          as CSV and Parquet (--format both, the default), --agents the residents at the end,
+          --agents-every N the residents every N days into one panel table; --from-manifest
+          re-runs a recorded run into a new folder, byte for byte
 experiment runs a baseline and policy arms with replications (default into experiments/<name>/)
           and reports effects with 95% CIs and costs; finished runs are reused when re-run
           (and sweeps and Morris screening from a "design"); --shard i/n does a batch job's share
           of the runs, --queue puts them on a Redis queue for icity workers on any machine
 worker    takes runs from a --queue and writes them into their (shared) experiment folders
-summarise builds summary.csv, series.csv and report.md of an experiment folder from its runs
+summarise builds summary.csv, series.csv, series.parquet and report.md of an experiment folder
 validate  checks scenario files; prints "ok", or one line per problem and exits with 2
 schema    prints the JSON Schema of scenario files (--write: into scenarios/scenario.schema.json,
           and the experiment files' schema into scenarios/experiment.schema.json)
