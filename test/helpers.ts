@@ -41,3 +41,10 @@ export function readCsv(file: string): { header: string[]; rows: number[][] } {
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
   return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',').map(Number)) };
 }
+
+/** A CSV file as objects, with numbers where a cell is one (and the text otherwise). */
+export function csvObjects(file: string): Record<string, string | number>[] {
+  const [head, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const cols = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v !== '' && Number.isFinite(Number(v)) ? Number(v) : v])));
+}

@@ -55,6 +55,8 @@ export function scenarioHash(scenario: Scenario): string {
 /** Runs a scenario and writes its run folder (manifest.json, metrics, frames, agents, panel). */
 export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   const started = Date.now();
+  const every = options.agentsEvery;
+  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) throw new RangeError(`agentsEvery: found ${every}; expected a whole number of days, at least 1`);
   const tmp = partialDir(options.out);
   const files = tableFiles(options.format ?? DEFAULT_FORMAT);
   const open: { abandon(): void }[] = [];
@@ -67,7 +69,6 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
     open.push(metricsTable);
     const metrics = new RowBuffer(metricsTable, columns.length + 1);
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
-    const every = options.agentsEvery;
     const panel = every ? new AgentTable(path.join(tmp, 'panel'), panelFiles(options.format), true, { ...meta, 'icity.table': 'panel', 'icity.agents_every': String(every) }) : undefined;
     if (panel) open.push(panel);
     const record = (s: Simulation) => {

@@ -83,22 +83,23 @@ describe('icity run --from-manifest', () => {
     expect(read(manifestFile).command.argv).toContain('--agents-every');
   });
 
-  it('refuses a manifest whose scenario was edited after the run', () => {
+  /** Re-runs from a copy of the manifest whose recorded similarity threshold is `threshold`. */
+  function fromEdited(name: string, threshold: number) {
     const edited = read(manifestFile);
-    edited.scenario.housing.similarityThreshold = 0.3;
-    const file = path.join(dir, 'edited.json');
+    edited.scenario.housing.similarityThreshold = threshold;
+    const file = path.join(dir, `${name}.json`);
     fs.writeFileSync(file, JSON.stringify(edited));
-    const bad = icity(['run', '--from-manifest', file, '--out', path.join(dir, 'y')]);
+    return icity(['run', '--from-manifest', file, '--out', path.join(dir, name)]);
+  }
+
+  it('refuses a manifest whose scenario was edited after the run', () => {
+    const bad = fromEdited('edited', 0.3);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/edited\.json: scenarioHash: found "[0-9a-f]{64}"; the recorded scenario hashes to "[0-9a-f]{64}", so the manifest was edited/);
   });
 
   it('checks the recorded scenario like a scenario file', () => {
-    const broken = read(manifestFile);
-    broken.scenario.housing.similarityThreshold = 7;
-    const file = path.join(dir, 'broken.json');
-    fs.writeFileSync(file, JSON.stringify(broken));
-    const bad = icity(['run', '--from-manifest', file, '--out', path.join(dir, 'z')]);
+    const bad = fromEdited('broken', 7);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/broken\.json \(scenario\): housing\.similarityThreshold: found 7/);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { icity, tempDir } from '../helpers.ts';
+import { csvObjects, icity, tempDir } from '../helpers.ts';
 import { columnTypes, kvMetadata, sql } from '../duckdb.ts';
 import { AGENT_COLUMNS } from '../../sim/engine/agents.ts';
 
@@ -9,13 +9,6 @@ const dir = tempDir('icity-parquet-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const SMALL = ['--days', '7', '--set', 'population.residents=3000', '--json'];
-
-/** A CSV file as objects, with numbers where the cell is one. */
-function csvObjects(file: string): Record<string, string | number>[] {
-  const [head, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v !== '' && Number.isFinite(Number(v)) ? Number(v) : v])));
-}
 
 /** A Parquet value next to its CSV cell: CSV numbers are rounded to 6 decimals, so they match to within half of 1e-6. */
 function expectSame(parquet: Record<string, unknown>, csv: Record<string, string | number>) {

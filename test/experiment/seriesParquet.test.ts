@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { icity, tempDir } from '../helpers.ts';
+import { csvObjects, icity, tempDir } from '../helpers.ts';
 import { writeExperiment } from './fixtures.ts';
 import { columnTypes, kvMetadata, sql } from '../duckdb.ts';
 
@@ -10,13 +10,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const DAYS = 8;
 const REPS = 2;
-
-/** A CSV file as objects of numbers (and strings where a cell is not a number). */
-function csvObjects(file: string): Record<string, string | number>[] {
-  const [head, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v !== '' && Number.isFinite(Number(v)) ? Number(v) : v])));
-}
 
 // A baseline, the Allport arm, and an arm with language classes: only that arm has the
 // spending_language_classes column.
