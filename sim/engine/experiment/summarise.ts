@@ -55,9 +55,9 @@ interface RunData {
 }
 
 /**
- * Builds summary.csv, series.csv, series.parquet and report.md of an experiment folder from the finished
- * runs on disk, so a resumed experiment summarises to the same bytes as an uninterrupted
- * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
+ * Builds summary.csv, series.csv, series.parquet and report.md of an experiment folder
+ * from the finished runs on disk, so a resumed experiment summarises to the same bytes as
+ * an uninterrupted one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
  * with `partial` (after runs failed twice) it summarises the replications that every arm
  * finished, so the differences stay paired, and the report names the runs left out.
  */
