@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../inputError.ts';
+import { INDICATORS } from '../../model/indicators.ts';
 import { ParquetTable, type ParquetColumn } from '../tables/parquetTable.ts';
 import { RowBuffer } from '../tables/rowBuffer.ts';
 import { metricColumns } from '../tables/metricColumns.ts';
@@ -64,11 +65,16 @@ export function writeSeriesParquet(dir: string, m: ExperimentManifest, arms: rea
   return SERIES_PARQUET;
 }
 
+/** A run's columns with their units: from its manifest, or else its metrics.csv header and the declared indicators. */
 function runColumns(runDir: string): RunColumn[] {
-  const file = path.join(runDir, MANIFEST);
-  const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { columns?: RunColumn[] };
-  if (!Array.isArray(m.columns)) throw new InputError([`${file}: columns: missing; expected the run's column list`]);
-  return m.columns;
+  const m = JSON.parse(fs.readFileSync(path.join(runDir, MANIFEST), 'utf8')) as { columns?: RunColumn[] };
+  if (Array.isArray(m.columns)) return m.columns;
+  const text = fs.readFileSync(path.join(runDir, 'metrics.csv'), 'utf8');
+  const declared = new Map(INDICATORS.map((i) => [i.name, i]));
+  return text
+    .slice(0, text.indexOf('\n'))
+    .split(',')
+    .map((name) => ({ name, unit: declared.get(name)?.unit ?? '', description: declared.get(name)?.description ?? '' }));
 }
 
 /** Calls `row` with each day's values of `metrics` (null where the run has no such column). */
