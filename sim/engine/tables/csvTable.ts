@@ -5,8 +5,6 @@ import type { ColumnValues, ParquetColumn } from './parquetTable.ts';
 /** The CSV twin of ParquetTable: the same row groups, written as lines under a header. */
 export class CsvTable {
   private readonly fd: number;
-  rows = 0;
-
   constructor(file: string, readonly columns: readonly Pick<ParquetColumn, 'name'>[]) {
     this.fd = fs.openSync(file, 'w');
     fs.writeSync(this.fd, csvLine(columns.map((c) => c.name)));
@@ -25,7 +23,6 @@ export class CsvTable {
       }
     }
     if (chunk) fs.writeSync(this.fd, chunk);
-    this.rows += n;
   }
 
   close(): void {

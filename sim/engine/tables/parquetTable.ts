@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { ByteWriter, ParquetWriter, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
 import { packageInfo } from '../packageInfo.ts';
 
-/** The column types this project writes: what DuckDB, pandas and R read them as is in docs/outputs-parquet.md. */
+/** The column types this project writes; docs/outputs-parquet.md says what DuckDB, pandas and R read each as. */
 export type ParquetType = 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE' | 'STRING';
 
 export interface ParquetColumn {
@@ -31,8 +31,6 @@ export class ParquetTable {
   private readonly fd: number;
   private readonly sink: ByteWriter;
   private readonly writer: ParquetWriter;
-  rows = 0;
-
   constructor(
     file: string,
     readonly columns: readonly ParquetColumn[],
@@ -59,7 +57,6 @@ export class ParquetTable {
     if (n === 0) return;
     const columnData = this.columns.map((c, k) => ({ name: c.name, data: physical(c, data[k]) }));
     void this.writer.write({ columnData, rowGroupSize: n });
-    this.rows += n;
   }
 
   /** Writes the footer and closes the file. */
