@@ -53,3 +53,10 @@ export function inputProblems(fn: () => unknown): string[] {
   }
   throw new Error('expected an InputError, and nothing was thrown');
 }
+
+/** A CSV file as objects, with numbers where a cell is one (and the text otherwise). */
+export function csvObjects(file: string): Record<string, string | number>[] {
+  const [head, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const cols = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v !== '' && Number.isFinite(Number(v)) ? Number(v) : v])));
+}

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { loadScenario, defaultRunDir } from '../engine/loadScenario.ts';
 import { runCity, type RunSummary } from '../engine/runCity.ts';
 import { intFlag, parseFlags } from './args.ts';
@@ -7,6 +10,9 @@ import { parallelFor } from '../engine/parallel/parallelFor.ts';
 import { memoryLimitBytes, memoryProblem } from '../engine/memoryEstimate.ts';
 import type { CommandSpec } from './commandSpec.ts';
 import type { IndicatorName } from '../model/indicatorNames.ts';
+import { parseFormat, DEFAULT_FORMAT } from '../engine/tables/outputFormat.ts';
+import { readRunRecipe, type RunRecipe } from '../engine/runManifest.ts';
+import { packageInfo } from '../engine/packageInfo.ts';
 
 const HEADLINE: IndicatorName[] = [
   'population',
@@ -26,8 +32,8 @@ const HEADLINE: IndicatorName[] = [
 
 export const runSpec = {
   name: 'run',
-  args: '<scenario.json>',
-  summary: 'Simulates a scenario and writes its run folder (manifest.json, metrics.csv, frames for the viewer).',
+  args: '<scenario.json> | --from-manifest <run>/manifest.json --out DIR',
+  summary: 'Simulates a scenario and writes its run folder (manifest.json, metrics as CSV and Parquet, frames for the viewer).',
   details: `
 The run folder is written under a hidden temporary name and renamed when complete. By
 default it is runs/<name>-<seed>-<hash>/, where <hash> identifies the scenario after
@@ -44,27 +50,70 @@ refused. Example: icity run scenarios/teaching.json --days 30 --set housing.simi
     set: { type: 'string', multiple: true, value: 'path=value', help: 'override a scenario field, e.g. --set population.residents=5000' },
     json: { type: 'boolean', help: 'print a JSON summary on stdout, no progress bar' },
     'memory-limit': { type: 'string', value: 'MB', help: 'refuse runs estimated to need more memory (default 85% of this machine)' },
+    format: { type: 'string', value: 'csv|parquet|both', help: 'the tables\' formats: CSV, Parquet or both (default both)' },
+    'agents-every': { type: 'string', value: 'N', help: 'write the residents every N days (and the last day) into one panel table' },
+    'from-manifest': { type: 'string', value: 'FILE', help: 're-run the run recorded in <run>/manifest.json into --out DIR, byte for byte (no scenario file then)' },
   },
 } as const satisfies CommandSpec;
 
 export function runCommand(argv: string[]): void {
   const { values, positionals } = parseFlags(runSpec, argv);
-  if (positionals.length !== 1) throw new InputError([`icity run: expected one scenario file, found ${positionals.length} (usage: icity run <scenario.json> [flags]; see icity run --help)`]);
+  const fromManifest = values['from-manifest'];
+  if (positionals.length !== (fromManifest === undefined ? 1 : 0)) {
+    throw new InputError([
+      fromManifest === undefined
+        ? `icity run: expected one scenario file, found ${positionals.length} (usage: icity run <scenario.json> [flags]; see icity run --help)`
+        : `icity run: --from-manifest re-runs the scenario recorded in ${fromManifest}; give no scenario file with it (found ${positionals.join(' ')})`,
+    ]);
+  }
   const sets = [...(values.set ?? [])];
   const seed = intFlag('seed', values.seed, 0, 2 ** 31 - 1);
   const days = intFlag('days', values.days, 1, 36_500);
   if (seed !== undefined) sets.push(`seed=${seed}`);
   if (days !== undefined) sets.push(`days=${days}`);
   const workers = intFlag('workers', values.workers, 1, 1024) ?? os.availableParallelism();
-  const scenario = loadScenario(positionals[0], sets);
+  const agentsEvery = intFlag('agents-every', values['agents-every'], 1, 36_500);
+  const recipe = fromManifest === undefined ? undefined : reproduction(fromManifest, sets, values.out);
+  const source = recipe ? fromManifest! : positionals[0];
+  const scenario = recipe ? recipe.scenario : loadScenario(source, sets);
+  const format = parseFormat(values.format) ?? recipe?.format ?? DEFAULT_FORMAT;
   const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
   const limit = limitMb !== undefined ? limitMb * 1024 * 1024 : memoryLimitBytes();
   const tooBig = memoryProblem(scenario, workers, 1, limit, limitMb !== undefined ? '--memory-limit' : '85% of this machine');
-  if (tooBig) throw new InputError([`${positionals[0]}: ${tooBig}`]);
+  if (tooBig) throw new InputError([`${source}: ${tooBig}`]);
   const out = values.out ?? defaultRunDir(scenario);
-  const summary = runCity(scenario, { out, workers, agents: values.agents, progress: !values.json, parallel: parallelFor });
+  const summary = runCity(scenario, {
+    out,
+    workers,
+    agents: values.agents || recipe?.agents,
+    format,
+    agentsEvery: agentsEvery ?? recipe?.agentsEvery,
+    progress: !values.json,
+    parallel: parallelFor,
+    command: { argv: ['run', ...argv], cwd: process.cwd() },
+    scenarioFile: recipe ? undefined : { path: path.resolve(source), sha256: createHash('sha256').update(fs.readFileSync(source)).digest('hex') },
+    reproduces: recipe ? { manifest: path.resolve(fromManifest!), scenarioHash: recipe.scenarioHash } : undefined,
+  });
   if (values.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else process.stdout.write(describe(summary));
+}
+
+/**
+ * The recipe of `--from-manifest`: the recorded scenario exactly, into a new folder. Flags
+ * that would change the scenario are refused, since the point is to get the same bytes.
+ */
+function reproduction(file: string, sets: string[], out: string | undefined): RunRecipe {
+  if (sets.length) throw new InputError([`icity run: --from-manifest runs the recorded scenario as it was; --set, --seed and --days cannot be given with it`]);
+  if (out === undefined) throw new InputError([`icity run: --from-manifest needs --out DIR, a folder for the new run (the recorded run is left as it is)`]);
+  if (path.resolve(out) === path.resolve(path.dirname(file))) {
+    throw new InputError([`--out ${out}: is the folder of ${file}; choose another folder, so the recorded run is kept to compare with`]);
+  }
+  const recipe = readRunRecipe(file);
+  const version = packageInfo().version;
+  if (recipe.version !== version) {
+    process.stderr.write(`icity run: ${file} was written by version ${recipe.version} and this is ${version}; the outputs are byte-identical only with the same version\n`);
+  }
+  return recipe;
 }
 
 function describe(s: RunSummary): string {

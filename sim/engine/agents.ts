@@ -1,58 +1,73 @@
-import fs from 'node:fs';
 import type { World } from '../model/world.ts';
 import { Count } from '../model/world.ts';
 import { AGE_CLASSES, AgeClass, NONE } from '../model/spaceTypes.ts';
 import { STRATEGIES, strategyIndex } from '../model/berry.ts';
-import { csvLine } from './csv.ts';
+import type { ParquetType } from './tables/parquetTable.ts';
 
-/** Columns of agents.csv, one row per resident at the end of the run. */
-export const AGENT_COLUMNS: readonly { name: string; unit: string; description: string }[] = [
-  { name: 'id', unit: 'index', description: 'Resident index (stable within a run).' },
-  { name: 'group', unit: 'name', description: 'Population group.' },
-  { name: 'district', unit: 'index', description: 'District of the home dwelling.' },
-  { name: 'age_class', unit: 'child/adult/elder', description: 'Age class: child (0-17), adult (18-64), elder (65+).' },
-  { name: 'language', unit: 'proficiency 0..1', description: 'Host-language proficiency (1 = native).' },
-  { name: 'prejudice', unit: 'scale 0..1', description: 'Prejudice toward the out-group.' },
-  { name: 'trust', unit: 'scale 0..1', description: 'Trust in institutions.' },
-  { name: 'belonging', unit: 'scale 0..1', description: 'Sense of belonging to the city.' },
-  { name: 'employed', unit: '0/1', description: '1 if the resident has a job.' },
-  { name: 'outgroup_contacts', unit: 'encounters', description: 'Out-group encounters over the run, including the initial day.' },
-  { name: 'ingroup_contacts', unit: 'encounters', description: 'In-group encounters over the run.' },
-  { name: 'strategy', unit: 'name', description: 'Berry acculturation strategy of migrants; "host" for the host group.' },
+/** Columns of agents.csv / agents.parquet, one row per resident; `type` is the Parquet column type. */
+export const AGENT_COLUMNS: readonly { name: string; unit: string; description: string; type: ParquetType }[] = [
+  { name: 'id', unit: 'index', type: 'INT32', description: 'Resident index (stable within a run).' },
+  { name: 'group', unit: 'name', type: 'STRING', description: 'Population group.' },
+  { name: 'district', unit: 'index', type: 'INT32', description: 'District of the home dwelling.' },
+  { name: 'age_class', unit: 'child/adult/elder', type: 'STRING', description: 'Age class: child (0-17), adult (18-64), elder (65+).' },
+  { name: 'language', unit: 'proficiency 0..1', type: 'FLOAT', description: 'Host-language proficiency (1 = native).' },
+  { name: 'prejudice', unit: 'scale 0..1', type: 'FLOAT', description: 'Prejudice toward the out-group.' },
+  { name: 'trust', unit: 'scale 0..1', type: 'FLOAT', description: 'Trust in institutions.' },
+  { name: 'belonging', unit: 'scale 0..1', type: 'FLOAT', description: 'Sense of belonging to the city.' },
+  { name: 'employed', unit: '0/1', type: 'INT32', description: '1 if the resident has a job.' },
+  { name: 'outgroup_contacts', unit: 'encounters', type: 'INT32', description: 'Out-group encounters over the run, including the initial day.' },
+  { name: 'ingroup_contacts', unit: 'encounters', type: 'INT32', description: 'In-group encounters over the run.' },
+  { name: 'strategy', unit: 'name', type: 'STRING', description: 'Berry acculturation strategy of migrants; "host" for the host group.' },
 ];
 
-export function writeAgents(file: string, world: World): void {
-  const fd = fs.openSync(file, 'w');
+/** Residents per batch: large enough for compact row groups, small enough to cost a few MB. */
+export const AGENT_BATCH = 65_536;
+
+/** One batch of living residents, column by column in AGENT_COLUMNS order. */
+export type AgentBatch = [Int32Array, string[], Int32Array, string[], Float32Array, Float32Array, Float32Array, Float32Array, Int32Array, Int32Array, Int32Array, string[]];
+
+/** The living residents of the world, in index order, in batches of at most `size`. */
+export function* agentBatches(world: World, size = AGENT_BATCH): Generator<AgentBatch> {
   const r = world.residents;
   const hh = world.households;
   const groups = world.scenario.population.groups;
+  const groupNames = groups.map((g) => g.name);
   const host = groups.findIndex((g) => g.host);
-  const chunk: string[] = [csvLine(AGENT_COLUMNS.map((c) => c.name))];
   const R = world.counts[Count.residents];
-  for (let i = 0; i < R; i++) {
-    if (r.age[i] === AgeClass.gone) continue;
-    const h = r.household[i];
-    chunk.push(
-      csvLine([
-        i,
-        groups[r.group[i]].name,
-        world.dwellings.district[hh.dwelling[h]],
-        AGE_CLASSES[r.age[i]],
-        r.language[i],
-        r.prejudice[i],
-        r.trust[i],
-        r.belonging[i],
-        r.job[i] !== NONE ? 1 : 0,
-        r.outgroupContacts[i],
-        r.ingroupContacts[i],
-        r.group[i] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[i], r.adoption[i])],
-      ]),
-    );
-    if (chunk.length >= 4096) {
-      fs.writeSync(fd, chunk.join(''));
-      chunk.length = 0;
+  let i = 0;
+  while (i < R) {
+    const ids: number[] = [];
+    for (; i < R && ids.length < size; i++) if (r.age[i] !== AgeClass.gone) ids.push(i);
+    const n = ids.length;
+    if (n === 0) break;
+    const b: AgentBatch = [
+      Int32Array.from(ids),
+      new Array<string>(n),
+      new Int32Array(n),
+      new Array<string>(n),
+      new Float32Array(n),
+      new Float32Array(n),
+      new Float32Array(n),
+      new Float32Array(n),
+      new Int32Array(n),
+      new Int32Array(n),
+      new Int32Array(n),
+      new Array<string>(n),
+    ];
+    for (let k = 0; k < n; k++) {
+      const j = ids[k];
+      b[1][k] = groupNames[r.group[j]];
+      b[2][k] = world.dwellings.district[hh.dwelling[r.household[j]]];
+      b[3][k] = AGE_CLASSES[r.age[j]];
+      b[4][k] = r.language[j];
+      b[5][k] = r.prejudice[j];
+      b[6][k] = r.trust[j];
+      b[7][k] = r.belonging[j];
+      b[8][k] = r.job[j] !== NONE ? 1 : 0;
+      b[9][k] = r.outgroupContacts[j];
+      b[10][k] = r.ingroupContacts[j];
+      b[11][k] = r.group[j] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[j], r.adoption[j])];
     }
+    yield b;
   }
-  fs.writeSync(fd, chunk.join(''));
-  fs.closeSync(fd);
 }

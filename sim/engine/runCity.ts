@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { Simulation, type SimulationOptions } from './simulation.ts';
-import { csvLine } from './csv.ts';
 import { FramesWriter } from './frames.ts';
-import { AGENT_COLUMNS, writeAgents } from './agents.ts';
+import { AGENT_COLUMNS } from './agents.ts';
 import { checkRunTarget, describeWriteError, discardDir, lockRunFolder, partialDir, publishDir, settleLeftovers } from './runFolder.ts';
 import { InputError } from './inputError.ts';
 import { Progress } from './progress.ts';
@@ -12,12 +11,27 @@ import { packageInfo } from './packageInfo.ts';
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifestFile } from '../formats/runManifest.ts';
 import { scenarioHash } from './scenarioHash.ts';
 import type { IndicatorValues } from '../model/indicatorNames.ts';
+import { gitState, platform } from './provenance.ts';
+import { DEFAULT_FORMAT, Tables, tableFiles, type OutputFormat } from './tables/outputFormat.ts';
+import { metricColumns } from './tables/metricColumns.ts';
+import { RowBuffer } from './tables/rowBuffer.ts';
+import { AgentTable } from './tables/agentTable.ts';
 
 export interface RunOptions extends SimulationOptions {
   /** The run folder to write; created atomically. */
   out: string;
-  /** Also write agents.csv. */
+  /** Also write the residents at the end of the run (agents.csv / agents.parquet). */
   agents?: boolean;
+  /** Tables as CSV, Parquet or both (default both). */
+  format?: OutputFormat;
+  /** Write the residents every this many days, and on the last day, into one long table (panel.parquet, or panel.csv with format csv). */
+  agentsEvery?: number;
+  /** How the run was asked for, recorded in the manifest: the command's arguments and folder. */
+  command?: { argv: string[]; cwd: string };
+  /** The scenario file the run was read from and the SHA-256 of its bytes, recorded in the manifest. */
+  scenarioFile?: { path: string; sha256: string };
+  /** The manifest this run reproduces (icity run --from-manifest). */
+  reproduces?: { manifest: string; scenarioHash: string };
   /** Draw a progress bar on stderr when it is a terminal. */
   progress?: boolean;
 }
@@ -37,13 +51,15 @@ export interface RunSummary {
 export { scenarioHash };
 
 /**
- * Runs a scenario and writes its run folder (manifest.json, metrics.csv, frames, agents.csv).
+ * Runs a scenario and writes its run folder (manifest.json, metrics, frames, agents, panel).
  * `out` must be absent, empty or an earlier run folder (which is replaced whole once the
  * new run is complete); anything else is refused with an InputError, and so is a folder
  * another run is writing.
  */
 export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   const started = Date.now();
+  const every = options.agentsEvery;
+  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) throw new RangeError(`agentsEvery: found ${every}; expected a whole number of days, at least 1`);
   checkRunTarget(options.out);
   const lock = lockRunFolder(options.out);
   try {
@@ -56,16 +72,24 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
 
 function runInto(scenario: Scenario, options: RunOptions, started: number): RunSummary {
   const tmp = partialDir(options.out);
+  const every = options.agentsEvery;
+  const files = tableFiles(options.format ?? DEFAULT_FORMAT);
+  const open: { abandon(): void }[] = [];
   let sim: Simulation | undefined;
   try {
     sim = new Simulation(scenario, options);
-    const metrics = fs.openSync(path.join(tmp, 'metrics.csv'), 'w');
+    const meta = tableMeta(scenario);
     const columns = sim.columns;
-    fs.writeSync(metrics, csvLine(['day', ...columns.map((i) => i.name)]));
+    const metricsTable = new Tables(path.join(tmp, 'metrics'), files, metricColumns(columns), { ...meta, 'icity.table': 'metrics' });
+    open.push(metricsTable);
+    const metrics = new RowBuffer(metricsTable, columns.length + 1);
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
+    const panel = every ? new AgentTable(path.join(tmp, 'panel'), panelFiles(options.format), true, { ...meta, 'icity.table': 'panel', 'icity.agents_every': String(every) }) : undefined;
+    if (panel) open.push(panel);
     const record = (s: Simulation) => {
-      fs.writeSync(metrics, csvLine([s.day, ...columns.map((i) => i.value(s.census))]));
+      metrics.push([s.day, ...columns.map((i) => i.value(s.census))]);
       if (frames && (s.day % scenario.record.framesEvery === 0 || s.day === scenario.days)) frames.write(s.day, s.world, s.census);
+      if (panel && (s.day % every! === 0 || s.day === scenario.days)) panel.write(s.world, s.day);
     };
     const first = sim.indicators();
     record(sim);
@@ -76,9 +100,17 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
       progress.update(sim.day, `day ${sim.day}`);
     }
     progress.done();
-    fs.closeSync(metrics);
+    open.length = 0;
+    metrics.close();
+    panel?.close();
     frames?.close();
-    if (options.agents) writeAgents(path.join(tmp, 'agents.csv'), sim.world);
+    if (options.agents) {
+      const agents = new AgentTable(path.join(tmp, 'agents'), files, false, { ...meta, 'icity.table': 'agents' });
+      open.push(agents);
+      agents.write(sim.world, sim.day);
+      open.length = 0;
+      agents.close();
+    }
     const wallSeconds = (Date.now() - started) / 1000;
     const summary: RunSummary = {
       dir: path.resolve(options.out),
@@ -96,6 +128,7 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
     publishDir(tmp, options.out);
     return summary;
   } catch (err) {
+    for (const t of open) t.abandon();
     sim?.close();
     discardDir(tmp);
     // A full disk or a lost permission names the run folder, not only "ENOSPC ... write".
@@ -104,22 +137,41 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
   }
 }
 
+/** Panels are Parquet unless only CSV was asked for: a CSV of many snapshots is several times larger. */
+function panelFiles(format: OutputFormat | undefined) {
+  return format === 'csv' ? (['csv'] as const) : (['parquet'] as const);
+}
+
+/** What every Parquet table of a run says about where it comes from. */
+function tableMeta(scenario: Scenario): Record<string, string> {
+  return { 'icity.scenario': scenario.name, 'icity.scenario_hash': scenarioHash(scenario), 'icity.seed': String(scenario.seed) };
+}
+
 function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, options: RunOptions): RunManifestFile {
   const pkg = packageInfo();
-  const files: Record<string, string> = {
-    'manifest.json': 'This file: what was run, how, and what the outputs mean.',
-    'metrics.csv': 'One row per day (day 0 is the initial state); columns below.',
-  };
+  const format = options.format ?? DEFAULT_FORMAT;
+  const tables = tableFiles(format);
+  const files: Record<string, string> = { 'manifest.json': 'This file: what was run, how, and what the outputs mean.' };
+  for (const ext of tables) files[`metrics.${ext}`] = 'One row per day (day 0 is the initial state); columns below.';
   if (scenario.record.frames) {
     files['frames.json'] = 'Header of frames.bin: sizes, recorded days, groups, district boxes and metrics.';
     files['frames.bin'] = 'Per recorded day: the dwelling grid by group (uint8) and district aggregates (float32 LE).';
   }
-  if (options.agents) files['agents.csv'] = 'One row per resident at the end of the run; columns in agentColumns.';
+  if (options.agents) for (const ext of tables) files[`agents.${ext}`] = 'One row per resident at the end of the run; columns in agentColumns.';
+  if (options.agentsEvery) {
+    files[`panel.${panelFiles(format)[0]}`] = `The residents on days 0, ${options.agentsEvery}, ${2 * options.agentsEvery}, ... and the last day, one row per resident and day; columns day and agentColumns.`;
+  }
   return {
     format: RUN_FORMAT,
     formatVersion: RUN_FORMAT_VERSION,
     package: { name: pkg.name, version: pkg.version },
     node: process.version,
+    platform: platform(),
+    git: gitState(),
+    command: options.command ?? null,
+    scenarioFile: options.scenarioFile ?? null,
+    reproduces: options.reproduces,
+    outputs: { format, agents: options.agents ?? false, agentsEvery: options.agentsEvery ?? null },
     scenarioName: scenario.name,
     scenarioHash: scenarioHash(scenario),
     seed: scenario.seed,
@@ -131,7 +183,7 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
     groups: scenario.population.groups.map((g) => g.name),
     files,
     columns: [{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...sim.columns.map(({ name, unit, description, better }) => ({ name, unit, description, better }))],
-    agentColumns: options.agents ? AGENT_COLUMNS : undefined,
+    agentColumns: options.agents || options.agentsEvery ? AGENT_COLUMNS : undefined,
     policies: sim.policies.names(),
     calendar: sim.calendar(),
     scenario,

@@ -20,7 +20,7 @@ const file = writeExperiment(dir, 'queued.json', (e) => {
   e.reportDays = [10, 'end'];
 });
 const local = path.join(dir, 'local');
-const OUTPUTS = ['summary.csv', 'series.csv', 'report.md'];
+const OUTPUTS = ['summary.csv', 'series.csv', 'series.parquet', 'report.md'];
 
 /** A worker that hands a dead worker's run to another within about 2 × 2 s. */
 const worker = (extra: string[] = []) => {

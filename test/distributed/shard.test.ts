@@ -16,7 +16,7 @@ const file = writeExperiment(dir, 'sharded.json', (e) => {
   e.replications = 3;
   e.reportDays = [10, 'end'];
 });
-const OUTPUTS = ['summary.csv', 'series.csv', 'report.md'];
+const OUTPUTS = ['summary.csv', 'series.csv', 'series.parquet', 'report.md'];
 
 describe('shards', () => {
   it('deal every run to exactly one shard, round-robin', () => {

@@ -70,7 +70,7 @@ describe('a killed experiment, run again', () => {
     expect(uninterrupted.status).toBe(0);
     expect(uninterrupted.stderr).toBe(''); // no progress bar when stderr is not a terminal
     expect(uninterrupted.stdout).toMatch(/^Experiment small: 6 runs \(6 ran, 0 reused\) in [0-9.]+ s, 2 at a time with 1 thread each\./);
-    for (const f of ['summary.csv', 'series.csv', 'report.md']) expect(fs.readFileSync(path.join(killed, f)).equals(fs.readFileSync(path.join(whole, f)))).toBe(true);
+    for (const f of ['summary.csv', 'series.csv', 'series.parquet', 'report.md']) expect(fs.readFileSync(path.join(killed, f)).equals(fs.readFileSync(path.join(whole, f)))).toBe(true);
     expect(tree(killed).filter((f) => f.includes('.partial-') || f.includes('.old-'))).toEqual([]);
     for (const arm of ['baseline', 'allport']) expect(fs.readdirSync(path.join(killed, 'runs', arm)).sort()).toEqual(['1', '2', '3']);
     expect(fs.readdirSync(killed).filter((f) => f.includes('.partial-'))).toEqual([]);

@@ -71,7 +71,7 @@ describe('a grid sweep (2 × 2 points, 2 replications)', () => {
     fs.rmSync(path.join(out, 'points.csv'));
     const s = icity(['summarise', out]);
     expect(s.status, s.stderr).toBe(0);
-    expect(s.stdout).toContain('wrote summary.csv, series.csv, report.md, points.csv');
+    expect(s.stdout).toContain('wrote summary.csv, series.csv, series.parquet, report.md, points.csv');
     ['points.csv', 'summary.csv'].forEach((f, k) => expect(fs.readFileSync(path.join(out, f)).equals(before[k])).toBe(true));
   });
 });

@@ -15,6 +15,7 @@ import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { PoolThreadData, RunReply } from './poolMessages.ts';
 import { siblingModule } from '../moduleUrl.ts';
+import { SERIES_PARQUET, SERIES_PARQUET_DESCRIPTION } from './seriesParquet.ts';
 
 const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
 const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
@@ -137,6 +138,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
       'runs/<arm>/<replication>/': 'One complete run folder per arm and replication, as `icity run` writes it.',
       'summary.csv': 'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
       'series.csv': 'Per arm, metric and day: mean and 95% CI over replications.',
+      [SERIES_PARQUET]: SERIES_PARQUET_DESCRIPTION,
       'report.md': 'The effects of each arm in words, with their intervals and costs.',
     },
   };

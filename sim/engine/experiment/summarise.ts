@@ -9,11 +9,12 @@ import { armNames, readExperimentManifest, runDirName, runFinished, type Experim
 import { renderReport } from './report.ts';
 import { effectUnit, windowStart, type ReportWindow } from './effectUnit.ts';
 import { writeDesignOutputs } from './design/designOutputs.ts';
+import { writeSeriesParquet } from './seriesParquet.ts';
 
 import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow } from '../../formats/experimentTables.ts';
 
 export { SERIES_COLUMNS, SUMMARY_COLUMNS };
-export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'report.md'] as const;
+export const OUTPUT_FILES = ['summary.csv', 'series.csv', 'series.parquet', 'report.md'] as const;
 
 export type { SummaryRow };
 
@@ -38,9 +39,9 @@ interface RunData {
 }
 
 /**
- * Builds summary.csv, series.csv and report.md of an experiment folder from the finished
- * runs on disk, so a resumed experiment summarises to the same bytes as an uninterrupted
- * one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
+ * Builds summary.csv, series.csv, series.parquet and report.md of an experiment folder
+ * from the finished runs on disk, so a resumed experiment summarises to the same bytes as
+ * an uninterrupted one. Writes nothing, and throws MissingRunsError naming them, while runs are missing;
  * with `partial` (after runs failed twice) it summarises the replications that every arm
  * finished, so the differences stay paired, and the report names the runs left out.
  */
@@ -65,6 +66,7 @@ export function summarise(dir: string, options: { partial?: boolean } = {}): Sum
   const series = seriesText(used, arms, data);
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
+  writeSeriesParquet(dir, m, arms, reps);
   writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing));
   const armIndex = new Map(arms.map((a, k) => [a, k]));
   const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);

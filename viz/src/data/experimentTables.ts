@@ -9,8 +9,12 @@ export interface ArmSeries {
   ciHigh: Float64Array;
 }
 
-/** One row of summary.csv as read: an empty cell is NaN. */
-export type SummaryRow = Required<SummaryWritten>;
+/** The columns every summary.csv has had; later ones are read when present. */
+const FIRST_SUMMARY_COLUMNS = SUMMARY_COLUMNS.slice(0, SUMMARY_COLUMNS.indexOf('cost_per_unit') + 1);
+
+type FirstFields = 'arm' | 'metric' | 'day' | 'n' | 'mean' | 'sd' | 'ciLow' | 'ciHigh' | 'diff' | 'diffLow' | 'diffHigh' | 'cost' | 'costPerUnit';
+/** One row of summary.csv as read: an empty number cell is NaN; a column the file lacks is undefined. */
+export type SummaryRow = Required<Pick<SummaryWritten, FirstFields>> & Pick<SummaryWritten, 'costUnit' | 'currency' | 'costed'>;
 
 export { SERIES_COLUMNS, SUMMARY_COLUMNS };
 
@@ -47,7 +51,7 @@ export function readSeries(file: string, text: string): Map<string, Map<string, 
 
 /** summary.csv as rows; empty cells (the baseline's effect, a missing cost per unit) are NaN. */
 export function readSummary(file: string, text: string): SummaryRow[] {
-  const t = parseCsv(file, text, SUMMARY_COLUMNS);
+  const t = parseCsv(file, text, FIRST_SUMMARY_COLUMNS);
   const arm = textColumn(t, 'arm');
   const metric = textColumn(t, 'metric');
   const num = (c: string, empty = false) => numberColumn(t, c, empty);
@@ -55,6 +59,8 @@ export function readSummary(file: string, text: string): SummaryRow[] {
   const [sd, low, high, diff, diffLow, diffHigh, costPerUnit] = ['sd', 'ci_low', 'ci_high', 'diff', 'diff_ci_low', 'diff_ci_high', 'cost_per_unit'].map((c) =>
     num(c, true),
   );
+  const optionalText = (c: string) => (t.header.includes(c) ? textColumn(t, c) : undefined);
+  const [costUnit, currency, costed] = ['cost_unit', 'currency', 'costed'].map(optionalText);
   return arm.map((a, i) => ({
     arm: a,
     metric: metric[i],
@@ -69,5 +75,8 @@ export function readSummary(file: string, text: string): SummaryRow[] {
     diffHigh: diffHigh[i],
     cost: cost[i],
     costPerUnit: costPerUnit[i],
+    costUnit: costUnit?.[i] || undefined,
+    currency: currency?.[i] || undefined,
+    costed: costed ? costed[i] !== 'false' : undefined,
   }));
 }
