@@ -27,7 +27,8 @@ export function parseLiveScenario(raw: unknown, file: string): Scenario {
  * page did it (as entries with start and stop days, so the CLI runs the very same town).
  */
 export function liveScenario(setup: TownSetup): LiveScenario {
-  const base = parseLiveScenario(setup.scenario, 'scenario');
+  const file = setup.file ?? 'scenario';
+  const base = parseLiveScenario(setup.scenario, file);
   const raw = structuredClone(setup.scenario) as RawScenario;
   raw.seed = setup.seed;
   for (const knob of KNOBS) {
@@ -41,7 +42,7 @@ export function liveScenario(setup: TownSetup): LiveScenario {
     const said = inPlace.map((c) => `${c.id} = ${c.value} from day ${c.day + 1}`).join('; ');
     raw.description = `${String(raw.description ?? '')} Live view changes that a scenario file cannot hold (not in this file): ${said}.`.trim();
   }
-  return { scenario: parseLiveScenario(raw, 'scenario (with the live settings)'), file: raw, inPlace };
+  return { scenario: parseLiveScenario(raw, `${file} (with the live settings)`), file: raw, inPlace };
 }
 
 type Entry = Record<string, unknown> & { type: string; start?: number; stop?: number; name?: string };

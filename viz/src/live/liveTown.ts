@@ -16,11 +16,12 @@ import type { DayResult, KnobInfo, LiveChange, TownInfo, TownSetup } from './pro
  */
 export class LiveTown {
   readonly sim: Simulation;
-  readonly live: LiveScenario;
+  live: LiveScenario;
   private readonly districtValues: Float32Array;
 
   constructor(readonly setup: TownSetup) {
-    this.live = liveScenario(setup);
+    this.setup = structuredClone(setup);
+    this.live = liveScenario(this.setup);
     this.sim = new Simulation(this.live.scenario);
     this.districtValues = new Float32Array(this.sim.world.sizes.districts * DISTRICT_INDICATORS.length);
   }
@@ -38,6 +39,14 @@ export class LiveTown {
   /** Whether a change can be made to the running town (else the town is rebuilt with it). */
   static inPlace(change: LiveChange): boolean {
     return !isPolicyKnob(change.id) && KNOBS.some((k) => k.id === change.id && k.mode === 'live');
+  }
+
+  /** Makes a live change to the running town from the next day on (see `inPlace`). */
+  change(change: LiveChange): void {
+    if (!LiveTown.inPlace(change) || change.day !== this.day) throw new Error(`a change of ${change.id} on day ${change.day} cannot be made to the town on day ${this.day}`);
+    this.setup.changes.push(change);
+    const { file, inPlace } = liveScenario(this.setup);
+    this.live = { scenario: this.live.scenario, file, inPlace };
   }
 
   /** Today's indicators in column order, rounded as metrics.csv rounds them. */

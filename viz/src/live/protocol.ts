@@ -36,6 +36,8 @@ export interface LiveChange {
 export interface TownSetup {
   /** The scenario as its JSON file has it (before defaults). */
   scenario: unknown;
+  /** Where the scenario came from, for messages: a library name or a dropped file's name. */
+  file?: string;
   seed: number;
   /** Knob values from day 0, by knob id (knobs not named keep the scenario's value). */
   knobs: Record<string, number>;
