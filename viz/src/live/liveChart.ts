@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import type { CalendarEvent, Column } from '../data/runManifest.ts';
 import { chartFrame, drawAxes, paddedDomain } from '../charts/chartFrame.ts';
-import { formatValue, labelWithUnit } from '../format/formatValue.ts';
+import { formatReading, labelWithUnit } from '../format/formatValue.ts';
 import { el } from '../ui/dom.ts';
 
 /** Series of a live chart: one per town, in the town's colour. */
@@ -78,8 +78,7 @@ export class LiveChart {
     this.rule.setAttribute('x1', String(this.x(day)));
     this.rule.setAttribute('x2', String(this.x(day)));
     const at = series.map((s) => s.values[s.days.indexOf(day)]);
-    const unit = this.column.unit === '%' ? ' %' : '';
-    this.readout.textContent = `day ${day}: ${series.map((s, k) => `${series.length > 1 ? `${s.label} ` : ''}${formatValue(at[k])}${unit}`).join(' · ')}`;
+    this.readout.textContent = `day ${day}: ${series.map((s, k) => `${series.length > 1 ? `${s.label} ` : ''}${formatReading(at[k], this.column.unit)}`).join(' · ')}`;
   }
 
   /** Grows the y axis to hold every value so far (redrawing the axis only when it must). */

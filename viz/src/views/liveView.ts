@@ -211,7 +211,7 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   };
 
   function introText(info: TownInfo): string {
-    const colours = layer === GROUPS_LAYER ? `On the map ${coloursInWords(info.groups)}.` : `The map colours each district by its ${layer.replace(/_/g, ' ')}.`;
+    const colours = `On the map ${coloursInWords(info.groups, layer)}.`;
     const two = session.setup.compare ? ` Town B is the same town with one difference (${compareText()}); the charts draw A in blue and B in orange.` : '';
     return `The model runs in your browser. ${colours}${two} Space or ▶ Play runs it; a knob changes the town from that day on (marked on the timeline).`;
   }
