@@ -6,6 +6,8 @@ import { UrlState } from './state/viewState.ts';
 import { bindPlayerKeys } from './timeline/keyboard.ts';
 import type { Player } from './timeline/player.ts';
 import { el } from './ui/dom.ts';
+import { folderProvenance, setProvenance } from './ui/provenance.ts';
+import { bindProjector } from './ui/projector.ts';
 import { clearErrors, showError } from './ui/errorPanel.ts';
 import { experimentView } from './views/experimentView.ts';
 import { runView } from './views/runView.ts';
@@ -24,6 +26,7 @@ let experiment: Experiment | undefined;
 let renders = 0;
 
 bindPlayerKeys(() => live ?? player);
+bindProjector();
 window.addEventListener('error', (e) => showError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 window.addEventListener('popstate', () => {
@@ -33,6 +36,7 @@ window.addEventListener('popstate', () => {
 
 async function render(): Promise<void> {
   const token = ++renders;
+  const focused = document.activeElement?.id;
   player?.pause();
   player = undefined;
   live?.close();
@@ -51,6 +55,7 @@ async function render(): Promise<void> {
     }
     addLiveLink();
     const manifest = await fetchJson('manifest.json');
+    setProvenance(folderProvenance(manifest));
     let next: Player | undefined;
     if (manifest.format === 'icity-experiment') {
       experiment ??= await loadExperiment(manifest);
@@ -65,6 +70,7 @@ async function render(): Promise<void> {
     }
     if (token === renders) player = next;
     else next?.pause();
+    if (focused && token === renders) document.getElementById(focused)?.focus({ preventScroll: true });
   } catch (err) {
     if (token !== renders) return;
     view.replaceChildren();

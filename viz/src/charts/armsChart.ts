@@ -27,7 +27,7 @@ export class ArmsChart {
   private day: number | undefined;
 
   constructor(column: Column, private readonly arms: readonly ArmLine[], replications: number, width = 720) {
-    const title = `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
+    const title = replications === 1 ? `${labelWithUnit(column.name, column.unit)}: one run per arm (no CI)` : `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
     const f = chartFrame(width, 300, { top: 46, right: 16, bottom: 40, left: 60 }, title);
     const all = arms.flatMap((a) => [...a.series.mean, ...a.series.low, ...a.series.high].filter(Number.isFinite));
     const days = arms[0].series.days;

@@ -13,6 +13,9 @@ import { el, labelledSelect } from '../ui/dom.ts';
 import { setIntro, coloursInWords } from '../ui/intro.ts';
 import { showError, clearErrors } from '../ui/errorPanel.ts';
 import { download } from '../export/saveChart.ts';
+import { setProvenance } from '../ui/provenance.ts';
+import { setProjector } from '../ui/projector.ts';
+import { plural } from '../format/plural.ts';
 
 export const LIVE_SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200];
 const CHART_METRICS = ['dissimilarity', 'percent_similar', 'prejudice_host', 'outgroup_encounter_share', 'language_mean', 'employment_gap'];
@@ -93,9 +96,7 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   const difference = el('p', { class: 'difference', id: 'difference', 'aria-live': 'polite' });
   const saveScenario = el('button', { type: 'button', id: 'save-scenario' }, 'Save scenario');
   const saveCsv = el('button', { type: 'button', id: 'save-csv' }, 'Save metrics (CSV)');
-  const projector = el('button', { type: 'button', id: 'projector', 'aria-pressed': String(Boolean(state.projector)) }, 'Projector');
   const replayLink = replayAvailable ? el('a', { href: '?view=overview', id: 'replay-link', class: 'button-like' }, 'Replay the experiment') : undefined;
-  const provenance = el('p', { class: 'provenance', id: 'provenance' });
   const output = el('output', { id: 'live-metrics', class: 'visually-hidden', 'aria-hidden': 'true' });
   const outputB = el('output', { id: 'live-metrics-b', class: 'visually-hidden', 'aria-hidden': 'true' });
   const mapsBox = el('div', { class: 'live-maps' });
@@ -112,8 +113,7 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
       el('aside', { class: 'live-side', 'aria-label': 'Settings' },
         el('div', { class: 'toolbar' }, scenarioSelect.node, fileLabel, fileInput, seedField),
         panelBox,
-        el('div', { class: 'toolbar' }, saveScenario, saveCsv, projector, replayLink),
-        provenance,
+        el('div', { class: 'toolbar' }, saveScenario, saveCsv, replayLink),
       ),
     ),
     output,
@@ -190,8 +190,7 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
     untilInput.max = String(info.days);
     heading.textContent = session.setup.compare ? `Two live towns: ${info.name}, seed ${session.setup.seed}` : `Live: ${info.name}`;
     seedInput.value = String(session.setup.seed);
-    provenance.textContent = `Scenario ${info.name} · seed ${session.setup.seed} · interethnic-city ${info.version} · scenario hash ${info.hash ? info.hash.slice(0, 12) : 'not available here'} · ${formatValue(info.residents)} residents · ${info.days} days · runs in this browser`;
-    provenance.title = info.hash;
+    setProvenance(`Scenario ${info.name} · seed ${session.setup.seed} · interethnic-city ${info.version} · scenario hash ${info.hash ? info.hash.slice(0, 12) : 'not available here'} · ${plural(info.residents, 'resident')} · ${plural(info.days, 'day')} · live in this browser`, info.hash);
     document.title = `Interethnic City: live ${info.name} (seed ${session.setup.seed})`;
     setIntro(introText(info));
     drawMarks();
@@ -452,15 +451,8 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
       download(new Blob([lines.join('')], { type: 'text/csv' }), `${t.info.name}-live-seed${session.setup.seed}${suffix}-days0-${session.computed}.csv`);
     });
   });
-  projector.addEventListener('click', () => {
-    const on = !document.body.classList.contains('projector');
-    document.body.classList.toggle('projector', on);
-    projector.setAttribute('aria-pressed', String(on));
-    if (on) document.documentElement.requestFullscreen?.().catch(() => undefined);
-    else if (document.fullscreenElement) void document.exitFullscreen();
-    urlSoon();
-  });
-  if (state.projector) document.body.classList.add('projector');
+  if (state.projector) setProjector(true);
+  document.getElementById('projector')?.addEventListener('click', urlSoon);
   window.addEventListener('pagehide', () => session.close());
 
   void load(state.until ?? state.day ?? 0);
