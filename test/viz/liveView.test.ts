@@ -69,6 +69,7 @@ describe('the live view, from the static build on a plain static host', () => {
     const row = await liveRow(page, 60);
     expect(row.day).toBe(60);
     expect(row.percent_similar).toBeGreaterThan(cliRow(60).percent_similar + 1);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('day') === '60');
     const atChange = await page.evaluate(() => new URL(location.href).search);
     // The same link reopens the same towns on the same day.
     const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -98,10 +99,13 @@ describe('the live view, from the static build on a plain static host', () => {
     await page.close();
   });
 
-  it('can be used with the keyboard alone: Play is the first tab stop, Space plays and pauses, arrows step', async () => {
+  it('can be used with the keyboard alone: Play is the second tab stop, Space plays and pauses, arrows step', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${host.url}?live=teaching&seed=1`);
     await liveRow(page, 0);
+    // The header's Projector button, then Play.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('projector');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('play');
     const box = (await page.locator('#play').boundingBox())!;

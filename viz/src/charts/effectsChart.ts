@@ -4,7 +4,7 @@ import type { Column } from '../data/runManifest.ts';
 import { saveButtons } from '../export/saveChart.ts';
 import { formatMoney, formatValue } from '../format/formatValue.ts';
 import { el } from '../ui/dom.ts';
-import { chartFrame } from './chartFrame.ts';
+import { chartFrame, pageWidth } from './chartFrame.ts';
 
 const ROW = 30;
 
@@ -20,7 +20,7 @@ export function effectsChart(column: Column, rows: readonly SummaryRow[], labels
   const left = Math.max(120, ...shown.map((r) => rowLabel(r).length * 7 + 16));
   const margin = { top: 46, right: 210, bottom: 58, left };
   const height = margin.top + margin.bottom + Math.max(1, shown.length) * ROW;
-  const f = chartFrame(Math.max(width, left + margin.right + 240), height, margin, `Effect on ${column.name} (${column.unit}): arm minus baseline, 95% CI`);
+  const f = chartFrame(Math.max(Math.min(width, pageWidth()), left + margin.right + 240), height, margin, `Effect on ${column.name} (${column.unit}): arm minus baseline, 95% CI`);
   const values = shown.flatMap((r) => [r.diff, r.diffLow, r.diffHigh]).filter(Number.isFinite);
   const span = Math.max(...values.map(Math.abs), 1e-9);
   const x = scaleLinear().domain([Math.min(0, ...values) - span * 0.1, Math.max(0, ...values) + span * 0.1]).range([0, f.innerWidth]).nice();
@@ -51,7 +51,8 @@ export function effectsChart(column: Column, rows: readonly SummaryRow[], labels
   return el('section', { class: 'effects-chart', 'data-metric': column.name },
     el('div', { class: 'chart-head' }, el('h3', {}, `Effects on ${column.name.replace(/_/g, ' ')} `, el('span', { class: 'unit' }, `(${column.unit})`))),
     el('p', { class: 'chart-desc' }, 'Dot: mean difference from the baseline over paired replications (same seeds); whisker: its 95% confidence interval. A whisker that crosses the zero line means no clear effect. Cost: programme spending up to that day, in the scenario\'s money (mean over replications); per unit: extra cost over the baseline per step of improvement (per 0.01 of an index or share, per percentage point), shown only when the interval excludes zero (otherwise: no clear effect).'),
-    svg,
+    // Too wide for a phone: it scrolls sideways rather than shrinking its text.
+    el('div', { class: 'chart-scroll' }, svg),
     saveButtons(`${column.name}-effects`, () => svg),
   );
 }
