@@ -73,7 +73,7 @@ export class ArmsChart {
     const svg = f.svg.node()!;
     this.node = el('section', { class: 'arms-chart', 'data-metric': column.name },
       el('div', { class: 'chart-head' }, el('h3', {}, `${column.name.replace(/_/g, ' ')} over time `, el('span', { class: 'unit' }, `(${column.unit})`))),
-      el('p', { class: 'chart-desc' }, `${column.description} Lines: mean over replications; bands: 95% confidence interval.`),
+      el('p', { class: 'chart-desc' }, `${column.description} ${replications === 1 ? 'Lines: one run per arm.' : 'Lines: mean over replications; bands: 95% confidence interval.'}`),
       svg,
       this.readout,
       saveButtons(`${column.name}-by-arm`, () => svg),

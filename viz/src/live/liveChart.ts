@@ -12,13 +12,6 @@ export interface LiveSeries {
   values: number[];
 }
 
-/** Units whose range is known in advance: the axis stays put while the towns run. */
-function fixedDomain(unit: string): [number, number] | undefined {
-  if (unit === 'share' || unit.endsWith('0..1')) return [0, 1];
-  if (unit === '%') return [0, 100];
-  return undefined;
-}
-
 /**
  * One indicator of the live towns as they run: the days so far, the day shown, the
  * scenario's events and the page's changes (dashed rules, labelled). The x axis covers the
@@ -36,13 +29,18 @@ export class LiveChart {
   private domain: [number, number];
 
   constructor(readonly column: Column, days: number, private readonly colours: readonly string[]) {
-    this.f = chartFrame(360, 170, { top: 10, right: 12, bottom: 40, left: 56 }, labelWithUnit(column.name, column.unit));
+    this.f = chartFrame(360, 150, { top: 10, right: 12, bottom: 38, left: 56 }, labelWithUnit(column.name, column.unit));
     this.x = scaleLinear().domain([0, days]).range([0, this.f.innerWidth]);
-    this.domain = fixedDomain(column.unit) ?? [0, 1];
+    this.domain = [0, 0];
     this.y = scaleLinear().domain(this.domain).range([this.f.innerHeight, 0]);
     this.drawAxes();
     this.marks = this.f.plot.append('g').attr('class', 'marks').node()!;
-    for (const c of colours) this.paths.push(this.f.plot.append('path').attr('class', 'series-line').attr('stroke', c).node()!);
+    for (const c of colours) {
+      const path = this.f.plot.append('path').attr('class', 'series-line').node()!;
+      // Through the CSSOM: the page's style sheet colours series lines, and its CSP forbids style attributes.
+      path.style.stroke = c;
+      this.paths.push(path);
+    }
     this.rule = this.f.plot.append('line').attr('class', 'day-rule').attr('y1', 0).attr('y2', this.f.innerHeight).node()!;
     this.readout = el('span', { class: 'readout', 'data-metric': column.name });
     this.node = el('section', { class: 'series-chart live-chart', 'data-metric': column.name },
@@ -70,7 +68,7 @@ export class LiveChart {
   }
 
   update(series: readonly LiveSeries[], day: number): void {
-    if (!fixedDomain(this.column.unit)) this.widen(series);
+    this.widen(series);
     series.forEach((s, k) => {
       const path = line<number>().x((i) => this.x(s.days[i])).y((i) => this.y(s.values[i]));
       this.paths[k].setAttribute('d', path(Array.from(s.days.keys())) ?? '');
@@ -81,14 +79,20 @@ export class LiveChart {
     this.readout.textContent = `day ${day}: ${series.map((s, k) => `${series.length > 1 ? `${s.label} ` : ''}${formatReading(at[k], this.column.unit)}`).join(' · ')}`;
   }
 
-  /** Grows the y axis to hold every value so far (redrawing the axis only when it must). */
+  /**
+   * Fits the y axis to the values so far, with room to grow, so small differences between
+   * towns show; the axis is redrawn only when a value leaves it (or it became far too wide).
+   */
   private widen(series: readonly LiveSeries[]): void {
     let lo = Infinity;
     let hi = -Infinity;
     for (const s of series) for (const v of s.values) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
-    if (!Number.isFinite(lo) || (lo >= this.domain[0] && hi <= this.domain[1])) return;
-    this.domain = paddedDomain(Math.min(0, lo), hi * 1.25) as [number, number];
-    this.y.domain(this.domain).nice();
+    if (!Number.isFinite(lo)) return;
+    const [d0, d1] = this.domain;
+    const [p0, p1] = paddedDomain(lo, hi);
+    if (lo >= d0 && hi <= d1 && (p1 - p0) * 4 >= d1 - d0) return;
+    const room = (p1 - p0) * 0.25;
+    this.y.domain([p0 - room, p1 + room]).nice();
     this.domain = this.y.domain() as [number, number];
     this.drawAxes();
   }
