@@ -107,7 +107,7 @@ describe('the viewer, as a first try in Chromium found it, fixed', () => {
     await page.selectOption('#charts-layout', 'multiples');
     await page.check('input[data-arm=want-60]');
     await page.check('input[data-arm=want-55]');
-    expect(await page.locator('.small-multiples .arms-chart').count()).toBe(10);
+    expect(await page.locator('.small-multiples .arms-chart').count()).toBe(9);
     await expect.poll(() => new URL(page.url()).searchParams.get('charts')).toBe('multiples');
     // One replication: said, and no cost per unit without a clear effect.
     expect(await page.textContent('.facts')).toMatch(/^10 policy arms and the baseline · 1 replication each · 30 days$/);
