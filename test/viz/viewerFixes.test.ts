@@ -89,7 +89,7 @@ describe('the viewer, as a first try in Chromium found it, fixed', () => {
 
   it('shows many arms apart: chosen arms on one chart in distinct colours, or one chart per arm', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}?view=overview&metric=percent_similar`);
+    await page.goto(`${server.url}?view=overview`);
     await page.waitForSelector('.summary-table');
     expect(await page.textContent('.arm-chooser summary')).toBe('Arms shown: 8 of 11');
     const colours = await page.locator('.arms-chart .arm-line').evaluateAll((ls) => ls.map((l) => l.getAttribute('stroke')));
@@ -112,7 +112,7 @@ describe('the viewer, as a first try in Chromium found it, fixed', () => {
     // One replication: said, and no cost per unit without a clear effect.
     expect(await page.textContent('.facts')).toMatch(/^10 policy arms and the baseline · 1 replication each · 30 days$/);
     expect(await page.textContent('.caveat')).toMatch(/One replication per arm/);
-    expect(await page.locator('.effects-chart .column-head').allTextContents()).toEqual(['cost (money)', 'per percentage point']);
+    expect(await page.locator('.effects-chart .column-head').allTextContents()).toEqual(['cost (money)', 'per 0.01']);
     expect(new Set(await page.locator('.summary-table td[data-col=cost_per_unit]').allTextContents())).toEqual(new Set(['–', 'no clear effect']));
     await screenshot(page, 'viewer-many-arms.png');
     await page.close();

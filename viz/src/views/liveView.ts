@@ -34,7 +34,9 @@ export interface LiveControls {
 /**
  * The live view: the model runs in the browser (in Web Workers) on a scenario of the library
  * or a dropped file, with knobs, play/pause/step/reset, "run to day N", and a second town
- * side by side that differs in one knob. Everything it shows is also in the URL.
+ * side by side that differs in one knob. Everything it shows is also in the URL. Longer than
+ * a view usually is because its controls share one playing loop and one state (the towns
+ * live in LiveSession, the knobs in knobPanel, the charts in LiveChart).
  */
 export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable: boolean): LiveControls {
   let raw: unknown = library[state.live];
