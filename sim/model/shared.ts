@@ -1,6 +1,8 @@
 /**
  * Typed arrays backed by SharedArrayBuffer, registered by name, so that the threads of a run can
- * map the very same memory from a plain description (no copying of state, ever).
+ * map the very same memory from a plain description (no copying of state, ever). A browser
+ * page that is not cross-origin isolated has no SharedArrayBuffer: there the arrays are
+ * plain ArrayBuffers, for one thread.
  */
 export type Kind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
 export type TypedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
@@ -13,6 +15,8 @@ const CTOR = {
   f32: Float32Array,
   f64: Float64Array,
 } as const;
+
+const Buffer: new (bytes: number) => ArrayBufferLike = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : ArrayBuffer;
 
 type SharedCtor = new (buffer: SharedArrayBuffer, offset: number, length: number) => TypedArray;
 
@@ -31,7 +35,7 @@ export class SharedArrays {
   alloc<K extends Kind>(name: string, kind: K, length: number): InstanceType<(typeof CTOR)[K]> {
     if (this.entries[name]) throw new Error(`shared array "${name}" allocated twice`);
     const ctor = CTOR[kind];
-    const buffer = new SharedArrayBuffer(Math.max(1, length) * ctor.BYTES_PER_ELEMENT);
+    const buffer = new Buffer(Math.max(1, length) * ctor.BYTES_PER_ELEMENT) as SharedArrayBuffer;
     this.entries[name] = { kind, length, buffer };
     return view(kind, buffer, length);
   }

@@ -21,6 +21,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // With the opener policy, makes the page cross-origin isolated: the live view's workers get SharedArrayBuffer.
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-cache',
 };

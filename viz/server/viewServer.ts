@@ -7,8 +7,8 @@ import { sendBytes, sendFile } from './sendFile.ts';
 import { SECURITY_HEADERS } from './securityHeaders.ts';
 
 export interface ViewServerOptions {
-  /** The run or experiment folder to serve under /data/. */
-  dir: string;
+  /** The run or experiment folder to serve under /data/; without one, only the live view. */
+  dir?: string;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -23,14 +23,14 @@ export interface ViewServer {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /**
- * The viewer's server: the page, its script and style, and the files inside one run or
- * experiment folder under /data/. Read-only (GET and HEAD); nothing else is reachable.
+ * The viewer's server: the page, its scripts and style, and the files inside one run or
+ * experiment folder under /data/ (if one is given). Read-only (GET and HEAD); nothing else is reachable.
  * Bound to a loopback address it also refuses requests whose Host header names another
  * host, so a web page that re-points its own domain at 127.0.0.1 (DNS rebinding) cannot
  * read the data.
  */
 export function startViewServer(options: ViewServerOptions): Promise<ViewServer> {
-  const root = fs.realpathSync(options.dir);
+  const root = options.dir === undefined ? undefined : fs.realpathSync(options.dir);
   const assets = bundleViewer();
   const loopbackOnly = LOOPBACK.has(options.host);
   const server = http.createServer((req, res) => {
@@ -57,7 +57,7 @@ export function startViewServer(options: ViewServerOptions): Promise<ViewServer>
   });
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, root: string, assets: ViewerAssets, loopbackOnly: boolean): Promise<void> {
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, root: string | undefined, assets: ViewerAssets, loopbackOnly: boolean): Promise<void> {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const refuse = (status: number, why: string) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -74,12 +74,14 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, root:
   if (rawPath === '/' || rawPath === '/index.html') return sendBytes(req, res, 'text/html; charset=utf-8', assets['index.html']);
   if (rawPath === '/app.js') return sendBytes(req, res, 'text/javascript; charset=utf-8', assets['app.js']);
   if (rawPath === '/style.css') return sendBytes(req, res, 'text/css; charset=utf-8', assets['style.css']);
+  if (rawPath === '/served.json') return sendBytes(req, res, 'application/json; charset=utf-8', servedJson(root !== undefined));
+  if (rawPath === '/live-worker.js') return sendBytes(req, res, 'text/javascript; charset=utf-8', assets['live-worker.js']);
   if (rawPath === '/favicon.ico') {
     res.writeHead(204);
     res.end();
     return;
   }
-  if (!rawPath.startsWith('/data/')) return refuse(404, 'no such file');
+  if (!rawPath.startsWith('/data/') || root === undefined) return refuse(404, 'no such file');
   const found = await resolveInside(root, rawPath.slice('/data/'.length));
   if (!found.ok) return refuse(found.status, found.reason);
   sendFile(req, res, found.file, found.size);
@@ -89,4 +91,9 @@ function hostName(header: string | undefined): string {
   if (!header) return '';
   if (header.startsWith('[')) return header.slice(0, header.indexOf(']') + 1);
   return header.replace(/:\d+$/, '');
+}
+
+/** Tells the page whether a run or experiment folder is served (a static site says no). */
+export function servedJson(folder: boolean): string {
+  return JSON.stringify({ folder }) + '\n';
 }

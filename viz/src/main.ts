@@ -6,20 +6,27 @@ import { UrlState } from './state/viewState.ts';
 import { bindPlayerKeys } from './timeline/keyboard.ts';
 import type { Player } from './timeline/player.ts';
 import { el } from './ui/dom.ts';
+import { folderProvenance, setProvenance } from './ui/provenance.ts';
+import { bindProjector } from './ui/projector.ts';
 import { clearErrors, showError } from './ui/errorPanel.ts';
 import { experimentView } from './views/experimentView.ts';
 import { runView } from './views/runView.ts';
+import { liveView, type LiveControls } from './views/liveView.ts';
+import { readLiveUrl } from './live/liveUrl.ts';
 
 /**
- * The viewer: reads the served folder's manifest.json and shows a run or an experiment.
- * Any failure ends as a message in the page naming the file and the problem.
+ * The viewer: the live view when the URL asks for it (?live=...) or when no run or
+ * experiment folder is served; otherwise the served folder's run or experiment. Any
+ * failure ends as a message in the page naming the file and the problem.
  */
 const url = new UrlState();
 let player: Player | undefined;
+let live: LiveControls | undefined;
 let experiment: Experiment | undefined;
 let renders = 0;
 
-bindPlayerKeys(() => player);
+bindPlayerKeys(() => live ?? player);
+bindProjector();
 window.addEventListener('error', (e) => showError(e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 window.addEventListener('popstate', () => {
@@ -29,14 +36,26 @@ window.addEventListener('popstate', () => {
 
 async function render(): Promise<void> {
   const token = ++renders;
+  const focused = document.activeElement?.id;
   player?.pause();
   player = undefined;
+  live?.close();
+  live = undefined;
   clearErrors();
   const main = document.getElementById('main')!;
   const view = el('div', { class: 'view' }, el('p', { class: 'loading' }, 'Loading…'));
   main.replaceChildren(view);
   try {
+    const query = new URLSearchParams(location.search);
+    const served = await hasServedFolder();
+    if (query.has('live') || (!query.has('view') && !served)) {
+      setTitle('live');
+      if (token === renders) live = liveView(view, readLiveUrl(location.search), served);
+      return;
+    }
+    addLiveLink();
     const manifest = await fetchJson('manifest.json');
+    setProvenance(folderProvenance(manifest));
     let next: Player | undefined;
     if (manifest.format === 'icity-experiment') {
       experiment ??= await loadExperiment(manifest);
@@ -51,11 +70,28 @@ async function render(): Promise<void> {
     }
     if (token === renders) player = next;
     else next?.pause();
+    if (focused && token === renders) document.getElementById(focused)?.focus({ preventScroll: true });
   } catch (err) {
     if (token !== renders) return;
     view.replaceChildren();
     showError(err);
   }
+}
+
+/** Whether a run or experiment folder is served beside the page (a static site has none). */
+async function hasServedFolder(): Promise<boolean> {
+  try {
+    const res = await fetch('served.json', { cache: 'no-store' });
+    return res.ok && ((await res.json()) as { folder?: boolean }).folder === true;
+  } catch {
+    return false;
+  }
+}
+
+function addLiveLink(): void {
+  const top = document.querySelector('.top');
+  if (!top || top.querySelector('#live-link')) return;
+  top.append(el('a', { href: '?live=teaching', id: 'live-link', class: 'button-like' }, 'Live town'));
 }
 
 function setTitle(what: string): void {

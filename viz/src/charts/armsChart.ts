@@ -4,7 +4,7 @@ import type { Column } from '../data/runManifest.ts';
 import { saveButtons } from '../export/saveChart.ts';
 import { formatValue, labelWithUnit } from '../format/formatValue.ts';
 import { el } from '../ui/dom.ts';
-import { chartFrame, drawAxes, paddedDomain } from './chartFrame.ts';
+import { chartFrame, drawAxes, pageWidth, paddedDomain } from './chartFrame.ts';
 
 export interface ArmLine {
   arm: string;
@@ -26,9 +26,20 @@ export class ArmsChart {
   private readonly x;
   private day: number | undefined;
 
-  constructor(column: Column, private readonly arms: readonly ArmLine[], replications: number, width = 720) {
-    const title = `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
-    const f = chartFrame(width, 300, { top: 46, right: 16, bottom: 40, left: 60 }, title);
+  constructor(column: Column, private readonly arms: readonly ArmLine[], replications: number, width = 720, height = 300) {
+    const title = replications === 1 ? `${labelWithUnit(column.name, column.unit)}: one run per arm (no CI)` : `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
+    width = Math.min(width, pageWidth());
+    // The legend wraps onto as many rows as it needs, above the plot.
+    const places: { x: number; row: number }[] = [];
+    let x = 0;
+    let row = 0;
+    for (const a of arms) {
+      const w = a.label.length * 6.6 + 36;
+      if (x > 0 && 60 + x + w > width) (x = 0), row++;
+      places.push({ x, row });
+      x += w;
+    }
+    const f = chartFrame(width, height + row * 16, { top: 46 + row * 16, right: 16, bottom: 40, left: 60 }, title);
     const all = arms.flatMap((a) => [...a.series.mean, ...a.series.ciLow, ...a.series.ciHigh].filter(Number.isFinite));
     const days = arms[0].series.days;
     this.x = scaleLinear().domain([days[0], days[days.length - 1]]).range([0, f.innerWidth]);
@@ -42,14 +53,12 @@ export class ArmsChart {
       const path = line<number>().x((i) => this.x(s.days[i])).y((i) => y(s.mean[i]));
       f.plot.append('path').attr('class', 'arm-line').attr('d', path(idx)).attr('fill', 'none').attr('stroke', a.colour).attr('stroke-width', 2).attr('stroke-dasharray', a.arm === 'baseline' ? '5 3' : null);
     }
-    const legend = f.svg.append('g').attr('transform', 'translate(60,32)');
-    let offset = 0;
-    for (const a of arms) {
-      const g = legend.append('g').attr('transform', `translate(${offset},0)`);
+    const legend = f.svg.append('g').attr('class', 'arms-legend').attr('transform', 'translate(60,32)');
+    arms.forEach((a, k) => {
+      const g = legend.append('g').attr('transform', `translate(${places[k].x},${places[k].row * 16})`);
       g.append('rect').attr('y', -5).attr('width', 14).attr('height', 8).attr('fill', a.colour);
       g.append('text').attr('class', 'legend-text').attr('x', 18).attr('y', 3).text(a.label);
-      offset += a.label.length * 6.6 + 36;
-    }
+    });
     this.dayRule = f.plot.append('line').attr('class', 'day-rule').attr('y1', 0).attr('y2', f.innerHeight).attr('visibility', 'hidden').node()!;
     this.rule = f.plot.append('line').attr('class', 'hover-rule').attr('y1', 0).attr('y2', f.innerHeight).attr('visibility', 'hidden').node()!;
     f.plot
@@ -64,7 +73,7 @@ export class ArmsChart {
     const svg = f.svg.node()!;
     this.node = el('section', { class: 'arms-chart', 'data-metric': column.name },
       el('div', { class: 'chart-head' }, el('h3', {}, `${column.name.replace(/_/g, ' ')} over time `, el('span', { class: 'unit' }, `(${column.unit})`))),
-      el('p', { class: 'chart-desc' }, `${column.description} Lines: mean over replications; bands: 95% confidence interval.`),
+      el('p', { class: 'chart-desc' }, `${column.description} ${replications === 1 ? 'Lines: one run per arm.' : 'Lines: mean over replications; bands: 95% confidence interval.'}`),
       svg,
       this.readout,
       saveButtons(`${column.name}-by-arm`, () => svg),

@@ -41,6 +41,14 @@ export function drawAxes(f: ChartFrame, x: ScaleLinear<number, number>, y: Scale
   f.plot.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', 0).attr('y', -44).attr('text-anchor', 'end').text(yLabel);
 }
 
+/**
+ * The width a chart can take on this page: drawn narrower on a phone (rather than scaled
+ * down) so its 11 px text stays 11 px.
+ */
+export function pageWidth(): number {
+  return Math.max(320, document.documentElement.clientWidth - 40);
+}
+
 /** A y domain with a little air, that does not collapse when a series is flat. */
 export function paddedDomain(lo: number, hi: number): [number, number] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];

@@ -1,6 +1,6 @@
 import { extent, line, scaleLinear } from 'd3';
 import type { CalendarEvent, Column } from '../data/runManifest.ts';
-import { formatValue, labelWithUnit } from '../format/formatValue.ts';
+import { formatReading, labelWithUnit } from '../format/formatValue.ts';
 import { saveButtons } from '../export/saveChart.ts';
 import { el } from '../ui/dom.ts';
 import { chartFrame, drawAxes, paddedDomain } from './chartFrame.ts';
@@ -94,7 +94,7 @@ export class SeriesChart {
 
   private describe(): void {
     const day = this.hover ?? this.day;
-    this.readout.textContent = `day ${day}: ${formatValue(this.valueAt(day))}${this.o.column.unit === '%' ? ' %' : ''}`;
+    this.readout.textContent = `day ${day}: ${formatReading(this.valueAt(day), this.o.column.unit)}`;
     this.readout.classList.toggle('is-hover', this.hover !== undefined);
     this.readout.dataset.day = String(day);
   }

@@ -1,8 +1,12 @@
 import { el } from '../ui/dom.ts';
+import { provenance } from '../ui/provenance.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Style properties copied onto each element, so a saved SVG looks as on the page without the page's CSS. */
 const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
+
+/** Room under a saved chart for the line saying where its numbers came from. */
+const PROVENANCE_HEIGHT = 18;
 
 /** A standalone SVG document of a chart on the page (which has a viewBox), with its styles inlined. */
 export function svgText(svg: SVGSVGElement): string {
@@ -27,6 +31,20 @@ export function svgText(svg: SVGSVGElement): string {
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
   copy.insertBefore(background, copy.firstChild);
+  // Where the numbers came from, under the chart: a saved chart travels without its page.
+  const note = provenance();
+  if (note) {
+    copy.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height + PROVENANCE_HEIGHT}`);
+    copy.setAttribute('height', String(box.height + PROVENANCE_HEIGHT));
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(box.x + 4));
+    text.setAttribute('y', String(box.y + box.height + 13));
+    text.setAttribute('font-size', '10');
+    text.setAttribute('fill', '#555555');
+    text.setAttribute('font-family', 'sans-serif');
+    text.textContent = note;
+    copy.append(text);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
@@ -77,7 +95,7 @@ export function saveButtons(name: string, svg: () => SVGSVGElement): HTMLElement
   asSvg.addEventListener('click', () => download(new Blob([text().text], { type: 'image/svg+xml' }), `${file}.svg`));
   asPng.addEventListener('click', async () => {
     const { text: svgDoc, box } = text();
-    download(await svgToPng(svgDoc, box.width, box.height), `${file}.png`);
+    download(await svgToPng(svgDoc, box.width, box.height + (provenance() ? PROVENANCE_HEIGHT : 0)), `${file}.png`);
   });
   return el('span', { class: 'save-buttons', role: 'group', 'aria-label': `Save ${name}` }, 'Save ', asSvg, ' ', asPng);
 }

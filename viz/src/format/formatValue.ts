@@ -19,9 +19,28 @@ export function formatValue(x: number): string {
   return four(x);
 }
 
-/** A unit as a suffix: "%" sticks to the number, others follow in words. */
+/** A unit as a suffix: "%" follows the number (to one decimal: 78.1 %), others follow in words. */
 export function withUnit(x: number, unit: string): string {
-  return unit === '%' ? `${formatValue(x)} %` : `${formatValue(x)} ${unit}`;
+  return unit === '%' ? `${formatPercent(x)} %` : `${formatValue(x)} ${unit}`;
+}
+
+/** A value in percent, to one decimal: a readout of 78.1141 % claims more than anyone reads. */
+export function formatPercent(x: number): string {
+  return Number.isFinite(x) ? one(x) : '–';
+}
+
+/** A readout: percentages as "78.1 %", other values as formatValue writes them. */
+export function formatReading(x: number, unit: string): string {
+  return unit === '%' ? `${formatPercent(x)} %` : formatValue(x);
+}
+
+/** Money, short: 4.2 bn, 310 m, 12,500; whatever the currency of the scenario. */
+export function formatMoney(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const a = Math.abs(x);
+  if (a >= 1e9) return `${one(x / 1e9)} bn`;
+  if (a >= 1e6) return `${one(x / 1e6)} m`;
+  return big(x);
 }
 
 /** A label with its unit, for axes and headings: "prejudice_host (scale 0..1)". */

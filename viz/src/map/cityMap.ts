@@ -1,7 +1,7 @@
 import { scaleSequential, select } from 'd3';
 import type { FramesHeader } from '../data/framesHeader.ts';
 import type { GroupInfo } from '../data/runManifest.ts';
-import { formatValue, labelWithUnit } from '../format/formatValue.ts';
+import { formatReading, formatValue, labelWithUnit } from '../format/formatValue.ts';
 import { el } from '../ui/dom.ts';
 import { groupColours, rgbaWord, sequentialInterpolator, VACANT_COLOUR } from './palettes.ts';
 import { groupLegend, rampLegend } from './mapLegend.ts';
@@ -202,7 +202,7 @@ export class CityMap {
     const values = this.districts;
     if (!values) return;
     const { metrics } = this.opts.header;
-    const parts = metrics.map((m, k) => `${m.name.replace(/_/g, ' ')} ${formatValue(values[d * metrics.length + k])}${m.unit === '%' ? ' %' : ''}`);
+    const parts = metrics.map((m, k) => `${m.name.replace(/_/g, ' ')} ${formatReading(values[d * metrics.length + k], m.unit)}`);
     this.readout.textContent = `District ${d + 1}, day ${this.day}: ${parts.join(' · ')}`;
   }
 }

@@ -8,6 +8,7 @@
  *   day      the day shown
  *   a, b     the two arms compared side by side
  *   speed    playback speed in days per second
+ *   arms     the arms the overview shows, comma-separated; charts  "multiples" for one chart per arm
  */
 export interface ViewState {
   view?: 'run' | 'overview' | 'compare' | 'sensitivity';
@@ -19,6 +20,8 @@ export interface ViewState {
   a?: string;
   b?: string;
   speed?: number;
+  arms?: string[];
+  charts?: 'multiples';
 }
 
 const VIEWS = new Set(['run', 'overview', 'compare', 'sensitivity']);
@@ -37,6 +40,9 @@ export function readViewState(search: string): ViewState {
   text('layer');
   text('a');
   text('b');
+  const arms = q.get('arms');
+  if (arms) s.arms = arms.split(',').filter(Boolean);
+  if (q.get('charts') === 'multiples') s.charts = 'multiples';
   const metrics = q.get('metrics');
   if (metrics) s.metrics = metrics.split(',').filter(Boolean);
   const day = Number(q.get('day'));
@@ -57,6 +63,8 @@ export function viewStateQuery(s: ViewState): string {
   if (s.b) q.set('b', s.b);
   if (s.day !== undefined) q.set('day', String(s.day));
   if (s.speed !== undefined) q.set('speed', String(s.speed));
+  if (s.arms?.length) q.set('arms', s.arms.join(','));
+  if (s.charts) q.set('charts', s.charts);
   return q.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
 }
 

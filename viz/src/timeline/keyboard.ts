@@ -11,7 +11,7 @@ const ARROWS_USED = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
  * usual meaning there (Space presses a focused button, arrows move a focused slider), except
  * that Space on the day slider also plays or pauses.
  */
-export function bindPlayerKeys(player: () => Player | undefined): void {
+export function bindPlayerKeys(player: () => Pick<Player, 'toggle' | 'step' | 'index' | 'lastIndex'> | undefined): void {
   document.addEventListener('keydown', (e) => {
     const p = player();
     if (!p || e.ctrlKey || e.metaKey || e.altKey) return;

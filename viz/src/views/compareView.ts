@@ -1,6 +1,6 @@
 import { ArmsChart } from '../charts/armsChart.ts';
 import { BASELINE_ARM } from '../data/experimentManifest.ts';
-import { loadRun } from '../data/loadRun.ts';
+import { cachedRun } from '../data/runCache.ts';
 import { saveButtons } from '../export/saveChart.ts';
 import type { Player } from '../timeline/player.ts';
 import { el, labelledSelect } from '../ui/dom.ts';
@@ -17,7 +17,9 @@ export async function compareView(body: HTMLElement, ctx: ExperimentContext, rer
   const names = exp.manifest.arms.map((a) => a.name);
   const a = names.includes(url.state.a ?? '') ? url.state.a! : BASELINE_ARM;
   const b = names.includes(url.state.b ?? '') ? url.state.b! : names.find((n) => n !== a) ?? a;
-  const [runA, runB] = await Promise.all([a, b].map((arm) => loadRun(exp.manifest.runDirs.get(arm)![0])));
+  const linkedDay = url.state.day;
+  const linkedSpeed = url.state.speed;
+  const [runA, runB] = await Promise.all([a, b].map((arm) => cachedRun(exp.manifest.runDirs.get(arm)![0])));
   let chart: ArmsChart | undefined;
   const r = replay(
     [
@@ -30,7 +32,10 @@ export async function compareView(body: HTMLElement, ctx: ExperimentContext, rer
       chart?.setDay(day);
       url.update({ day });
     },
-    (layer) => url.update({ layer }),
+    (layer) => {
+      url.update({ layer });
+      setIntro(compareIntro(runA.manifest.groups, exp.manifest.replications, layer));
+    },
   );
   const chartBox = el('div', { class: 'compare-chart' });
   const drawChart = (metric: string) => {
@@ -47,12 +52,14 @@ export async function compareView(body: HTMLElement, ctx: ExperimentContext, rer
     }, `arm-${key}`).node;
   const maps = r.maps.map((m, k) => el('div', { class: 'compare-map' }, m.node, saveButtons(`map-${[a, b][k]}`, () => m.exportSvg())));
   body.replaceChildren(
+    r.bar,
     el('div', { class: 'toolbar' }, pick('a', 'Left', a), pick('b', 'Right', b), r.layerSelect, ctx.metricSelect(drawChart)),
-    el('div', { class: 'compare-view' }, el('div', { class: 'compare-left' }, el('div', { class: 'compare-maps' }, ...maps), r.bar), chartBox),
+    el('div', { class: 'compare-view' }, el('div', { class: 'compare-left' }, el('div', { class: 'compare-maps' }, ...maps)), chartBox),
   );
   drawChart(ctx.metric);
-  setIntro(compareIntro(runA.manifest.groups, exp.manifest.replications));
-  if (url.state.speed) r.player.setSpeed(url.state.speed);
-  if (url.state.day !== undefined) r.player.seek(r.player.indexOfDay(url.state.day));
+  setIntro(compareIntro(runA.manifest.groups, exp.manifest.replications, r.maps[0]?.layer));
+  if (linkedDay !== undefined) r.player.seek(r.player.indexOfDay(linkedDay));
+  if (linkedSpeed) r.player.setSpeed(linkedSpeed);
+  r.player.onChange(() => url.update({ speed: r.player.speed === 10 ? undefined : r.player.speed }));
   return r.player;
 }

@@ -1,4 +1,4 @@
-import { loadRun } from '../data/loadRun.ts';
+import { cachedRun } from '../data/runCache.ts';
 import type { Player } from '../timeline/player.ts';
 import { el, labelledSelect } from '../ui/dom.ts';
 import type { ExperimentContext } from './experimentContext.ts';
@@ -9,7 +9,7 @@ export async function experimentRunView(body: HTMLElement, ctx: ExperimentContex
   const { exp, url } = ctx;
   const all = [...exp.manifest.runDirs].flatMap(([arm, dirs]) => dirs.map((dir, k) => ({ arm, rep: k + 1, dir })));
   const chosen = all.find((r) => r.dir === url.state.run) ?? all[0];
-  const run = await loadRun(chosen.dir);
+  const run = await cachedRun(chosen.dir);
   const choose = (arm: string, rep: number) => {
     const next = all.find((r) => r.arm === arm && r.rep === rep) ?? all.find((r) => r.arm === arm)!;
     url.update({ run: next.dir });

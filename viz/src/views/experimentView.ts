@@ -3,6 +3,7 @@ import type { UrlState, ViewState } from '../state/viewState.ts';
 import type { Player } from '../timeline/player.ts';
 import { dataUrl } from '../data/fetchData.ts';
 import { el } from '../ui/dom.ts';
+import { plural } from '../format/plural.ts';
 import { overviewIntro, setIntro } from '../ui/intro.ts';
 import { compareView } from './compareView.ts';
 import { experimentContext } from './experimentContext.ts';
@@ -33,7 +34,10 @@ export async function experimentView(main: HTMLElement, exp: Experiment, url: Ur
   const body = el('div', { class: 'experiment-body' }, el('p', { class: 'loading' }, 'Loading…'));
   main.replaceChildren(
     el('h2', {}, `Experiment ${m.name}`),
-    el('p', { class: 'facts' }, `${arms} ${m.files.has('points.csv') ? `arm${arms === 1 ? '' : 's'} (design points included)` : `polic${arms === 1 ? 'y arm' : 'y arms'}`} and the baseline · ${m.replications} replications each · ${m.days} days`),
+    el('p', { class: 'facts' }, `${m.files.has('points.csv') ? `${plural(arms, 'arm')} (design points included)` : plural(arms, 'policy arm')} and the baseline · ${plural(m.replications, 'replication')} each · ${plural(m.days, 'day')}`),
+    ...(m.replications === 1
+      ? [el('p', { class: 'caveat', role: 'note' }, 'One replication per arm: there are no confidence intervals, and a difference between arms may be chance. Run the experiment with --reps 5 or more before drawing conclusions.')]
+      : []),
     el('details', { class: 'description' }, el('summary', {}, 'What this experiment asks'), el('p', {}, m.description)),
     nav,
     body,

@@ -6,6 +6,7 @@ import type { Player } from '../timeline/player.ts';
 import type { UrlState } from '../state/viewState.ts';
 import { el } from '../ui/dom.ts';
 import { indicatorPicker } from '../ui/indicatorPicker.ts';
+import { plural } from '../format/plural.ts';
 import { runIntro, setIntro } from '../ui/intro.ts';
 import { replay } from './replay.ts';
 
@@ -24,13 +25,19 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
   if (!chosen.length) chosen = known(DEFAULT_METRICS);
   if (!chosen.length) chosen = columns.slice(0, 4).map((c) => c.name);
 
+  // Read before the player starts notifying: its first notice writes the day it is on.
+  const linkedDay = url.state.day;
+  const linkedSpeed = url.state.speed;
   let charts: SeriesChart[] = [];
   const grid = el('div', { class: 'series-grid' });
   const hover = (day: number | undefined) => charts.forEach((c) => c.setHover(day));
   const r = replay([{ run, title: 'The city' }], m.calendar, url.state.layer ?? 'groups', (day) => {
     charts.forEach((c) => c.setDay(day));
     url.update({ day });
-  }, (layer) => url.update({ layer }));
+  }, (layer) => {
+    url.update({ layer });
+    setIntro(runIntro(m.groups, layer));
+  });
   const seek = (day: number) => {
     r.player.pause();
     r.player.seek(r.player.indexOfDay(day));
@@ -50,16 +57,16 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
   const mapBlock = r.maps.length
     ? el('div', { class: 'map-block' }, el('div', { class: 'map-toolbar' }, r.layerSelect, saveButtons(`map-${m.scenarioName}`, () => r.maps[0].exportSvg())), r.maps[0].node)
     : el('p', { class: 'note' }, 'This run recorded no frames (its scenario has record.frames set to false), so there is no map; its indicators are on the right.');
-  const facts = `${formatValue(m.residents)} residents · ${m.days} days · ${m.groups.length} groups${m.calendar.length ? ` · ${m.calendar.length} events on the timeline` : ''}`;
+  const facts = `${formatValue(m.residents)} residents · ${plural(m.days, 'day')} · ${plural(m.groups.length, 'group')}${m.calendar.length ? ` · ${plural(m.calendar.length, 'event')} on the timeline` : ''}`;
   main.replaceChildren(
     el('div', { class: 'run-view' },
-      el('div', { class: 'run-left' }, el('h2', {}, heading), el('p', { class: 'facts' }, facts), mapBlock, r.bar),
+      el('div', { class: 'run-left' }, el('h2', {}, heading), el('p', { class: 'facts' }, facts), r.bar, mapBlock),
       el('div', { class: 'run-right' }, picker, grid),
     ),
   );
-  setIntro(r.maps.length ? runIntro(m.groups) : 'The indicators of this run over time. Press Space or ▶ Play to move through the days, ← → to step, and point at a chart for its value on that day.');
-  if (url.state.speed) r.player.setSpeed(url.state.speed);
+  setIntro(r.maps.length ? runIntro(m.groups, r.maps[0].layer) : 'The indicators of this run over time. Press Space or ▶ Play to move through the days, ← → to step, and point at a chart for its value on that day.');
+  if (linkedDay !== undefined) r.player.seek(r.player.indexOfDay(linkedDay));
+  if (linkedSpeed) r.player.setSpeed(linkedSpeed);
   r.player.onChange(() => url.update({ speed: r.player.speed === 10 ? undefined : r.player.speed }));
-  if (url.state.day !== undefined) r.player.seek(r.player.indexOfDay(url.state.day));
   return r.player;
 }
