@@ -9,6 +9,7 @@ import { checkRedis } from '../engine/distributed/checkRedis.ts';
 import { queueExecutor } from '../engine/distributed/queueExecutor.ts';
 import { designLines } from './designLines.ts';
 import { intFlag, parseFlags } from './args.ts';
+import { isTransferFile, transferCommand } from './transferCommand.ts';
 
 export async function experimentCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags('experiment', argv, {
@@ -28,6 +29,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   if (shard && queue) throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
   if (values.transfer && !queue) throw new InputError(['--transfer: sends run folders back through a --queue; give --queue redis://HOST:PORT/N too']);
   if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
+  if (isTransferFile(positionals[0])) return transferCommand(positionals[0], { replications, workers, out: values.out, json: values.json, shard, queue, transfer: values.transfer });
   const plan = loadExperiment(positionals[0], { replications });
   const out = values.out ?? path.join('experiments', plan.experiment.name);
   if (queue) await checkRedis(queue);

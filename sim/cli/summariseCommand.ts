@@ -1,10 +1,17 @@
 import { InputError } from '../engine/inputError.ts';
 import { summarise } from '../engine/experiment/summarise.ts';
 import { parseFlags } from './args.ts';
+import { isTransferFolder } from '../engine/transfer/transferFolder.ts';
+import { summariseTransfer } from '../engine/transfer/summariseTransfer.ts';
 
 export function summariseCommand(argv: string[]): void {
   const { values, positionals } = parseFlags('summarise', argv, { json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new InputError([`icity summarise: expected one experiment folder, found ${positionals.length} (usage: icity summarise <experiment_dir>)`]);
+  if (isTransferFolder(positionals[0])) {
+    const t = summariseTransfer(positionals[0]);
+    process.stdout.write(values.json ? JSON.stringify({ dir: t.dir, name: t.manifest.name, rows: t.rows.length, files: t.files }) + '\n' : `Summarised transfer ${t.manifest.name}: ${t.manifest.cities.length} cities; wrote ${t.files.join(', ')} in ${t.dir}\n`);
+    return;
+  }
   const s = summarise(positionals[0]);
   if (values.json) process.stdout.write(JSON.stringify({ dir: s.dir, name: s.manifest.name, rows: s.rows.length, files: s.files }) + '\n');
   else process.stdout.write(`Summarised ${s.manifest.name}: ${s.manifest.arms.length} arms × ${s.manifest.seeds.length} replications; wrote ${s.files.join(', ')} in ${s.dir}\n`);
