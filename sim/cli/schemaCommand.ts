@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { scenarioSchema } from '../../scenarios/schema/scenario.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
 import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
+import { transferJsonSchema, TRANSFER_SCHEMA_FILE } from '../engine/transfer/transferJsonSchema.ts';
 
 /** The JSON Schema of scenario files, generated from the zod schema (the single source). */
 export function scenarioJsonSchema(): string {
@@ -18,5 +19,7 @@ export function schemaCommand(write: boolean): void {
     process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
     writeFileAtomic(EXPERIMENT_SCHEMA_FILE, experimentJsonSchema());
     process.stdout.write(`wrote ${EXPERIMENT_SCHEMA_FILE}\n`);
+    writeFileAtomic(TRANSFER_SCHEMA_FILE, transferJsonSchema());
+    process.stdout.write(`wrote ${TRANSFER_SCHEMA_FILE}\n`);
   } else process.stdout.write(text);
 }

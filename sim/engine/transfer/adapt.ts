@@ -60,13 +60,14 @@ export function groupsByRole(role: TargetRole, profile: Pick<CityProfile, 'group
   }
 }
 
+/** What a role means, to finish "serves ..." and "none of its groups is ...". */
 const ROLE_WORDS: Record<TargetRole, string> = {
-  migrants: 'every migrant group',
+  migrants: 'a migrant group',
   largestMigrantGroup: 'the largest migrant group',
-  recentArrivals: 'the groups arriving during the run',
-  belowB1: 'the groups starting below B1',
+  recentArrivals: 'a group arriving during the run',
+  belowB1: 'a migrant group starting below B1',
   hosts: 'the host group',
-  all: 'every group',
+  all: 'a group',
 };
 
 /**
@@ -118,9 +119,9 @@ export function adaptPolicy(policy: PolicyEntry, adapt: Adapt, ctx: AdaptContext
   if (hasTarget(policy.type)) {
     if (adapt.target) {
       const names = groupsByRole(adapt.target, city);
-      if (!names.length) return { ok: false, why: `no group here is ${ROLE_WORDS[adapt.target].replace(/^(the|every) /, '')}` };
+      if (!names.length) return { ok: false, why: `none of its groups is ${ROLE_WORDS[adapt.target]}` };
       out.target = names;
-      notes.push(`serves ${ROLE_WORDS[adapt.target]}: ${names.join(', ')}`);
+      notes.push(`serves ${adapt.target === 'largestMigrantGroup' || adapt.target === 'hosts' ? ROLE_WORDS[adapt.target] : `the groups of role ${adapt.target}`}: ${names.join(', ')}`);
     } else if (Array.isArray(policy.target)) {
       const here = new Set(city.groups.map((g) => g.name));
       const kept = (policy.target as string[]).filter((n) => here.has(n));
