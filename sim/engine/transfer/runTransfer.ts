@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageInfo } from '../packageInfo.ts';
+import { INDICATORS } from '../../model/indicators.ts';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from '../experiment/runExperiment.ts';
 import type { TransferPlan } from './loadTransfer.ts';
 import { DEFAULT_VARIANT } from './loadTransfer.ts';
@@ -31,6 +32,10 @@ export function transferManifest(plan: TransferPlan): TransferManifest {
     replications: first.replications,
     seeds: first.seeds,
     metrics: first.metrics,
+    metricInfo: first.metrics.map((name) => {
+      const i = INDICATORS.find((x) => x.name === name)!;
+      return { name, unit: i.unit, better: i.better, description: i.description };
+    }),
     reportDays: first.reportDays,
     practices: t.practices.map((p) => ({
       name: p.name,
@@ -43,7 +48,7 @@ export function transferManifest(plan: TransferPlan): TransferManifest {
       name: c.city.name,
       label: c.label,
       dir: cityDirName(c.city.name),
-      scenarioFile: c.scenarioFile,
+      scenarioFile: c.city.scenario,
       keepPolicies: c.city.keepPolicies,
       residents: c.profile.residents,
       groups: c.profile.groups.length,

@@ -28,6 +28,8 @@ export interface TransferManifest {
   replications: number;
   seeds: number[];
   metrics: string[];
+  /** Name, unit, better direction (+1, −1, 0) and meaning of each metric, for readers of the folder. */
+  metricInfo: { name: string; unit: string; better: number; description: string }[];
   reportDays: number[];
   practices: { name: string; label: string; catalogue?: string; metric: string; variants: { name: string; description: string }[] }[];
   cities: {
@@ -35,6 +37,7 @@ export interface TransferManifest {
     label: string;
     /** The city's experiment folder, relative to this folder. */
     dir: string;
+    /** The city's scenario file as the transfer file names it (relative to that file). */
     scenarioFile: string;
     keepPolicies: boolean;
     residents: number;

@@ -8,6 +8,7 @@
  *   day      the day shown
  *   a, b     the two arms compared side by side
  *   speed    playback speed in days per second
+ *   city     in a transfer folder: the city whose experiment is shown (else the catalogue)
  */
 export interface ViewState {
   view?: 'run' | 'overview' | 'compare' | 'sensitivity';
@@ -19,6 +20,7 @@ export interface ViewState {
   a?: string;
   b?: string;
   speed?: number;
+  city?: string;
 }
 
 const VIEWS = new Set(['run', 'overview', 'compare', 'sensitivity']);
@@ -28,7 +30,7 @@ export function readViewState(search: string): ViewState {
   const s: ViewState = {};
   const view = q.get('view');
   if (view && VIEWS.has(view)) s.view = view as ViewState['view'];
-  const text = (k: 'run' | 'metric' | 'layer' | 'a' | 'b') => {
+  const text = (k: 'run' | 'metric' | 'layer' | 'a' | 'b' | 'city') => {
     const v = q.get(k);
     if (v) s[k] = v;
   };
@@ -37,6 +39,7 @@ export function readViewState(search: string): ViewState {
   text('layer');
   text('a');
   text('b');
+  text('city');
   const metrics = q.get('metrics');
   if (metrics) s.metrics = metrics.split(',').filter(Boolean);
   const day = Number(q.get('day'));
@@ -48,6 +51,7 @@ export function readViewState(search: string): ViewState {
 
 export function viewStateQuery(s: ViewState): string {
   const q = new URLSearchParams();
+  if (s.city) q.set('city', s.city);
   if (s.view) q.set('view', s.view);
   if (s.run) q.set('run', s.run);
   if (s.metrics?.length) q.set('metrics', s.metrics.join(','));
