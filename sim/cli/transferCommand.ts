@@ -64,10 +64,11 @@ function describe(r: TransferResult): string {
   lines.push('');
   for (const p of m.practices) {
     const mine = r.summary.rows.filter((x) => x.practice === p.name && x.metric === p.metric && x.day === last);
-    const works = [...new Set(mine.filter((x) => verdict(x.metric, x) === 'works').map((x) => x.city))];
+    const label = new Map(m.cities.map((c) => [c.name, c.label]));
+    const works = [...new Set(mine.filter((x) => verdict(x.metric, x) === 'works').map((x) => label.get(x.city)))];
     lines.push(`${p.label}: a clear improvement of ${p.metric} in ${works.length} of ${new Set(mine.map((x) => x.city)).size} cities${works.length ? ` (${works.join(', ')})` : ''}.`);
     const first = mine[0];
-    if (first) lines.push(`  e.g. in ${first.city} (${first.variant}) it ${effectWords(first.metric, first)}.`);
+    if (first) lines.push(`  e.g. in ${label.get(first.city)} (${first.variant}) it ${effectWords(first.metric, first)}.`);
   }
   lines.push('', 'See report.md, transfer.csv and cities.csv in the output folder, and each city\'s experiment under cities/.');
   return lines.join('\n') + '\n';

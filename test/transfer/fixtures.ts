@@ -46,3 +46,10 @@ export function writeTransfer(dir: string, name: string, edit: (t: Record<string
   fs.writeFileSync(file, JSON.stringify(t, null, 2));
   return file;
 }
+
+/** A CSV file's rows as objects of strings, by column name. */
+export function csvObjects(file: string): Record<string, string>[] {
+  const [head, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
+  const cols = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v])));
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icity, ROOT, tempDir } from '../helpers.ts';
-import { writeTransfer } from './fixtures.ts';
+import { csvObjects, writeTransfer } from './fixtures.ts';
 import { loadTransfer } from '../../sim/engine/transfer/loadTransfer.ts';
 import { runTransfer, type TransferResult } from '../../sim/engine/transfer/runTransfer.ts';
 import { TRANSFER_COLUMNS } from '../../sim/engine/transfer/transferRows.ts';
@@ -13,11 +13,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const OUTPUTS = ['transfer.csv', 'cities.csv', 'report.md'];
 const read = (d: string, f: string) => fs.readFileSync(path.join(d, f), 'utf8');
-const table = (text: string) => {
-  const [head, ...lines] = text.trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v])));
-};
 
 describe('a small transfer experiment', () => {
   let file: string;
@@ -42,10 +37,10 @@ describe('a small transfer experiment', () => {
   it('transfer.csv has one row per practice x city x variant x metric x report day, equal to the paired effects of each city', () => {
     const text = read(out, 'transfer.csv');
     expect(text.split('\n')[0]).toBe(TRANSFER_COLUMNS.join(','));
-    const rows = table(text);
+    const rows = csvObjects(path.join(out, 'transfer.csv'));
     expect(rows.length).toBe(2 * 3 * 3 * 2);
     for (const city of ['teaching', 'turin']) {
-      const summary = table(read(path.join(out, 'cities', city), 'summary.csv'));
+      const summary = csvObjects(path.join(out, 'cities', city, 'summary.csv'));
       const baseline = (metric: string, day: string) => summary.find((s) => s.arm === 'baseline' && s.metric === metric && s.day === day)!;
       for (const r of rows.filter((x) => x.city === city)) {
         const s = summary.find((x) => x.arm === `${r.practice}--${r.variant}` && x.metric === r.metric && x.day === r.day)!;
@@ -75,13 +70,13 @@ describe('a small transfer experiment', () => {
   });
 
   it('cities.csv gives each city\'s characteristics at day 0 of its baseline', () => {
-    const cities = table(read(out, 'cities.csv'));
+    const cities = csvObjects(path.join(out, 'cities.csv'));
     expect(cities.map((c) => [c.city, c.groups])).toEqual([
       ['teaching', '2'],
       ['turin', '9'],
     ]);
-    const day0 = table(read(path.join(out, 'cities', 'turin', 'runs', 'baseline', '1'), 'metrics.csv'))[0];
-    const day0b = table(read(path.join(out, 'cities', 'turin', 'runs', 'baseline', '2'), 'metrics.csv'))[0];
+    const day0 = csvObjects(path.join(out, 'cities', 'turin', 'runs', 'baseline', '1', 'metrics.csv'))[0];
+    const day0b = csvObjects(path.join(out, 'cities', 'turin', 'runs', 'baseline', '2', 'metrics.csv'))[0];
     const turin = cities[1];
     expect(Number(turin.migrant_share)).toBeCloseTo((Number(day0.migrant_share) + Number(day0b.migrant_share)) / 2, 5);
     expect(Number(turin.language_gap)).toBeCloseTo(1 - (Number(day0.language_mean) + Number(day0b.language_mean)) / 2, 5);

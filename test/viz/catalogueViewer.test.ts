@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers.ts';
-import { writeTransfer } from '../transfer/fixtures.ts';
+import { csvObjects, writeTransfer } from '../transfer/fixtures.ts';
 import { effectText } from '../../viz/src/charts/transferHeatmap.ts';
 import { icityAsync, launchBrowser, screenshot, serve, watchPage, type ServedFolder } from './harness.ts';
 
@@ -15,12 +15,6 @@ let server: ServedFolder;
 let browser: Browser;
 let page: Page;
 let seen: ReturnType<typeof watchPage>;
-
-function csvRows(file: string): Record<string, string>[] {
-  const [head, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
-  const cols = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, k) => [cols[k], v])));
-}
 
 beforeAll(async () => {
   const file = writeTransfer(work, 'transfer.json');
@@ -47,7 +41,7 @@ describe('the catalogue of good practices', () => {
     expect(await classes.locator('blockquote').textContent()).toMatch(/police officers in the City of Cardiff/);
     expect(await classes.textContent()).toMatch(/Its mechanism in the model.*Sources/s);
     // Two cities x three outcomes, each cell the effect at the last report day of the variant shown.
-    const rows = csvRows(path.join(out, 'transfer.csv')).filter((r) => r.practice === 'cardiff-classes' && r.variant === 'adapted' && r.day === '20');
+    const rows = csvObjects(path.join(out, 'transfer.csv')).filter((r) => r.practice === 'cardiff-classes' && r.variant === 'adapted' && r.day === '20');
     const cells = classes.locator('.heatmap .cell');
     expect(await cells.count()).toBe(6);
     for (const r of rows) {
@@ -65,7 +59,7 @@ describe('the catalogue of good practices', () => {
     const classes = page.locator('#practice-cardiff-classes');
     const before = await classes.locator('.cell[data-city=turin][data-metric=trust_migrant]').getAttribute('title');
     await page.selectOption('#variant-cardiff-classes', 'double-seats');
-    const row = csvRows(path.join(out, 'transfer.csv')).find((r) => r.practice === 'cardiff-classes' && r.variant === 'double-seats' && r.city === 'turin' && r.metric === 'trust_migrant' && r.day === '20')!;
+    const row = csvObjects(path.join(out, 'transfer.csv')).find((r) => r.practice === 'cardiff-classes' && r.variant === 'double-seats' && r.city === 'turin' && r.metric === 'trust_migrant' && r.day === '20')!;
     const after = await classes.locator('.cell[data-city=turin][data-metric=trust_migrant]').getAttribute('title');
     expect(after).not.toBe(before);
     expect(after).toContain(effectText(Number(row.effect), 'scale 0..1'));

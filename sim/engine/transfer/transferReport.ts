@@ -4,10 +4,12 @@ import { direction, type TransferRow } from './transferRows.ts';
 import { describeMetric, effectWords, money, verdict, VERDICT_WORDS, type Verdict } from './transferWording.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+/** A number rounded for the page, without the sign of a value that rounds to zero. */
+const round = (x: number, k: number) => x.toFixed(k).replace(/^-(0\.?0*)$/, '$1');
 
 /** "47% migrants in 16 groups, segregation D 0.31, language gap 0.35, employment gap 8 points". */
 export function profileWords(c: CityCharacteristics): string {
-  return `${pct(c.migrantShare)} migrants in ${c.groups - 1} group${c.groups > 2 ? 's' : ''}, segregation D ${c.segregation.toFixed(2)}, language gap ${c.languageGap.toFixed(2)}, employment gap ${(c.employmentGap * 100).toFixed(0)} points`;
+  return `${pct(c.migrantShare)} migrants in ${c.groups - 1} group${c.groups > 2 ? 's' : ''}, segregation D ${c.segregation.toFixed(2)}, language gap ${c.languageGap.toFixed(2)}, employment gap ${round(c.employmentGap * 100, 0)} points`;
 }
 
 /** The best variant of a practice in a city by its metric: the largest clear improvement, else the largest improvement. */
@@ -60,9 +62,10 @@ export function renderTransferReport(m: TransferManifest, rows: TransferRow[], c
     );
     for (const r of table) {
       const c = chars.get(r.city)!;
+      const city = m.cities.find((x) => x.name === r.city)!.label;
       const ci = r.low === undefined ? '' : ` (${r.low.toPrecision(2)} to ${r.high!.toPrecision(2)})`;
       out.push(
-        `| ${r.city} | ${r.variant} | ${pct(c.migrantShare)} | ${c.groups - 1} | ${c.segregation.toFixed(2)} | ${c.languageGap.toFixed(2)} | ${c.employmentGap.toFixed(2)} | ${r.metric} | ${r.effect.toPrecision(2)}${ci} | ${VERDICT_WORDS[verdict(r.metric, r)]} | ${money(r.cost)} | ${r.costPerUnit === undefined ? '' : money(r.costPerUnit)} |`,
+        `| ${city} | ${r.variant} | ${pct(c.migrantShare)} | ${c.groups - 1} | ${c.segregation.toFixed(2)} | ${c.languageGap.toFixed(2)} | ${round(c.employmentGap, 2)} | ${r.metric} | ${r.effect.toPrecision(2)}${ci} | ${VERDICT_WORDS[verdict(r.metric, r)]} | ${money(r.cost)} | ${r.costPerUnit === undefined ? '' : money(r.costPerUnit)} |`,
       );
     }
     out.push('');
@@ -90,5 +93,6 @@ function moderators(m: TransferManifest, metric: string, rows: TransferRow[], ch
   const avg = (names: Set<string>, f: (c: CityCharacteristics) => number) => [...names].reduce((s, n) => s + f(chars.get(n)!), 0) / names.size;
   const say = (names: Set<string>) =>
     `${pct(avg(names, (c) => c.migrantShare))} migrants, segregation D ${avg(names, (c) => c.segregation).toFixed(2)}, language gap ${avg(names, (c) => c.languageGap).toFixed(2)}`;
-  return `What may moderate it: the ${works.size} cit${works.size === 1 ? 'y' : 'ies'} where it worked have on average ${say(works)}; the ${other.size} where it did not, ${say(other)}. With this few cities, read this as a pointer, not a finding.`;
+  const where = (n: number, what: string) => (n === 1 ? `the city where it ${what} has` : `the ${n} cities where it ${what} have on average`);
+  return `What may moderate it: ${where(works.size, 'worked')} ${say(works)}; ${where(other.size, 'did not').replace(/ (has|have on average)$/, '')}, ${say(other)}. With this few cities, read this as a pointer, not a finding.`;
 }

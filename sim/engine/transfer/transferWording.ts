@@ -56,6 +56,7 @@ export function effectWords(metric: string, r: { effect: number; low?: number; h
   const k = decimals(r.effect, r.low, r.high);
   const what = describeMetric(metric);
   const v = verdict(metric, r);
+  if (r.effect === 0 && r.low === 0 && r.high === 0) return `left the ${what} unchanged in every replication`;
   if (r.low === undefined || r.high === undefined) return `changed the ${what} by ${amount(metric, r.effect, k)} in the one replication (no interval)`;
   if (v === 'unclear') return `had no clear effect on the ${what}: the change lies between ${amount(metric, r.low, k).replace(/ percentage points$/, '')} and ${amount(metric, r.high, k)}, so it may be none`;
   const up = r.effect > 0;
