@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INDICATORS } from '../../sim/model/indicators.ts';
 
 /**
- * The catalogue of good practices (scenarios/practices.json): each practice of the report
+ * The catalogue of good practices (scenarios/catalogue/practices.json): each practice of the report
  * with its city, the speaker who presented it, what the report says of its results and the
  * sources. Its mechanism in the model is the policy's own (sim/policies/<type>.ts).
  */

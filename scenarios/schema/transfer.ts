@@ -103,7 +103,7 @@ const practiceSchema = z
   .strictObject({
     name: name('practice'),
     label: z.string().max(200).optional().meta({ description: 'How reports name the practice (default: its catalogue title, or its name).' }),
-    catalogue: z.string().max(64).optional().meta({ description: 'The id of the practice in scenarios/practices.json (city, speaker, evidence), shown beside its results.' }),
+    catalogue: z.string().max(64).optional().meta({ description: 'The id of the practice in scenarios/catalogue/practices.json (city, speaker, evidence), shown beside its results.' }),
     from: z
       .strictObject({
         scenario: z.string().min(1).meta({ description: 'The source city\'s scenario file, relative to this file.' }),

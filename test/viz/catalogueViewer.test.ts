@@ -86,7 +86,7 @@ describe('the catalogue of good practices', () => {
       const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await p.goto(results.url);
       await p.waitForSelector('.catalogue .heatmap');
-      const practices = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', 'practices.json'), 'utf8')).practices;
+      const practices = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', 'catalogue', 'practices.json'), 'utf8')).practices;
       expect(await p.locator('.practice').count()).toBe(practices.length);
       expect(await p.locator('.heatmap').count()).toBe(practices.length);
       await screenshot(p, 'viewer-catalogue-report-practices.png');

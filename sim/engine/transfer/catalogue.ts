@@ -5,7 +5,7 @@ import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
 import { readJsonFile } from '../readJson.ts';
 
-export const CATALOGUE_FILE = fileURLToPath(new URL('../../../scenarios/practices.json', import.meta.url));
+export const CATALOGUE_FILE = fileURLToPath(new URL('../../../scenarios/catalogue/practices.json', import.meta.url));
 
 /** A catalogue entry with its mechanism and the sources of the mechanism, from its policy. */
 export type Practice = PracticeEntry & { mechanism: string; modelSources: string };
