@@ -37,6 +37,7 @@ the separate queue process (see icity worker --help).`,
     'memory-limit': { type: 'string', value: 'MB', help: 'refuse experiments estimated to need more memory (default 85% of this machine)' },
   },
 } as const satisfies CommandSpec;
+import { isTransferFile, transferCommand } from './transferCommand.ts';
 
 export async function experimentCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(experimentSpec, argv);
@@ -50,6 +51,10 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   if (values.transfer && !queue) throw new InputError(['--transfer: sends run folders back through a --queue; give --queue redis://HOST:PORT/N too']);
   if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
   const sets = values.set ?? [];
+  if (isTransferFile(positionals[0])) {
+    if (sets.length || days !== undefined) throw new InputError([`icity experiment: --set and --days apply to experiment files; ${positionals[0]} is a transfer experiment, whose cities are set in the file`]);
+    return transferCommand(positionals[0], { replications, workers, out: values.out, json: values.json, shard, queue, transfer: values.transfer });
+  }
   const plan = loadExperiment(positionals[0], { replications, sets, days });
   const shrunk = sets.length > 0 || days !== undefined;
   const out = values.out ?? path.join('experiments', shrunk ? `${plan.experiment.name}-${plan.hash.slice(0, 8)}` : plan.experiment.name);

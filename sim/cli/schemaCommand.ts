@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { scenarioSchema } from '../policies/scenarioSchema.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
 import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
+import { transferJsonSchema, TRANSFER_SCHEMA_FILE } from '../engine/transfer/transferJsonSchema.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
@@ -12,7 +13,7 @@ export const schemaSpec = {
   args: '',
   summary: 'Prints the JSON Schema of scenario files.',
   flags: {
-    write: { type: 'boolean', help: 'write it into scenarios/scenario.schema.json, and the experiment files\' schema into scenarios/experiment.schema.json' },
+    write: { type: 'boolean', help: 'write it into scenarios/scenario.schema.json, and the schemas of experiment and transfer files beside it' },
   },
 } as const satisfies CommandSpec;
 
@@ -33,5 +34,7 @@ export function schemaCommand(argv: string[]): void {
     process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
     writeFileAtomic(EXPERIMENT_SCHEMA_FILE, experimentJsonSchema());
     process.stdout.write(`wrote ${EXPERIMENT_SCHEMA_FILE}\n`);
+    writeFileAtomic(TRANSFER_SCHEMA_FILE, transferJsonSchema());
+    process.stdout.write(`wrote ${TRANSFER_SCHEMA_FILE}\n`);
   } else process.stdout.write(text);
 }

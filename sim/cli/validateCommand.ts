@@ -2,6 +2,7 @@ import { loadScenario } from '../engine/loadScenario.ts';
 import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
 import { readJsonFile } from '../engine/readJson.ts';
 import { InputError } from '../engine/inputError.ts';
+import { loadTransfer } from '../engine/transfer/loadTransfer.ts';
 import { parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
 
@@ -25,7 +26,9 @@ export function validateCommand(argv: string[]): void {
   const problems: string[] = [];
   for (const file of positionals) {
     try {
-      if (isExperiment(readJsonFile(file))) loadExperiment(file);
+      const raw = readJsonFile(file);
+      if ((raw as { kind?: unknown } | null)?.kind === 'transfer') loadTransfer(file);
+      else if (isExperiment(raw)) loadExperiment(file);
       else loadScenario(file);
     } catch (err) {
       if (err instanceof InputError) problems.push(...err.problems);

@@ -8,3 +8,4 @@ export * from './runManifest.ts';
 export * from './framesHeader.ts';
 export * from './experimentManifest.ts';
 export * from './experimentTables.ts';
+export * from './transferManifest.ts';

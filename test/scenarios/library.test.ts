@@ -18,7 +18,8 @@ import { ROOT, scenarioFrom, tempDir } from '../helpers.ts';
 const SCENARIOS = path.join(ROOT, 'scenarios');
 const EXPERIMENTS = path.join(SCENARIOS, 'experiments');
 const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
-const experimentFiles = fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json'));
+// Transfer experiments are checked in test/transfer/.
+const experimentFiles = fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json') && !f.startsWith('transfer-'));
 
 type PolicyOf = Scenario['policies'][number] & Record<string, unknown>;
 const policiesOf = (s: Scenario) => s.policies as PolicyOf[];

@@ -1,4 +1,5 @@
-import { fetchJson } from './data/fetchData.ts';
+import { fetchJson, setDataFolder } from './data/fetchData.ts';
+import { loadTransfer, type Transfer } from './data/loadTransfer.ts';
 import { loadExperiment, type Experiment } from './data/loadExperiment.ts';
 import { loadRun } from './data/loadRun.ts';
 import { ViewerError } from './data/viewerError.ts';
@@ -9,6 +10,7 @@ import { el } from './ui/dom.ts';
 import { folderProvenance, setProvenance } from './ui/provenance.ts';
 import { bindProjector } from './ui/projector.ts';
 import { clearErrors, showError } from './ui/errorPanel.ts';
+import { catalogueView } from './views/catalogueView.ts';
 import { experimentView } from './views/experimentView.ts';
 import { runView } from './views/runView.ts';
 import { liveView, type LiveControls } from './views/liveView.ts';
@@ -23,6 +25,9 @@ const url = new UrlState();
 let player: Player | undefined;
 let live: LiveControls | undefined;
 let experiment: Experiment | undefined;
+/** The city whose experiment `experiment` holds, inside a transfer folder ('' otherwise). */
+let experimentFolder = '';
+let transfer: Transfer | undefined;
 let renders = 0;
 
 bindPlayerKeys(() => live ?? player);
@@ -54,19 +59,35 @@ async function render(): Promise<void> {
       return;
     }
     addLiveLink();
-    const manifest = await fetchJson('manifest.json');
+    setDataFolder('');
+    let manifest = await fetchJson('manifest.json');
     setProvenance(folderProvenance(manifest));
     let next: Player | undefined;
+    let inside = view;
+    if (manifest.format === 'icity-transfer') {
+      if (!url.state.city) {
+        transfer ??= await loadTransfer(manifest);
+        setTitle(`catalogue of good practices (${transfer.name})`);
+        catalogueView(view, transfer, url, () => void render());
+        return;
+      }
+      manifest = await cityExperiment(url.state.city, manifest);
+      inside = el('div');
+      view.replaceChildren(backToCatalogue(), inside);
+    }
     if (manifest.format === 'icity-experiment') {
+      const folder = url.state.city ?? '';
+      if (experimentFolder !== folder) experiment = undefined;
+      experimentFolder = folder;
       experiment ??= await loadExperiment(manifest);
       setTitle(`experiment ${experiment.manifest.name}`);
-      next = await experimentView(view, experiment, url, () => void render());
+      next = await experimentView(inside, experiment, url, () => void render());
     } else if (manifest.format === 'icity-run') {
       const run = await loadRun('');
       setTitle(`run ${run.manifest.scenarioName} (seed ${run.manifest.seed})`);
       next = runView(view, run, url, `Run ${run.manifest.scenarioName}, seed ${run.manifest.seed}`);
     } else {
-      throw new ViewerError('manifest.json', `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder)`);
+      throw new ViewerError('manifest.json', `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder) or "icity-transfer" (a transfer experiment)`);
     }
     if (token === renders) player = next;
     else next?.pause();
@@ -92,6 +113,30 @@ function addLiveLink(): void {
   const top = document.querySelector('.top');
   if (!top || top.querySelector('#live-link')) return;
   top.append(el('a', { href: '?live=teaching', id: 'live-link', class: 'button-like' }, 'Live town'));
+}
+
+/** A city's experiment inside a transfer folder; a folder of results alone says how to get the runs. */
+async function cityExperiment(city: string, top: Record<string, unknown>): Promise<Record<string, unknown>> {
+  setDataFolder(`cities/${city}/`);
+  try {
+    return await fetchJson('manifest.json');
+  } catch (err) {
+    if (!(err instanceof ViewerError) || err.problem !== 'is missing') throw err;
+    throw new ViewerError(
+      `cities/${city}/manifest.json`,
+      'is missing: this folder holds the transfer experiment\'s results, not its runs',
+      `Run icity experiment ${String(top.transferFile ?? '<transfer.json>')} (it reproduces the same runs) and icity view its output folder to replay any cell.`,
+    );
+  }
+}
+
+function backToCatalogue(): HTMLElement {
+  const b = el('button', { type: 'button', class: 'tab back' }, '← Catalogue of good practices');
+  b.addEventListener('click', () => {
+    url.navigate({});
+    void render();
+  });
+  return b;
 }
 
 function setTitle(what: string): void {

@@ -54,7 +54,11 @@ export interface LoadOptions {
 
 /** Reads and checks an experiment file and the scenarios of all its arms. */
 export function loadExperiment(file: string, options: LoadOptions = {}): ExperimentPlan {
-  const raw = readJsonFile(file);
+  return planExperiment(file, readJsonFile(file), options);
+}
+
+/** Checks an experiment given as data (`file` names it in messages and anchors its relative paths). */
+export function planExperiment(file: string, raw: unknown, options: LoadOptions = {}): ExperimentPlan {
   const parsed = experimentSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(describeIssues(file, raw, parsed.error.issues, experimentSchema));
   const exp = parsed.data;

@@ -3,9 +3,16 @@ import { ViewerError } from './viewerError.ts';
 /** Files of the run or experiment folder are served under this path. */
 export const DATA_ROOT = '/data/';
 
+/** A folder inside the served one that paths are read from (a city's experiment in a transfer folder). */
+let folder = '';
+
+export function setDataFolder(path: string): void {
+  folder = path;
+}
+
 /** The URL of a file given by its path inside the served folder ("runs/baseline/1/metrics.csv"). */
 export function dataUrl(file: string): string {
-  return DATA_ROOT + file.split('/').map(encodeURIComponent).join('/');
+  return DATA_ROOT + (folder + file).split('/').map(encodeURIComponent).join('/');
 }
 
 /** Fetches a file of the served folder; a failure names the file and says what went wrong. */

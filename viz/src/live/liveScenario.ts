@@ -1,4 +1,5 @@
-import { scenarioSchema, type Scenario } from '../../../scenarios/schema/scenario.ts';
+import type { Scenario } from '../../../scenarios/schema/scenario.ts';
+import { scenarioSchema } from '../../../sim/policies/scenarioSchema.ts';
 import { describeIssues } from '../../../sim/engine/issues.ts';
 import { policyName } from '../../../sim/policies/registry.ts';
 import { POLICIES } from '../../../sim/policies/registry.ts';

@@ -9,6 +9,7 @@
  *   a, b     the two arms compared side by side
  *   speed    playback speed in days per second
  *   arms     the arms the overview shows, comma-separated; charts  "multiples" for one chart per arm
+ *   city     in a transfer folder: the city whose experiment is shown (else the catalogue)
  */
 export interface ViewState {
   view?: 'run' | 'overview' | 'compare' | 'sensitivity';
@@ -22,6 +23,7 @@ export interface ViewState {
   speed?: number;
   arms?: string[];
   charts?: 'multiples';
+  city?: string;
 }
 
 const VIEWS = new Set(['run', 'overview', 'compare', 'sensitivity']);
@@ -31,7 +33,7 @@ export function readViewState(search: string): ViewState {
   const s: ViewState = {};
   const view = q.get('view');
   if (view && VIEWS.has(view)) s.view = view as ViewState['view'];
-  const text = (k: 'run' | 'metric' | 'layer' | 'a' | 'b') => {
+  const text = (k: 'run' | 'metric' | 'layer' | 'a' | 'b' | 'city') => {
     const v = q.get(k);
     if (v) s[k] = v;
   };
@@ -43,6 +45,7 @@ export function readViewState(search: string): ViewState {
   const arms = q.get('arms');
   if (arms) s.arms = arms.split(',').filter(Boolean);
   if (q.get('charts') === 'multiples') s.charts = 'multiples';
+  text('city');
   const metrics = q.get('metrics');
   if (metrics) s.metrics = metrics.split(',').filter(Boolean);
   const day = Number(q.get('day'));
@@ -54,6 +57,7 @@ export function readViewState(search: string): ViewState {
 
 export function viewStateQuery(s: ViewState): string {
   const q = new URLSearchParams();
+  if (s.city) q.set('city', s.city);
   if (s.view) q.set('view', s.view);
   if (s.run) q.set('run', s.run);
   if (s.metrics?.length) q.set('metrics', s.metrics.join(','));
