@@ -25,7 +25,7 @@ beforeAll(async () => {
   const r = await icityAsync(['experiment', file, '--out', expDir, '--workers', '2', '--json']);
   expect(r.status, r.stderr).toBe(0);
   [server, browser] = await Promise.all([serve(expDir), launchBrowser()]);
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -32,7 +32,7 @@ export function effectsChart(column: Column, rows: readonly SummaryRow[], labels
     f.plot.append('text').attr('class', 'axis-label better-note').attr('x', right ? f.innerWidth : 0).attr('y', f.innerHeight + 48).attr('text-anchor', right ? 'end' : 'start').text(right ? 'better (higher) →' : '← better (lower)');
   }
   f.plot.append('text').attr('class', 'column-head').attr('x', f.innerWidth + 16).attr('y', -10).text('cost (money)');
-  f.plot.append('text').attr('class', 'column-head').attr('x', f.innerWidth + 110).attr('y', -10).text(`per ${perUnit(column.unit).label}`);
+  f.plot.append('text').attr('class', 'column-head').attr('x', f.innerWidth + 126).attr('y', -10).text(`per ${perUnit(column.unit).label}`);
   shown.forEach((r, k) => {
     const y = k * ROW + ROW / 2;
     const colour = colours.get(r.arm) ?? '#000';
@@ -44,7 +44,7 @@ export function effectsChart(column: Column, rows: readonly SummaryRow[], labels
     }
     g.append('circle').attr('class', 'effect-dot').attr('cx', x(r.diff)).attr('cy', y).attr('r', 5).attr('fill', colour).append('title').text(`${formatValue(r.diff)} [${formatValue(r.diffLow)}, ${formatValue(r.diffHigh)}]`);
     g.append('text').attr('class', 'cost').attr('x', f.innerWidth + 16).attr('y', y + 4).text(formatMoney(r.cost));
-    g.append('text').attr('class', clearEffect(r) ? 'cost' : 'cost no-effect').attr('x', f.innerWidth + 110).attr('y', y + 4).text(costPerStep(r, column.unit));
+    g.append('text').attr('class', clearEffect(r) ? 'cost' : 'cost no-effect').attr('x', f.innerWidth + 126).attr('y', y + 4).text(costPerStep(r, column.unit));
   });
   if (!shown.length) f.plot.append('text').attr('class', 'note').attr('y', ROW / 2).text('No policy arm: nothing to compare with the baseline.');
   const svg = f.svg.node()!;
