@@ -5,7 +5,9 @@ import { ROOT } from '../helpers.ts';
 
 /**
  * Layers point one way: scenarios/schema < sim/model (with its random streams) <
- * sim/policies < sim/engine < sim/cli, and the viewer reads only the output formats.
+ * sim/policies < sim/engine < sim/cli, and the viewer reads only the output formats, except
+ * its live view (viz/src/live), which runs the model itself in the browser: it may use the
+ * model, the policies and the engine's Simulation, never the command line.
  */
 const FORBIDDEN: { layer: string; mayNotImport: string[] }[] = [
   { layer: 'scenarios/schema', mayNotImport: ['sim/policies', 'sim/engine', 'sim/cli'] },
@@ -13,6 +15,7 @@ const FORBIDDEN: { layer: string; mayNotImport: string[] }[] = [
   { layer: 'sim/policies', mayNotImport: ['sim/engine', 'sim/cli'] },
   { layer: 'sim/engine', mayNotImport: ['sim/cli'] },
   { layer: 'sim/formats', mayNotImport: ['sim/model', 'sim/policies', 'sim/engine', 'sim/cli', 'viz'] },
+  { layer: 'viz/src/live', mayNotImport: ['sim/cli'] },
   { layer: 'viz/src', mayNotImport: ['sim/model', 'sim/policies', 'sim/engine', 'sim/cli', 'scenarios'] },
 ];
 

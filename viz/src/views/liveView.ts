@@ -1,5 +1,5 @@
 import { LIBRARY as library } from '../live/library.ts';
-import { csvLine } from '../../../sim/engine/csv.ts';
+import { metricsCsv } from '../live/metricsCsv.ts';
 import type { FramesHeader } from '../data/framesHeader.ts';
 import { CityMap, GROUPS_LAYER } from '../map/cityMap.ts';
 import { OKABE_ITO } from '../map/palettes.ts';
@@ -449,8 +449,11 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   saveCsv.addEventListener('click', () => {
     session.towns.forEach((t, k) => {
       const suffix = session.towns.length > 1 ? `-${TOWN_NAMES[k]}` : '';
-      const lines = [csvLine(['day', ...t.info.columns.map((c) => c.name)]), ...t.rows.slice(0, session.computed + 1).map((r, d) => csvLine([d, ...r]))];
-      download(new Blob([lines.join('')], { type: 'text/csv' }), `${t.info.name}-live-seed${session.setup.seed}${suffix}-days0-${session.computed}.csv`);
+      const csv = metricsCsv(
+        t.info.columns.map((c) => c.name),
+        t.rows.slice(0, session.computed + 1),
+      );
+      download(new Blob([csv], { type: 'text/csv' }), `${t.info.name}-live-seed${session.setup.seed}${suffix}-days0-${session.computed}.csv`);
     });
   });
   if (state.projector) setProjector(true);
