@@ -54,6 +54,24 @@ export function policyTable(): string {
   return [table.join('\n'), ...details].join('\n\n');
 }
 
+/** What the tables show of an experiment file: an ordinary one, or a transfer experiment (docs/transfer.md). */
+interface ExperimentFileHead {
+  kind?: string;
+  description?: string;
+  scenario?: string;
+  arms?: unknown[];
+  cities?: unknown[];
+  practices?: unknown[];
+}
+
+function baseOf(e: ExperimentFileHead): string {
+  return e.kind === 'transfer' ? `${e.cities?.length ?? 0} cities` : `\`${path.basename(e.scenario ?? '')}\``;
+}
+
+function armsOf(e: ExperimentFileHead): string {
+  return e.kind === 'transfer' ? `${e.practices?.length ?? 0} practices per city` : String(1 + (e.arms?.length ?? 0));
+}
+
 function jsonFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)
@@ -65,7 +83,7 @@ export function scenarioTable(): string {
   const scenarios = jsonFiles(SCENARIOS).map((file) => ({ file, scenario: loadScenario(path.join(SCENARIOS, file)) }));
   const experiments = jsonFiles(path.join(SCENARIOS, 'experiments')).map((file) => ({
     file: `experiments/${file}`,
-    e: JSON.parse(fs.readFileSync(path.join(SCENARIOS, 'experiments', file), 'utf8')) as { description?: string; scenario: string; arms?: unknown[] },
+    e: JSON.parse(fs.readFileSync(path.join(SCENARIOS, 'experiments', file), 'utf8')) as ExperimentFileHead,
   }));
   const scenarioRows = scenarios.map(({ file, scenario: s }) => {
     const policies = s.policies.map((p) => `\`${String(p.type)}\``).join(', ') || '—';
@@ -73,7 +91,7 @@ export function scenarioTable(): string {
   });
   const experimentRows = experiments.map(
     ({ file, e }) =>
-      `| [\`${file}\`](#${anchor(file)}) | \`${path.basename(e.scenario)}\` | ${1 + (e.arms?.length ?? 0)} | ${esc(firstSentence(e.description ?? ''))} |`,
+      `| [\`${file}\`](#${anchor(file)}) | ${baseOf(e)} | ${armsOf(e)} | ${esc(firstSentence(e.description ?? ''))} |`,
   );
   const details = [
     ...scenarios.map(({ file, scenario }) => `### ${file}\n\n${scenario.description.trim() || '(no description)'}`),
