@@ -4,6 +4,7 @@ import { LEVEL } from './meet.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 import { Count, Env, Flag } from './world.ts';
 import { hiredLevel, pickWorkplace, usableEducation } from './jobs.ts';
+import { comeOfAge } from './people.ts';
 
 /** The family counts as this many in-group ties for keeping the heritage culture (assumed). */
 const FAMILY_TIES = 5;
@@ -56,7 +57,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
     const dg = d * G + g;
     stream.reset(Purpose.daily, day, 0, i);
     if (ageing) {
-      if (a === AgeClass.child && stream.next() < grow) age[i] = AgeClass.adult;
+      if (a === AgeClass.child && stream.next() < grow) comeOfAge(world, i, stream.next());
       else if (a === AgeClass.adult && stream.next() < retire) {
         age[i] = AgeClass.elder;
         job[i] = NONE;

@@ -10,6 +10,22 @@ export const MAX_YEARS_SINCE_ARRIVAL = 15;
 /** Host-language gain per year of residence in the initial cross-section (assumed). */
 const LANGUAGE_PER_YEAR = 0.03;
 
+/** An adult's education (0 low, 1 medium, 2 high) from the group's shares, given a uniform draw u. */
+export function educationDrawn(edu: { medium: number; high: number }, u: number): number {
+  return u < edu.high ? 2 : u < edu.high + edu.medium ? 1 : 0;
+}
+
+/**
+ * A child coming of age finishes schooling in the city: education is drawn from the group's
+ * shares (a domestic diploma, so never a foreign one). Until then children count as low.
+ */
+export function comeOfAge(world: World, i: number, u: number): void {
+  const r = world.residents;
+  r.age[i] = AgeClass.adult;
+  r.education[i] = educationDrawn(world.scenario.population.groups[r.group[i]].education, u);
+  r.flags[i] &= ~(Flag.foreignDiploma | Flag.recognised);
+}
+
 /**
  * Sets up resident i of household h: group, age class, education, diploma, language,
  * attitudes and (for the initial population) a job. `years` is the time since the
@@ -22,9 +38,8 @@ export function initResident(world: World, i: number, h: number, g: number, age:
   r.group[i] = g;
   r.age[i] = age;
   r.household[i] = h;
-  const edu = spec.education;
   const u = rng.next();
-  r.education[i] = age === AgeClass.child ? 0 : u < edu.high ? 2 : u < edu.high + edu.medium ? 1 : 0;
+  r.education[i] = age === AgeClass.child ? 0 : educationDrawn(spec.education, u);
   let flags = rng.next() < 0.5 ? Flag.female : 0;
   if (!isHost && r.education[i] > 0) {
     flags |= Flag.foreignDiploma;
