@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { World } from '../model/world.ts';
-import { Count } from '../model/world.ts';
+import { Count, Flag, Trait } from '../model/world.ts';
+import { LEVELS, levelIndex } from '../model/levels.ts';
 import { AGE_CLASSES, AgeClass, NONE } from '../model/spaceTypes.ts';
 import { STRATEGIES, strategyIndex } from '../model/berry.ts';
 import { csvLine } from './csv.ts';
@@ -19,9 +20,17 @@ export const AGENT_COLUMNS: readonly { name: string; unit: string; description: 
   { name: 'outgroup_contacts', unit: 'encounters', description: 'Out-group encounters over the run, including the initial day.' },
   { name: 'ingroup_contacts', unit: 'encounters', description: 'In-group encounters over the run.' },
   { name: 'strategy', unit: 'name', description: 'Berry acculturation strategy of migrants; "host" for the host group.' },
+  { name: 'sex', unit: 'female/male', description: 'Sex.' },
+  { name: 'education', unit: 'low/medium/high', description: 'Education (children count as low until they come of age).' },
+  { name: 'years_since_arrival', unit: 'years', description: 'Years since the resident arrived in the city; empty for those born in the city.' },
+  { name: 'language_level', unit: 'CEFR level', description: 'Host-language level: pre_a1, a1, a2, b1, b2 or c1.' },
+  { name: 'outgroup_ties', unit: 'ties', description: 'Number of tie links to residents of other groups.' },
+  { name: 'foreign_diploma', unit: 'none/recognised/unrecognised', description: 'Whether the resident holds a foreign diploma, and whether it is recognised.' },
 ];
 
-export function writeAgents(file: string, world: World): void {
+const EDUCATION = ['low', 'medium', 'high'] as const;
+
+export function writeAgents(file: string, world: World, day: number): void {
   const fd = fs.openSync(file, 'w');
   const r = world.residents;
   const hh = world.households;
@@ -46,6 +55,12 @@ export function writeAgents(file: string, world: World): void {
         r.outgroupContacts[i],
         r.ingroupContacts[i],
         r.group[i] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[i], r.adoption[i])],
+        r.flags[i] & Flag.female ? 'female' : 'male',
+        EDUCATION[r.education[i]],
+        r.traits[i] & Trait.bornHere ? '' : Math.round(((day - r.arrival[i]) / 365) * 100) / 100,
+        LEVELS[levelIndex(r.language[i])],
+        r.outgroupTies[i],
+        r.flags[i] & Flag.foreignDiploma ? (r.flags[i] & Flag.recognised ? 'recognised' : 'unrecognised') : 'none',
       ]),
     );
     if (chunk.length >= 4096) {

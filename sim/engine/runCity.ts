@@ -63,7 +63,7 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
     progress.done();
     fs.closeSync(metrics);
     frames?.close();
-    if (options.agents) writeAgents(path.join(tmp, 'agents.csv'), sim.world);
+    if (options.agents) writeAgents(path.join(tmp, 'agents.csv'), sim.world, sim.day);
     const wallSeconds = (Date.now() - started) / 1000;
     const summary: RunSummary = {
       dir: path.resolve(options.out),
