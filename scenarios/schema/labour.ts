@@ -28,7 +28,7 @@ export const labourSchema = section(
       unit: 'share of skilled jobs',
       source: 'assumed; Bruecker, Glitz, Lerche & Romiti 2021 (J. Labor Econ. 39:S1): recognition matters most in regulated occupations',
     }),
-    unrecognisedHire: share(0.5, {
+    unrecognisedHire: share(0.35, {
       description: 'Hiring chance of a migrant with an unrecognised foreign diploma, relative to the same person with it recognised (employers discount a diploma they cannot assess).',
       unit: 'multiplier',
       source: 'calibrated: with regulatedShare gives about +20 points of employment three years after recognition (Bruecker et al. 2021, Table 2: +24.5 points)',

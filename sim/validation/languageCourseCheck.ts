@@ -113,6 +113,7 @@ function crossing(points: { x: number; y: number }[], target: number): number {
 export const languageCourseCheck: Check = {
   id: 'language',
   title: 'Language after a 600-lesson course',
+  use: 'Validation: the course outcome was not used to set parameters; the cumulative hours per level come from Cambridge English\'s guided learning hours, and aptitude, schooling and literacy spreads are assumed.',
   run(size: Size) {
     const z = SIZES[size];
     const cohorts = z.seeds.map((seed) => followCohort(z.residents, z.seats, seed));
