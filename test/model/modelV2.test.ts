@@ -71,7 +71,7 @@ describe('contact v2', () => {
       const r = sim.world.residents;
       const hosts = values(sim, (i) => r.group[i] === 0 && r.outgroupContacts[i] > 10, (i) => i).sort((x, y) => r.susceptibility[x] - r.susceptibility[y] || x - y);
       const q = Math.floor(hosts.length / 4);
-      const drop = (xs: number[]) => xs.reduce((a, i) => a + (before[i] - r.prejudice[i]) / before[i], 0) / xs.length;
+      const drop = (xs: number[]) => xs.reduce((a, i) => a + before[i] - r.prejudice[i], 0) / xs.reduce((a, i) => a + before[i], 0);
       const out = drop(hosts.slice(-q)) / drop(hosts.slice(0, q));
       sim.close();
       return out;
