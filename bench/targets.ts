@@ -3,6 +3,9 @@ import type { StateBytes } from './full/stateBytes.ts';
 import type { SchellingCell } from './schellingSuite.ts';
 import type { Target } from './results.ts';
 
+/** Resident state per resident the model may hold (version 2: 128 bytes with tie links). */
+const MAX_RESIDENT_BYTES = 128;
+
 /**
  * The performance targets, judged on measured results. They are reported, not asserted:
  * a missed target is a finding, with how far off it is.
@@ -125,14 +128,16 @@ export function fullModelTargets(configs: FullResult[], state: StateBytes[]): Ta
     });
   } else targets.push(notMeasured(speedGoal));
 
-  const bytesGoal = '≤ 64 bytes of resident state per resident';
+  // Model version 2 holds tie links (8 partners and their end days, 64 bytes) and five bytes of
+  // stable traits per resident on top of the 59 bytes of version 1 (docs/model-v2.md).
+  const bytesGoal = `≤ ${MAX_RESIDENT_BYTES} bytes of resident state per resident`;
   if (state.length) {
     const worst = Math.max(...state.map((s) => s.residentBytesPerResident));
     targets.push({
       goal: bytesGoal,
       measured: `${worst.toFixed(1)} bytes (all shared state: ${Math.max(...state.map((s) => s.sharedBytesPerResident)).toFixed(1)} bytes per resident)`,
-      met: worst <= 64,
-      margin: worst <= 64 ? `${(64 - worst).toFixed(1)} bytes to spare` : `by ${(worst - 64).toFixed(1)} bytes`,
+      met: worst <= MAX_RESIDENT_BYTES,
+      margin: worst <= MAX_RESIDENT_BYTES ? `${(MAX_RESIDENT_BYTES - worst).toFixed(1)} bytes to spare` : `by ${(worst - MAX_RESIDENT_BYTES).toFixed(1)} bytes`,
     });
   } else targets.push(notMeasured(bytesGoal));
 

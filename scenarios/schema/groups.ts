@@ -49,7 +49,17 @@ export const groupSchema = z
     employment: share(0.7, {
       description: 'Initial employment rate of working-age adults.',
       unit: 'share of adults',
-      source: 'SCIENCE.md: EU 2017, 73% native-born vs 67% foreign-born (20-64)',
+      source: 'EU 2017, 73% native-born vs 67% foreign-born aged 20-64 (OECD/EU 2018 Settling In, Indicator 3.1)',
+    }),
+    participationMen: share(0.95, {
+      description: 'Share of working-age men of this group who seek work when without a job.',
+      unit: 'share of men 18-64',
+      source: 'assumed; with labour.hireRate gives employment near the group\'s rate',
+    }),
+    participationWomen: share(0.9, {
+      description: 'Share of working-age women of this group who seek work when without a job (mothers living with children by labour.parentParticipation less).',
+      unit: 'share of women 18-64',
+      source: 'assumed; Denmark 2021: non-Western immigrant women 58% employed against men 69% (Statistics Denmark, Indvandrere i Danmark 2021, ch. 4)',
     }),
   })
   .meta({ description: 'A population group.' });

@@ -1,11 +1,12 @@
 import type { World } from '../model/world.ts';
-import { Count } from '../model/world.ts';
+import { Count, Flag, Trait } from '../model/world.ts';
+import { LEVELS, levelIndex } from '../model/levels.ts';
 import { AGE_CLASSES, AgeClass, NONE } from '../model/spaceTypes.ts';
 import { STRATEGIES, strategyIndex } from '../model/berry.ts';
 import type { ParquetType } from './tables/parquetTable.ts';
 
 /** Columns of agents.csv / agents.parquet, one row per resident; `type` is the Parquet column type. */
-export const AGENT_COLUMNS: readonly { name: string; unit: string; description: string; type: ParquetType }[] = [
+export const AGENT_COLUMNS: readonly { name: string; unit: string; description: string; type: ParquetType; nullable?: boolean }[] = [
   { name: 'id', unit: 'index', type: 'INT32', description: 'Resident index (stable within a run).' },
   { name: 'group', unit: 'name', type: 'STRING', description: 'Population group.' },
   { name: 'district', unit: 'index', type: 'INT32', description: 'District of the home dwelling.' },
@@ -18,16 +19,54 @@ export const AGENT_COLUMNS: readonly { name: string; unit: string; description: 
   { name: 'outgroup_contacts', unit: 'encounters', type: 'INT32', description: 'Out-group encounters over the run, including the initial day.' },
   { name: 'ingroup_contacts', unit: 'encounters', type: 'INT32', description: 'In-group encounters over the run.' },
   { name: 'strategy', unit: 'name', type: 'STRING', description: 'Berry acculturation strategy of migrants; "host" for the host group.' },
+  { name: 'sex', unit: 'female/male', type: 'STRING', description: 'Sex.' },
+  { name: 'education', unit: 'low/medium/high', type: 'STRING', description: 'Education (children count as low until they come of age).' },
+  {
+    name: 'years_since_arrival',
+    unit: 'years',
+    type: 'DOUBLE',
+    nullable: true,
+    description: 'Years since the resident arrived in the city; empty for those born in the city.',
+  },
+  { name: 'language_level', unit: 'CEFR level', type: 'STRING', description: 'Host-language level: pre_a1, a1, a2, b1, b2 or c1.' },
+  { name: 'outgroup_ties', unit: 'ties', type: 'INT32', description: 'Number of tie links to residents of other groups.' },
+  {
+    name: 'foreign_diploma',
+    unit: 'none/recognised/unrecognised',
+    type: 'STRING',
+    description: 'Whether the resident holds a foreign diploma, and whether it is recognised.',
+  },
 ];
+
+const EDUCATION = ['low', 'medium', 'high'] as const;
 
 /** Residents per batch: large enough for compact row groups, small enough to cost a few MB. */
 export const AGENT_BATCH = 65_536;
 
 /** One batch of living residents, column by column in AGENT_COLUMNS order. */
-export type AgentBatch = [Int32Array, string[], Int32Array, string[], Float32Array, Float32Array, Float32Array, Float32Array, Int32Array, Int32Array, Int32Array, string[]];
+export type AgentBatch = [
+  Int32Array,
+  string[],
+  Int32Array,
+  string[],
+  Float32Array,
+  Float32Array,
+  Float32Array,
+  Float32Array,
+  Int32Array,
+  Int32Array,
+  Int32Array,
+  string[],
+  string[],
+  string[],
+  (number | null)[],
+  string[],
+  Int32Array,
+  string[],
+];
 
-/** The living residents of the world, in index order, in batches of at most `size`. */
-export function* agentBatches(world: World, size = AGENT_BATCH): Generator<AgentBatch> {
+/** The living residents of the world on `day`, in index order, in batches of at most `size`. */
+export function* agentBatches(world: World, day: number, size = AGENT_BATCH): Generator<AgentBatch> {
   const r = world.residents;
   const hh = world.households;
   const groups = world.scenario.population.groups;
@@ -53,6 +92,12 @@ export function* agentBatches(world: World, size = AGENT_BATCH): Generator<Agent
       new Int32Array(n),
       new Int32Array(n),
       new Array<string>(n),
+      new Array<string>(n),
+      new Array<string>(n),
+      new Array<number | null>(n),
+      new Array<string>(n),
+      new Int32Array(n),
+      new Array<string>(n),
     ];
     for (let k = 0; k < n; k++) {
       const j = ids[k];
@@ -67,6 +112,12 @@ export function* agentBatches(world: World, size = AGENT_BATCH): Generator<Agent
       b[9][k] = r.outgroupContacts[j];
       b[10][k] = r.ingroupContacts[j];
       b[11][k] = r.group[j] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[j], r.adoption[j])];
+      b[12][k] = r.flags[j] & Flag.female ? 'female' : 'male';
+      b[13][k] = EDUCATION[r.education[j]];
+      b[14][k] = r.traits[j] & Trait.bornHere ? null : Math.round(((day - r.arrival[j]) / 365) * 100) / 100;
+      b[15][k] = LEVELS[levelIndex(r.language[j])];
+      b[16][k] = r.outgroupTies[j];
+      b[17][k] = r.flags[j] & Flag.foreignDiploma ? (r.flags[j] & Flag.recognised ? 'recognised' : 'unrecognised') : 'none';
     }
     yield b;
   }

@@ -50,6 +50,11 @@ export class Census {
   skilledEmployed = new Float64Array(2);
   diplomaHolders = 0;
   diplomasRecognised = 0;
+  /** Employed migrant adults with a foreign diploma: recognised, unrecognised. */
+  diplomaEmployed = new Float64Array(2);
+  /** Employed adults with tertiary education (hosts, migrants), and those of them in jobs below tertiary level (Eurostat). */
+  tertiaryEmployed = new Float64Array(2);
+  tertiaryBelow = new Float64Array(2);
   outTied = new Float64Array(2);
   outTies = new Float64Array(2);
   participants = 0;
@@ -128,6 +133,9 @@ export class Census {
       this.employedByYears,
       this.overQualified,
       this.skilledEmployed,
+      this.diplomaEmployed,
+      this.tertiaryEmployed,
+      this.tertiaryBelow,
       this.outTied,
       this.outTies,
       this.residents,
@@ -249,6 +257,10 @@ export class Census {
             skilledEmployed[m]++;
             if (isOverQualified(w, i)) overQualified[m]++;
           }
+          if (r.education[i] === 2) {
+            this.tertiaryEmployed[m]++;
+            if (w.spaces.level[r.job[i]] < 2) this.tertiaryBelow[m]++;
+          }
         }
         if (migrant) {
           this.migrantAdults++;
@@ -256,6 +268,7 @@ export class Census {
           if (r.flags[i] & Flag.foreignDiploma) {
             this.diplomaHolders++;
             if (r.flags[i] & Flag.recognised) this.diplomasRecognised++;
+            if (hasJob) this.diplomaEmployed[r.flags[i] & Flag.recognised ? 0 : 1]++;
           }
           const years = (day - r.arrival[i]) / 365;
           const band = years < 5 ? 0 : years < 10 ? 1 : 2;

@@ -28,13 +28,31 @@ export function languageBarrier(languageA: number, languageB: number): number {
   return 1 - Math.min(languageA, languageB);
 }
 
-/** Prejudice after a positive out-group encounter: a share of it is removed, more under Allport's conditions. */
-export function afterPositive(c: ContactParams, prejudice: number, allport: number): number {
-  const effect = Math.min(1, c.positiveEffect * (1 + c.allportBoost * allport));
+/**
+ * Prejudice after a positive out-group encounter: a share of it is removed, more under Allport's
+ * conditions, times the person's susceptibility to contact.
+ */
+export function afterPositive(c: ContactParams, prejudice: number, allport: number, susceptibility = 1): number {
+  const effect = Math.min(1, c.positiveEffect * (1 + c.allportBoost * allport) * susceptibility);
   return prejudice - effect * prejudice;
 }
 
 /** Prejudice after a negative out-group encounter: a share of the distance to 1 is added. */
-export function afterNegative(c: ContactParams, prejudice: number): number {
-  return prejudice + c.negativeEffect * (1 - prejudice);
+export function afterNegative(c: ContactParams, prejudice: number, susceptibility = 1): number {
+  return prejudice + Math.min(1, c.negativeEffect * susceptibility) * (1 - prejudice);
+}
+
+/** Probability that someone of this prejudice, where talk is chosen, declines an out-group conversation. */
+export function declineProbability(c: ContactParams, prejudice: number, chosen: boolean): number {
+  return chosen ? c.selfSelection * prejudice : 0;
+}
+
+/**
+ * Expected change of the prejudice of a person (prejudice p, susceptibility s) in one out-group
+ * encounter with a partner of prejudice q, under a language barrier and an Allport score; the
+ * tie a positive encounter may become adds its own drop. Incidents are left out (rare).
+ */
+export function expectedChange(c: ContactParams, tieDrop: number, p: number, q: number, barrier: number, allport: number, s = 1): number {
+  const neg = negativeProbability(c, p, q, barrier, allport);
+  return (1 - neg) * (afterPositive(c, p, allport, s) - p - tieDrop * s * p) + neg * (afterNegative(c, p, s) - p);
 }

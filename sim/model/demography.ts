@@ -46,9 +46,11 @@ export function demographyDay(world: World, day: number, stream: Stream, timelin
   stream.reset(Purpose.arrivals, day, 1, 0);
   const death = sc.demography.elderDeathsPerYear / 365;
   const R = world.counts[Count.residents];
+  hh.children.fill(0, 0, H);
   for (let i = 0; i < R; i++) {
     if (r.age[i] === AgeClass.gone) continue;
     const h = r.household[i];
+    if (r.age[i] === AgeClass.child && hh.children[h] < 255) hh.children[h]++;
     if (leaving[h]) {
       r.age[i] = AgeClass.gone;
       r.job[i] = NONE;
@@ -73,11 +75,12 @@ export function demographyDay(world: World, day: number, stream: Stream, timelin
       if (hh.size[h] < 2 || hh.size[h] >= 12 || r.age[hh.first[h]] !== AgeClass.adult) continue;
       const i = world.counts[Count.residents];
       if (i >= world.sizes.residentCapacity) break;
-      initResident(world, i, h, hh.group[h], AgeClass.child, 0, day, false, stream);
+      initResident(world, i, h, hh.group[h], AgeClass.child, 0, day, false, stream, true);
       // Born here: native speakers of the host language and of the family's.
       r.language[i] = 1;
       world.counts[Count.residents]++;
       hh.size[h]++;
+      if (hh.children[h] < 255) hh.children[h]++;
       out.births++;
       break;
     }
@@ -132,6 +135,7 @@ function settle(world: World, g: number, size: number, day: number, stream: Stre
   world.counts[Count.households]++;
   const first = world.counts[Count.residents];
   formHousehold(world, h, g, size, first, to, stream);
+  hh.children[h] = Math.max(0, size - 2);
   for (let m = 0; m < size; m++) {
     initResident(world, first + m, h, g, m >= 2 ? AgeClass.child : AgeClass.adult, 0, day, withJobs, stream);
   }

@@ -1,30 +1,58 @@
 import type { World } from './world.ts';
 import { Flag } from './world.ts';
+import { AgeClass } from './spaceTypes.ts';
 import { NONE, SpaceKind } from './spaceTypes.ts';
 import type { Stream } from './stream.ts';
 
-/**
- * Education an employer can use: a migrant's foreign diploma counts only once recognised
- * (UNESCO in the seed report; Bruecker et al. 2021), otherwise the migrant competes as
- * low-educated.
- */
-export function usableEducation(world: World, i: number): number {
-  const r = world.residents;
-  return r.flags[i] & Flag.foreignDiploma && !(r.flags[i] & Flag.recognised) ? 0 : r.education[i];
+/** Whether a resident holds a foreign diploma that is not recognised. */
+export function unrecognised(world: World, i: number): boolean {
+  const f = world.residents.flags[i];
+  return (f & Flag.foreignDiploma) !== 0 && (f & Flag.recognised) === 0;
 }
 
-/** Highest job level a resident qualifies for, by usable education and host language. */
+/** Highest job level a resident's education and host language allow. */
 export function qualifiedLevel(world: World, i: number): number {
   const need = world.scenario.labour.languageForLevel;
-  let level = usableEducation(world, i);
+  let level = world.residents.education[i];
   while (level > 0 && world.residents.language[i] < need[level]) level--;
   return level;
 }
 
-/** The level a hire lands at: what the worker qualifies for, or one below by imperfect matching. */
+/**
+ * The level a hire lands at: what the worker qualifies for, or one below by imperfect matching.
+ * With an unrecognised foreign diploma, regulated jobs (labour.regulatedShare) are closed and
+ * unregulated employers discount the diploma part of the time (Bruecker et al. 2021).
+ */
 export function hiredLevel(world: World, i: number, stream: Stream): number {
-  const level = qualifiedLevel(world, i);
-  return level > 0 && stream.next() < world.scenario.labour.mismatch ? level - 1 : level;
+  const lab = world.scenario.labour;
+  let level = qualifiedLevel(world, i);
+  if (level > 0 && unrecognised(world, i) && stream.next() < lab.regulatedShare + (1 - lab.regulatedShare) * lab.unrecognisedDiscount) level--;
+  return level > 0 && stream.next() < lab.mismatch ? level - 1 : level;
+}
+
+/** Daily hiring chance of a job seeker relative to labour.hireRate, before discrimination and the economy. */
+export function hireChance(world: World, i: number): number {
+  const lab = world.scenario.labour;
+  const r = world.residents;
+  const ties = Math.min(r.ingroupTies[i] + r.outgroupTies[i], 10);
+  let p = Math.exp(-lab.languagePenalty * (1 - r.language[i])) * lab.educationHire[r.education[i]] * (1 + (world.scenario.ties.jobBoost * ties) / 10);
+  if (unrecognised(world, i)) p *= lab.unrecognisedHire;
+  if (r.flags[i] & Flag.mobility) p *= lab.mobilityHire;
+  return p;
+}
+
+/**
+ * Whether a working-age resident without a job looks for one: participation by group and sex,
+ * less for mothers living with children (labour.parentParticipation).
+ */
+export function seeksWork(world: World, i: number): boolean {
+  const r = world.residents;
+  if (r.age[i] !== AgeClass.adult) return false;
+  const spec = world.scenario.population.groups[r.group[i]];
+  const female = (r.flags[i] & Flag.female) !== 0;
+  let share = female ? spec.participationWomen : spec.participationMen;
+  if (female && world.households.children[r.household[i]] > 0) share *= world.scenario.labour.parentParticipation;
+  return r.workPropensity[i] < share * 256;
 }
 
 /** A random workplace of the given level, or of the nearest lower level that exists. */

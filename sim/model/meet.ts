@@ -1,15 +1,24 @@
 import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
-import { afterNegative, afterPositive, languageBarrier, negativeProbability } from './contactRule.ts';
-import { AgeClass } from './spaceTypes.ts';
+import { afterNegative, afterPositive, declineProbability, languageBarrier, negativeProbability } from './contactRule.ts';
+import { SpaceKind } from './spaceTypes.ts';
+import { proficiencyPerHour, learnerSpeed } from './learning.ts';
+import { addTie } from './ties.ts';
 import { SPACE_STATS, SpaceStat } from './world.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 
 /** One CEFR level is this much proficiency. */
 export const LEVEL = 0.2;
-const MAX_TIES = 65535;
 /** Institutional support from which a good encounter builds trust in institutions. */
 const INSTITUTIONAL = 0.6;
+
+/** Space types where people choose whom they talk to, so the prejudiced can avoid the out-group. */
+const CHOSEN = new Set<number>([SpaceKind.shop, SpaceKind.market, SpaceKind.community, SpaceKind.worship, SpaceKind.centre]);
+
+/** A tie that forms today lasts an exponential time with mean `lifetime` days. */
+function tieEndDay(day: number, lifetime: number, u: number): number {
+  return day + 1 + Math.round(-Math.log(1 - u) * lifetime);
+}
 
 /**
  * Encounters in spaces [start, end) during a slot. Each visitor starts a few conversations
@@ -18,10 +27,10 @@ const INSTITUTIONAL = 0.6;
  */
 export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start: number, end: number): void {
   const { world, stream, host } = ctx;
-  const { visitorStart, visitors, allport, encounters, stats, conditions, district: spaceDistrict } = world.spaces;
+  const { visitorStart, visitors, allport, encounters, stats, conditions, district: spaceDistrict, type: spaceType } = world.spaces;
   const raise = world.levers.conditionRaise;
   const r = world.residents;
-  const { group, language, prejudice, age, ingroupContacts, outgroupContacts, ingroupTies, outgroupTies, trust } = r;
+  const { group, language, prejudice, age, ingroupContacts, outgroupContacts, outgroupTies, trust, susceptibility } = r;
   const sc = world.scenario;
   const c = sc.contact;
   const ties = sc.ties;
@@ -30,8 +39,6 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
   const mediation = world.levers.mediationChance;
   const learn = sc.submodels.language;
   const lang = sc.language;
-  const talkGain = (lang.talkHours / lang.hoursPerLevel) * LEVEL;
-  const childGain = talkGain * lang.childFactor;
   for (let s = start; s < end; s++) {
     const first = visitorStart[s];
     const n = visitorStart[s + 1] - first;
@@ -43,6 +50,7 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
     const mean = encounters[s];
     const institutional = conditions[s * 4 + 3] + raise[s * 4 + 3] >= INSTITUTIONAL;
     const mediated = mediation[spaceDistrict[s]];
+    const chosen = CHOSEN.has(spaceType[s]);
     for (let k = 0; k < n; k++) {
       const a = visitors[first + k];
       const talks = stream.count(mean);
@@ -50,16 +58,17 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
         let j = stream.int(n - 1);
         if (j >= k) j++;
         const b = visitors[first + j];
-        stats[st + SpaceStat.encounters]++;
         const ga = group[a];
         const gb = group[b];
+        if (ga !== gb && chosen && stream.next() < declineProbability(c, prejudice[a], true)) continue;
+        stats[st + SpaceStat.encounters]++;
         if (ga === gb) {
           ingroupContacts[a]++;
           ingroupContacts[b]++;
-          if (stream.next() < ties.tieChance) {
-            if (ingroupTies[a] < MAX_TIES) ingroupTies[a]++;
-            if (ingroupTies[b] < MAX_TIES) ingroupTies[b]++;
-          }
+          if (stream.next() < ties.tieChance) addTie(world, a, b, tieEndDay(day, ties.tieLifetimeDays, stream.next()));
+          // Extended contact: hearing from an in-group member who has an out-group friend.
+          if (outgroupTies[b] > 0) prejudice[a] -= ties.extendedEffect * (susceptibility[a] / 64) * prejudice[a];
+          if (outgroupTies[a] > 0) prejudice[b] -= ties.extendedEffect * (susceptibility[b] / 64) * prejudice[b];
           continue;
         }
         outgroupContacts[a]++;
@@ -69,6 +78,8 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
         const lb = language[b];
         const pa = prejudice[a];
         const pb = prejudice[b];
+        const sa = susceptibility[a] / 64;
+        const sb = susceptibility[b] / 64;
         let positive = true;
         if (stream.next() < negativeProbability(c, shownPrejudice(world, a, host), shownPrejudice(world, b, host), languageBarrier(la, lb), score)) {
           positive = false;
@@ -90,8 +101,8 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
             }
           }
           if (!positive) {
-            prejudice[a] = afterNegative(c, pa);
-            prejudice[b] = afterNegative(c, pb);
+            prejudice[a] = afterNegative(c, pa, sa);
+            prejudice[b] = afterNegative(c, pb, sb);
             // Rejection strengthens in-group identity and weakens host adoption.
             if (ga !== host) {
               r.adoption[a] -= rejection * r.adoption[a];
@@ -104,24 +115,22 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
           }
         }
         if (positive) {
-          prejudice[a] = afterPositive(c, pa, score);
-          prejudice[b] = afterPositive(c, pb, score);
+          prejudice[a] = afterPositive(c, pa, score, sa);
+          prejudice[b] = afterPositive(c, pb, score, sb);
           if (institutional) {
             trust[a] += trustGain * (1 - trust[a]);
             trust[b] += trustGain * (1 - trust[b]);
           }
-          if (stream.next() < ties.tieChance) {
+          if (stream.next() < ties.tieChance && addTie(world, a, b, tieEndDay(day, ties.tieLifetimeDays, stream.next()))) {
             stats[st + SpaceStat.ties]++;
-            if (outgroupTies[a] < MAX_TIES) outgroupTies[a]++;
-            if (outgroupTies[b] < MAX_TIES) outgroupTies[b]++;
-            prejudice[a] -= ties.outgroupTieEffect * prejudice[a];
-            prejudice[b] -= ties.outgroupTieEffect * prejudice[b];
+            prejudice[a] -= Math.min(1, ties.outgroupTieEffect * sa) * prejudice[a];
+            prejudice[b] -= Math.min(1, ties.outgroupTieEffect * sb) * prejudice[b];
           }
         }
         // Talking across groups in the host language teaches it, as much as the partner speaks it.
         if (learn) {
-          if (ga !== host && la < 1) language[a] = Math.min(1, la + (age[a] === AgeClass.child ? childGain : talkGain) * lb);
-          if (gb !== host && lb < 1) language[b] = Math.min(1, lb + (age[b] === AgeClass.child ? childGain : talkGain) * la);
+          if (ga !== host && la < 1) language[a] = Math.min(1, la + lang.talkHours * proficiencyPerHour(lang, la) * learnerSpeed(world, a) * lb);
+          if (gb !== host && lb < 1) language[b] = Math.min(1, lb + lang.talkHours * proficiencyPerHour(lang, lb) * learnerSpeed(world, b) * la);
         }
       }
     }

@@ -44,6 +44,8 @@ export class Neighbourhoods {
       const n = this.groupResidents[k];
       district.groupPrejudice[k] = n > 0 ? this.groupPrejudice[k] / n : 0;
       district.groupOutTies[k] = n > 0 ? this.groupOutTied[k] / n : 0;
+      const all = this.residents[Math.floor(k / G)];
+      district.groupShare[k] = all > 0 ? n / all : 0;
     }
     for (let d = 0; d < D; d++) {
       const n = this.residents[d];

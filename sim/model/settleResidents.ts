@@ -23,6 +23,7 @@ export function fillPeople(
     formHousehold(world, h, g, sizes[h], i, home[h], rng);
     const elder = sizes[h] <= 2 && rng.next() < scenario.population.elderShare;
     const years = g === host ? 0 : rng.next() * MAX_YEARS_SINCE_ARRIVAL;
+    world.households.children[h] = Math.max(0, sizes[h] - 2);
     for (let m = 0; m < sizes[h]; m++, i++) {
       const age = m >= 2 ? AgeClass.child : elder ? AgeClass.elder : AgeClass.adult;
       initResident(world, i, h, g, age, years, -Math.round(years * 365), true, rng);

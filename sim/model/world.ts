@@ -58,6 +58,17 @@ export const Flag = {
   classStaff: 128,
 } as const;
 
+/** Bits of resident.traits: stable facts about a resident that the flags have no room for. */
+export const Trait = {
+  /** Born in the city (no years since arrival, second generation for migrant groups). */
+  bornHere: 1,
+  /** Cannot read or write in any script (slower language learning). */
+  illiterate: 2,
+} as const;
+
+/** Tie links a resident can hold at once (a sympathy group of friends and close acquaintances). */
+export const TIE_SLOTS = 8;
+
 export interface World {
   scenario: Scenario;
   sizes: Sizes;
@@ -90,6 +101,19 @@ export interface World {
     outgroupContacts: Uint32Array;
     /** Where the resident is in the current slot: a space index, or NONE for home. */
     location: Int32Array;
+    /** Bits of Trait. */
+    traits: Uint8Array;
+    /** How much contact moves this person's prejudice (x 64: 64 is the average). */
+    susceptibility: Uint8Array;
+    /** Speed of learning the host language relative to the average (x 64). */
+    aptitude: Uint8Array;
+    /** Own preference for keeping the heritage culture, 0..255. */
+    orientation: Uint8Array;
+    /** A uniform draw 0..255 compared with the group's and sex's participation to say who seeks work. */
+    workPropensity: Uint8Array;
+    /** Tie links, TIE_SLOTS per resident: the partner's index (NONE for an empty slot) and the day the tie ends. */
+    tiePartner: Int32Array;
+    tieEnd: Int32Array;
   };
   households: {
     dwelling: Int32Array;
@@ -102,6 +126,8 @@ export interface World {
     means: Float32Array;
     /** Scratch of the serial demography step: households leaving today. */
     leaving: Uint8Array;
+    /** Children living in the household, counted each day by the serial demography step. */
+    children: Uint8Array;
   };
   dwellings: {
     occupant: Int32Array;
@@ -138,6 +164,8 @@ export interface World {
     migrantShare: Float32Array;
     /** Migrant share smoothed over about a year: the threat term compares it with today's. */
     migrantShareSlow: Float32Array;
+    /** Share of each group among each district's residents, D x G (co-ethnic density). */
+    groupShare: Float32Array;
   };
   /** What policies set each day (levers.ts). */
   levers: Levers;
@@ -198,6 +226,13 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       ingroupContacts: u32('resident.ingroupContacts', R),
       outgroupContacts: u32('resident.outgroupContacts', R),
       location: i32('resident.location', R),
+      traits: u8('resident.traits', R),
+      susceptibility: u8('resident.susceptibility', R),
+      aptitude: u8('resident.aptitude', R),
+      orientation: u8('resident.orientation', R),
+      workPropensity: u8('resident.workPropensity', R),
+      tiePartner: i32('resident.tiePartner', R * TIE_SLOTS),
+      tieEnd: i32('resident.tieEnd', R * TIE_SLOTS),
     },
     households: {
       dwelling: i32('household.dwelling', H),
@@ -208,6 +243,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       unhappy: u8('household.unhappy', H),
       means: f32('household.means', H),
       leaving: u8('household.leaving', H),
+      children: u8('household.children', H),
     },
     dwellings: {
       occupant: i32('dwelling.occupant', N),
@@ -236,6 +272,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       groupOutTies: f32('district.groupOutTies', D * sizes.groups),
       migrantShare: f32('district.migrantShare', D),
       migrantShareSlow: f32('district.migrantShareSlow', D),
+      groupShare: f32('district.groupShare', D * sizes.groups),
     },
     levers: layoutLevers(sizes, get),
     lookup: {

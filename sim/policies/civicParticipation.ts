@@ -16,7 +16,7 @@ export const civicParticipation = definePolicy({
     'Seed report: Geraldine Mannion (Carnegie Corporation): civic and political participation including ' +
     'voting, and municipal involvement that may not require citizenship; Ilda Curti (Turin): new ' +
     'citizens "ask for citizenship, participation, engagement in the social life". Active citizenship is ' +
-    'one of the EU Zaragoza indicator areas (SCIENCE.md).',
+    'one of the EU Zaragoza indicator areas (Eurostat 2011, Indicators of Immigrant Integration: a Pilot Study).',
   mechanism:
     'Each day, adult migrants of the target groups who live in covered districts and do not yet take ' +
     'part in civic life become participants (registered, voting, in associations) with the daily chance ' +

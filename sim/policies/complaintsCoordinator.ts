@@ -12,7 +12,7 @@ export const complaintsCoordinator = definePolicy({
   source:
     'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): "a coordinator for immigrant complaints and a ' +
     'racial equality plan", drafted with 800 participants who brought their communities\' demands; ' +
-    "SCIENCE.md: Sao Paulo's coordination office for migrant policy (2013). MIPEX counts " +
+    "Sao Paulo's coordination office for migrant policy (2013). MIPEX counts " +
     'anti-discrimination among the integration policy areas.',
   mechanism:
     'In the covered districts, discrimination reports by residents of the target groups are acted on: ' +

@@ -16,7 +16,7 @@ export const diplomaRecognition = definePolicy({
     'Seed report: Hélène-Marie Gosselin (UNESCO): conventions for the recognition of studies and ' +
     'diplomas; not having diplomas recognised is "a source of great frustration for migrants". Effect on ' +
     'work: Brücker, Glitz, Lerche & Romiti 2021 (employment +24.5 points, wages +19.8% three years after ' +
-    'full recognition; SCIENCE.md).',
+    'full recognition; J. Labor Econ. 39:S1, Table 2).',
   mechanism:
     'Each day every adult of the target groups who lives in a covered district and holds a foreign ' +
     'diploma that is not recognised applies with the daily chance that makes `applyPerYear` a year ' +

@@ -9,7 +9,7 @@ import { NO_SESSION, sessionPlan } from './sessions.ts';
  * in the seed report: asylum seekers learn English and about law and order from community
  * members and police officers; trust grew until the police hired some of them). Classes are
  * a space with high Allport conditions; guided hours teach the host language at the rate of
- * SCIENCE.md (about 200 hours per CEFR level); the civic part raises trust and brings hosts
+ * language.cumulativeHours (cumulative guided hours per CEFR level); the civic part raises trust and brings hosts
  * (officers and staff) into the room.
  */
 export const languageClasses = definePolicy({
@@ -17,12 +17,12 @@ export const languageClasses = definePolicy({
   title: 'Language classes with a civic component (Cardiff)',
   source:
     'Seed report: Ratna Omidvar (Maytree), the Cardiff language class with police officers. Guided hours ' +
-    'per level: SCIENCE.md; German integration course (600 lessons of 45 min).',
+    'per level: Cambridge English, Guided learning hours; German integration course (600 lessons of 45 min, BAMF).',
   mechanism:
     'Eligible adults (target groups, below the target level, in covered districts) are enrolled up to ' +
     "the number of seats. On class days they spend the evening slot in their district's classroom, a " +
     'space with high Allport conditions where they meet each other and, with the civic part, host ' +
-    'officers and staff; each class hour adds guided learning (1/hoursPerLevel of a CEFR level) and each ' +
+    'officers and staff; each class hour adds guided learning (at the rate of language.cumulativeHours for the learner\'s level and speed) and each ' +
     'session raises trust. Participants leave when the course hours are done or the target level is ' +
     'reached; some graduates may be hired into public jobs. A task force in a district raises its ' +
     "classroom's conditions in proportion to its effect. Spending is participant-hours times the cost " +
@@ -38,12 +38,12 @@ export const languageClasses = definePolicy({
     courseHours: real(450, 1, 5000, {
       description: 'Hours of one course; participants leave when done or at the target level.',
       unit: 'hours',
-      source: 'SCIENCE.md: 600 lessons of 45 minutes',
+      source: 'BAMF integration course: 600 lessons of 45 minutes',
     }),
     targetLevel: share(0.6, {
       description: 'Proficiency at which a participant has reached the goal and leaves (0.6 = B1).',
       unit: 'proficiency 0..1',
-      source: 'SCIENCE.md: the German course aims at B1',
+      source: 'BAMF integration course: aims at B1',
     }),
     civic: flag(true, { description: 'Whether police officers and city staff teach a civic part (law, the city, institutions).' }),
     staffPerClass: int(2, 0, 100, {

@@ -15,7 +15,7 @@ export const mobilityCourse = definePolicy({
   source:
     'Seed report: Ratna Omidvar (Maytree): the Danish Red Cross teaches immigrant women to cycle, ' +
     '"important because it enables the Danes to see a migrant woman as one of them". Indirect and ' +
-    'contextual contact: Christ et al. 2014; Zhou et al. 2019 (SCIENCE.md).',
+    'contextual contact: Christ et al. 2014 (PNAS 111:3996); Zhou et al. 2019 (PSPR 23:132); a wider job-search radius (labour.mobilityHire).',
   mechanism:
     'Adults of the target groups who live in covered districts (only women when `womenOnly`) are ' +
     'enrolled up to the number of seats, each for `courseDays`; a share `completion` graduates and from ' +

@@ -19,7 +19,7 @@ export const neighbourhoodRenewal = definePolicy({
     'everybody: housing, economy opportunity, social life, cultural initiatives, renewing public spaces ' +
     'and buildings reuse", with a community development approach; William Lacy Swing (IOM): shops, ' +
     'markets and community centres are "the social crucibles where the alchemy of integration will ' +
-    'either succeed or fail". SCIENCE.md: Porta Palazzo market, about 1,000 merchants and 40,000 ' +
+    'either succeed or fail". Porta Palazzo market, about 1,000 merchants and 40,000 ' +
     'visitors a day.',
   mechanism:
     'Works in the covered districts take `worksDays`; as they progress, the markets and community ' +

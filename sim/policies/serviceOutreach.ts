@@ -15,7 +15,7 @@ export const serviceOutreach = definePolicy({
   source:
     'Seed report: Jose Ricardo Franco Montoro (Sao Paulo): multilingual health publications and the ' +
     'Immigrant Project with civil society; Corrado Beguinot: bringing users and providers of services ' +
-    "closer together. SCIENCE.md: Sao Paulo's immigrant reference centre (2014). Institutional support: " +
+    "closer together. Sao Paulo's immigrant reference centre (2014). Institutional support: " +
     'Pettigrew & Tropp 2006.',
   mechanism:
     'Residents of the target groups in covered districts visit public offices `extraVisits` times more ' +

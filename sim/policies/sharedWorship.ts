@@ -17,7 +17,7 @@ export const sharedWorship = definePolicy({
   source:
     'Seed report: Ratna Omidvar (Maytree): the Marxloh mosque in Duisburg, built "with participation ' +
     'from the local community" and in dialogue with the Catholic priest, with a meeting place for all ' +
-    'residents. SCIENCE.md: Merkez mosque (2008), 1,200 worshippers, meeting centre paid in part by the ' +
+    'residents. Merkez mosque (2008), 1,200 worshippers, meeting centre paid in part by the ' +
     'EU and the state, advisory board of churches, parties and neighbours. Contested buildings and ' +
     'hostility: Legewie 2013 (shocks raise hostility, less where there is contact).',
   mechanism:

@@ -13,7 +13,7 @@ export const welcomingCampaign = definePolicy({
   source:
     'Seed report: Geraldine Mannion (Carnegie Corporation): welcoming campaigns in 16 states, explaining ' +
     'that newcomers "are not unlike people who have come before them". Indirect contact works: imagined ' +
-    'contact d = 0.35 (Miles & Crisp 2014), extended contact r = .25 (Zhou et al. 2019) (SCIENCE.md).',
+    'contact d = 0.35 (Miles & Crisp 2014), extended contact r = .25 (Zhou et al. 2019, PSPR 23:132).',
   mechanism:
     'While the campaign runs, the prejudice of host residents of the covered districts drifts down: each ' +
     'day it loses `reach` x `dailyEffect` of itself (the expected effect on a resident, who is reached ' +

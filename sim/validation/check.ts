@@ -39,12 +39,16 @@ export interface CheckResult {
   /** Markdown: why a failing row fails and what would fix it; present when a row fails. */
   explanation?: string;
   seconds: number;
+  /** Whether the published figure was used to set parameters (calibration) or not (validation), and which. */
+  use: string;
 }
 
 export interface Check {
   id: string;
   title: string;
-  run(size: Size): Omit<CheckResult, 'id' | 'title' | 'size' | 'seconds'>;
+  /** Whether the published figure was used to set parameters (calibration) or not (validation), and which. */
+  use: string;
+  run(size: Size): Omit<CheckResult, 'id' | 'title' | 'size' | 'seconds' | 'use'>;
 }
 
 /** A check passes when none of its rows fails. */

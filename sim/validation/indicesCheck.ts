@@ -141,6 +141,7 @@ export function compareIndices(data: IndexTestData): { rows: Row[]; details: str
 export const indicesCheck: Check = {
   id: 'indices',
   title: 'Segregation indices vs the R package segregation',
+  use: 'Validation: the indices are formulas with no parameters; the reference values were not used to set anything.',
   run() {
     const { rows, details } = compareIndices(loadIndexTestData());
     return {

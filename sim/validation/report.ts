@@ -48,7 +48,7 @@ export function markdownReport(results: readonly CheckResult[], meta: ReportMeta
     '',
   ];
   results.forEach((r, k) => {
-    out.push(`## ${k + 1}. ${r.title} (${passed(r) ? 'pass' : 'FAIL'})`, '', r.method, '');
+    out.push(`## ${k + 1}. ${r.title} (${passed(r) ? 'pass' : 'FAIL'})`, '', `**Calibration or validation.** ${r.use}`, '', r.method, '');
     if (r.details) out.push(r.details, '');
     if (r.explanation) out.push('**Why it fails and what would fix it.**', '', r.explanation, '');
     out.push(`Commands and parameters (${Math.round(r.seconds)} s):`, '', '```', ...r.commands, '```', '');

@@ -63,7 +63,7 @@ export function runChecks(size: Size, only?: string[], progress: (line: string) 
     const result = check.run(size);
     const seconds = (performance.now() - started) / 1000;
     progress(`[${k + 1}/${chosen.length}] ${check.title}: ${passed(result) ? 'pass' : 'FAIL'} (${seconds.toFixed(1)} s)`);
-    return { id: check.id, title: check.title, size, seconds, ...result };
+    return { id: check.id, title: check.title, use: check.use, size, seconds, ...result };
   });
 }
 

@@ -90,6 +90,7 @@ function moveRuleVerdict(engine: Series[], port: Series[]): string {
 export const schellingCheck: Check = {
   id: 'schelling',
   title: 'Classic Schelling vs NetLogo Segregation',
+  use: 'Validation: no parameter of the model was set from NetLogo\'s results; the classic scenario takes NetLogo\'s own rule and density as inputs.',
   run(size: Size) {
     const z = SIZES[size];
     const seeds = Array.from({ length: z.seeds }, (_, k) => k + 1);

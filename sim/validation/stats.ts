@@ -41,3 +41,13 @@ export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
 export function meanSd(xs: readonly number[], digits: number): string {
   return xs.length > 1 ? `${mean(xs).toFixed(digits)} ± ${sd(xs).toFixed(digits)}` : mean(xs).toFixed(digits);
 }
+
+/**
+ * The correlation a survey would observe when both scales are measured with error: the true r
+ * attenuated by the square root of the two reliabilities (Spearman 1904). Surveys of contact
+ * and prejudice report reliabilities (Cronbach's alpha) of about 0.7 to 0.9, and meta-analytic
+ * correlations such as Pettigrew & Tropp's (2006) are observed, not corrected, correlations.
+ */
+export function surveyCorrelation(r: number, reliabilityX: number, reliabilityY: number): number {
+  return r * Math.sqrt(reliabilityX * reliabilityY);
+}

@@ -143,6 +143,6 @@ describe('the README table', () => {
     expect(md).toContain('| 1,500 | 2 | 2 | 1 |');
     for (const r of results.schelling.runners) expect(md).toContain(`| ${r.label} |`);
     expect(md).toContain('20², 0.3');
-    expect(results.targets.find((t) => t.goal.startsWith('≤ 64 bytes'))?.met).toBe(true);
+    expect(results.targets.find((t) => t.goal.startsWith('≤ 128 bytes'))?.met).toBe(true);
   });
 });

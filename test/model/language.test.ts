@@ -36,9 +36,10 @@ describe('learning the host language', () => {
     expect(g.child).toBe(0);
   });
 
-  it('the scale is about 200 guided hours per level: exposure alone adds hours/200 levels', () => {
-    // 1 hour a day for 100 days = 100 hours = half a level (0.1 proficiency) for an adult.
-    const g = languageGain({ 'language.talkHours': 0, 'language.dailyExposureHours': 1, 'submodels.contact': false }, 100);
-    expect(g.adult).toBeCloseTo(0.1, 2);
+  it('the hours of a level are the differences of the cumulative hours: with 100 hours per level, 100 hours of exposure add one level', () => {
+    // 1 hour a day for 100 days, for an average adult learner (no spread of aptitude, schooling or literacy).
+    const average = { 'language.aptitudeSd': 0, 'language.schoolingFactor': [1, 1, 1], 'language.illiterateShare': 0 };
+    const g = languageGain({ ...average, 'language.cumulativeHours': [100, 200, 300, 400, 500], 'language.talkHours': 0, 'language.dailyExposureHours': 1, 'submodels.contact': false }, 100);
+    expect(g.adult).toBeCloseTo(0.2, 2);
   });
 });

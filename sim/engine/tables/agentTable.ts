@@ -15,7 +15,7 @@ export class AgentTable {
   }
 
   write(world: World, day: number): void {
-    for (const batch of agentBatches(world)) this.tables.writeRowGroup(this.panel ? [new Int32Array(batch[0].length).fill(day), ...batch] : batch);
+    for (const batch of agentBatches(world, day)) this.tables.writeRowGroup(this.panel ? [new Int32Array(batch[0].length).fill(day), ...batch] : batch);
   }
 
   close(): void {
