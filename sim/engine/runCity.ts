@@ -48,15 +48,19 @@ export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
     const columns = sim.columns;
     fs.writeSync(metrics, csvLine(['day', ...columns.map((i) => i.name)]));
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
+    const { every, framesEvery } = scenario.record;
+    const metricsDay = (day: number) => day % every === 0 || day === scenario.days;
+    const frameDay = (day: number) => frames !== undefined && (day % framesEvery === 0 || day === scenario.days);
     const record = (s: Simulation) => {
-      fs.writeSync(metrics, csvLine([s.day, ...columns.map((i) => i.value(s.census))]));
-      if (frames && (s.day % scenario.record.framesEvery === 0 || s.day === scenario.days)) frames.write(s.day, s.world, s.census);
+      if (metricsDay(s.day)) fs.writeSync(metrics, csvLine([s.day, ...columns.map((i) => i.value(s.census))]));
+      if (frames && frameDay(s.day)) frames.write(s.day, s.world, s.census);
     };
     const first = sim.indicators();
     record(sim);
     const progress = new Progress(`${scenario.name}`, scenario.days, options.progress);
     while (sim.day < scenario.days) {
-      sim.advance();
+      const day = sim.day + 1;
+      sim.advance(metricsDay(day) || frameDay(day));
       record(sim);
       progress.update(sim.day, `day ${sim.day}`);
     }
@@ -91,7 +95,7 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
   const pkg = packageInfo();
   const files: Record<string, string> = {
     'manifest.json': 'This file: what was run, how, and what the outputs mean.',
-    'metrics.csv': 'One row per day (day 0 is the initial state); columns below.',
+    'metrics.csv': scenario.record.every === 1 ? 'One row per day (day 0 is the initial state); columns below.' : `One row every ${scenario.record.every} days and on the last day (day 0 is the initial state); columns below.`,
   };
   if (scenario.record.frames) {
     files['frames.json'] = 'Header of frames.bin: sizes, recorded days, groups, district boxes and metrics.';
