@@ -34,73 +34,81 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
   const hh = w.households;
   const dw = w.dwellings;
   const first = schoolFirst(w);
+  // Locals, not property reads, in the loop over every resident.
   const { residents, prejudice, language, trust, belonging, tractGroupCounts, districtResidents, outTied, outTies, enrolled } = v;
+  const { tractMigrant, tractHost, districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
+  const { adults, districtAdults, adultsBySex, employed, districtEmployed, employedBySex, skilledEmployed, overQualified } = v;
+  const { migrantAdults, participants, diplomaHolders, diplomasRecognised, adultsByYears, employedByYears } = v;
+  const { schoolMigrant, schoolHost, migrantChildren, schoolSuccess } = v;
+  const { age, household, group, language: lang, outgroupTies, flags, job, education, arrival, heritage, adoption } = r;
+  const hhDwelling = hh.dwelling;
+  const { district: dwDistrict, tract: dwTract, school: dwSchool } = dw;
   for (let i = start; i < end; i++) {
-    if (r.age[i] === AgeClass.gone) continue;
-    const h = r.household[i];
-    const g = r.group[i];
-    const dwelling = hh.dwelling[h];
-    const d = dw.district[dwelling];
-    const t = dw.tract[dwelling];
+    if (age[i] === AgeClass.gone) continue;
+    const h = household[i];
+    const g = group[i];
+    const dwelling = hhDwelling[h];
+    const d = dwDistrict[dwelling];
+    const t = dwTract[dwelling];
     const migrant = g !== host;
     residents[g]++;
     const shown = shownPrejudice(w, i, host);
     prejudice[g] += shown;
-    language[g] += r.language[i];
+    language[g] += lang[i];
     trust[g] += r.trust[i];
     belonging[g] += r.belonging[i];
     tractGroupCounts[t * G + g]++;
     districtResidents[d]++;
     const m = migrant ? 1 : 0;
-    if (r.outgroupTies[i] > 0) outTied[m]++;
-    outTies[m] += r.outgroupTies[i];
-    if (r.flags[i] & Flag.enrolled) enrolled[0]++;
+    if (outgroupTies[i] > 0) outTied[m]++;
+    outTies[m] += outgroupTies[i];
+    if (flags[i] & Flag.enrolled) enrolled[0]++;
     if (migrant) {
-      v.tractMigrant[t]++;
-      v.districtMigrants[d]++;
-      v.districtLanguage[d] += r.language[i];
-      v.strategies[strategyIndex(r.heritage[i], r.adoption[i])]++;
-      v.levels[levelIndex(r.language[i])]++;
+      tractMigrant[t]++;
+      districtMigrants[d]++;
+      districtLanguage[d] += lang[i];
+      strategies[strategyIndex(heritage[i], adoption[i])]++;
+      levels[levelIndex(lang[i])]++;
     } else {
-      v.tractHost[t]++;
-      v.districtPrejudice[d] += shown;
+      tractHost[t]++;
+      districtPrejudice[d] += shown;
     }
-    if (r.age[i] === AgeClass.adult) {
-      const hasJob = r.job[i] !== NONE;
-      const sex = m * 2 + (r.flags[i] & Flag.female ? 0 : 1);
-      v.adults[g]++;
-      v.districtAdults[d]++;
-      v.adultsBySex[sex]++;
+    if (age[i] === AgeClass.adult) {
+      const hasJob = job[i] !== NONE;
+      const sex = m * 2 + (flags[i] & Flag.female ? 0 : 1);
+      adults[g]++;
+      districtAdults[d]++;
+      adultsBySex[sex]++;
       if (hasJob) {
-        v.employed[g]++;
-        v.districtEmployed[d]++;
-        v.employedBySex[sex]++;
-        if (r.education[i] > 0) {
-          v.skilledEmployed[m]++;
-          if (isOverQualified(w, i)) v.overQualified[m]++;
+        employed[g]++;
+        districtEmployed[d]++;
+        employedBySex[sex]++;
+        if (education[i] > 0) {
+          skilledEmployed[m]++;
+          if (isOverQualified(w, i)) overQualified[m]++;
         }
       }
       if (migrant) {
-        v.migrantAdults[0]++;
-        if (r.flags[i] & Flag.participant) v.participants[0]++;
-        if (r.flags[i] & Flag.foreignDiploma) {
-          v.diplomaHolders[0]++;
-          if (r.flags[i] & Flag.recognised) v.diplomasRecognised[0]++;
+        migrantAdults[0]++;
+        if (flags[i] & Flag.participant) participants[0]++;
+        if (flags[i] & Flag.foreignDiploma) {
+          diplomaHolders[0]++;
+          if (flags[i] & Flag.recognised) diplomasRecognised[0]++;
         }
-        const years = (day - r.arrival[i]) / 365;
+        const years = (day - arrival[i]) / 365;
         const band = years < 5 ? 0 : years < 10 ? 1 : 2;
-        v.adultsByYears[band]++;
-        if (hasJob) v.employedByYears[band]++;
+        adultsByYears[band]++;
+        if (hasJob) employedByYears[band]++;
       }
-    } else if (r.age[i] === AgeClass.child) {
-      if (dw.school[dwelling] !== NONE) {
-        const s = dw.school[dwelling] - first;
-        if (migrant) v.schoolMigrant[s]++;
-        else v.schoolHost[s]++;
+    } else if (age[i] === AgeClass.child) {
+      if (dwSchool[dwelling] !== NONE) {
+        const s = dwSchool[dwelling] - first;
+        if (migrant) schoolMigrant[s]++;
+        else schoolHost[s]++;
       }
       if (migrant) {
-        v.migrantChildren[0]++;
-        v.schoolSuccess[0] += 0.5 * r.language[i] + 0.5 * r.belonging[i];
+        migrantChildren[0]++;
+        schoolSuccess[0] += 0.5 * lang[i] + 0.5 * r.belonging[i];
       }
     }
   }
