@@ -14,6 +14,11 @@ import { LEVELS } from './levels.ts';
 export const BLOCK = 1 << 16;
 /** At most this many blocks: larger cities get larger blocks, so the rows stay few and cheap to add. */
 const MAX_BLOCKS = 64;
+/**
+ * And at most this many bytes of rows: a row holds every tract's counts by group, which for a
+ * city of millions in many small groups is megabytes (fewer, larger blocks then).
+ */
+const MAX_ROW_BYTES = 64 * 2 ** 20;
 
 /** Sums with one entry per group, per tract, per school, per district, or a fixed number. */
 function fieldLengths(world: World) {
@@ -95,8 +100,9 @@ export function censusLayout(world: World): CensusLayout {
     stride += lengths[name];
   }
   const { residentCapacity: R, householdCapacity: H } = world.sizes;
-  const residentsPerBlock = BLOCK * Math.max(1, Math.ceil(R / (BLOCK * MAX_BLOCKS)));
-  const householdsPerBlock = BLOCK * Math.max(1, Math.ceil(H / (BLOCK * MAX_BLOCKS)));
+  const most = Math.max(1, Math.min(MAX_BLOCKS, Math.floor(MAX_ROW_BYTES / (8 * stride))));
+  const residentsPerBlock = BLOCK * Math.max(1, Math.ceil(R / (BLOCK * most)));
+  const householdsPerBlock = BLOCK * Math.max(1, Math.ceil(H / (BLOCK * most)));
   const blocks = Math.max(1, Math.ceil(R / residentsPerBlock), Math.ceil(H / householdsPerBlock));
   return { offsets, lengths, stride, blocks, residentsPerBlock, householdsPerBlock };
 }
