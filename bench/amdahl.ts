@@ -8,13 +8,19 @@ import type { ProfileSummary } from './cpuProfile.ts';
  */
 export function amdahlLines(summary: ProfileSummary, days: number): string[] {
   const names = new Set(PHASES.map((f) => f.name));
+  const total = (name: string, file: string) => summary.functions.find((f) => f.name === name && f.file === file)?.totalMs ?? 0;
   const parallelMs = summary.functions.filter((f) => names.has(f.name) && f.file.startsWith('sim/model/')).reduce((a, f) => a + f.totalMs, 0);
-  const setupMs = summary.functions.find((f) => f.name === 'Simulation' && f.file === 'sim/engine/simulation.ts')?.totalMs ?? 0;
-  const serialMs = summary.totalMs - parallelMs;
-  const perDaySerialMs = Math.max(0, serialMs - setupMs) / days;
-  const perDayParallelMs = parallelMs / days;
-  const fraction = serialMs / summary.totalMs;
-  const yearFraction = (setupMs + 365 * perDaySerialMs) / (setupMs + 365 * (perDaySerialMs + perDayParallelMs));
+  const runMs = total('runCity', 'sim/engine/runCity.ts');
+  // Building the city includes the census of day 0, which is parallel work.
+  const census0Ms = total('countCensusBlocks', 'sim/model/censusBlock.ts') / (days + 1);
+  const setupMs = Math.max(0, total('Simulation', 'sim/engine/simulation.ts') - census0Ms);
+  const loadingMs = Math.max(0, summary.totalMs - runMs);
+  const perDayParallelMs = (parallelMs - census0Ms) / days;
+  const perDaySerialMs = Math.max(0, runMs - setupMs - parallelMs) / days;
+  const fixedMs = loadingMs + setupMs;
+  const serialOver = (d: number) => (fixedMs + d * perDaySerialMs) / (fixedMs + census0Ms + d * (perDaySerialMs + perDayParallelMs));
+  const fraction = serialOver(days);
+  const yearFraction = serialOver(365);
   const speedup = (s: number, n: number) => 1 / (s + (1 - s) / n);
   const sec = (ms: number) => (ms / 1000).toFixed(2);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -22,10 +28,10 @@ export function amdahlLines(summary: ProfileSummary, days: number): string[] {
   return [
     '## Serial fraction and more cores (Amdahl, on paper)',
     '',
-    `From the 1-thread profile: the parallel phases (${[...names].map((n) => `\`${n}\``).join(', ')}) took ${sec(parallelMs)} s of ${sec(summary.totalMs)} s busy; ` +
-      `the rest, ${sec(serialMs)} s, runs on one thread whatever the thread count: building the city (\`Simulation\`, ${sec(setupMs)} s) and loading, ` +
+    `From the 1-thread profile: the parallel phases (${[...names].map((n) => `\`${n}\``).join(', ')}) took ${sec(parallelMs)} s of ${sec(summary.totalMs)} s busy. ` +
+      `The rest runs on one thread whatever the thread count: loading the sources (${sec(loadingMs)} s), building the city (${sec(setupMs)} s), ` +
       `then ${sec(perDaySerialMs)} s a day (the neighbourhood aggregates, gathering visitors, arrivals and departures, moves, writing metrics and frames) ` +
-      `against ${sec(perDayParallelMs)} s a day of parallel work. Over a year the setup weighs less, so the serial fraction is extrapolated with the same per-day costs.`,
+      `against ${sec(perDayParallelMs)} s a day of parallel work. A year is extrapolated with the same per-day costs, so loading and setup weigh less.`,
     '',
     '| run | serial fraction | 2 cores | 16 cores | 64 cores | limit |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
