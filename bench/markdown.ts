@@ -22,6 +22,27 @@ export function performanceMarkdown(res: BenchResults): string {
     '',
   );
 
+  const e2e = res.schellingEndToEnd;
+  const range = (s: { median: number; min: number; max: number }, digits = 2) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+  out.push(
+    `**Schelling end to end** (the headline): the whole \`icity run ${e2e.scenario}\` sized to W×W (density ${e2e.density}, threshold ${e2e.threshold}, ${e2e.steps} steps, ` +
+      `${e2e.workers} threads, census every day, frames on) against flocc's Schelling as a whole process, each from spawning to exit; ` +
+      `${e2e.repeats} runs each, alternating; medians with min–max, and the 1-minute load average before each run.`,
+    '',
+  );
+  out.push(
+    ...table(
+      ['grid', 'runner', 'wall s', 'CPU s', 'load before', 'flocc ÷ icity, wall'],
+      ['r', 'l', 'r', 'r', 'l', 'r'],
+      e2e.cells.map((c) => {
+        const flocc = e2e.cells.find((f) => f.size === c.size && f.runner === 'flocc');
+        const ratio = c.runner === 'icity run' && flocc ? times(flocc.wallSeconds.median / c.wallSeconds.median) : '';
+        return [`${c.size}²`, c.runner, range(c.wallSeconds), range(c.cpuSeconds), c.samples.map((s) => s.loadBefore.toFixed(1)).join(', '), ratio];
+      }),
+    ),
+  );
+  out.push('');
+
   out.push('**Targets**', '');
   out.push(...table(['target', 'measured', 'status'], ['l', 'l', 'l'], res.targets.map((t) => [t.goal, t.measured, t.met === null ? 'not measured' : t.met ? `**met**, ${t.margin}` : `**missed** ${t.margin}`])));
   out.push('');
@@ -34,9 +55,21 @@ export function performanceMarkdown(res: BenchResults): string {
   );
   out.push(
     ...table(
-      ['residents', 'days', 'threads', 'runs', 'wall s', 'resident-days/s', 'inside icity s', 'peak RSS MB'],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      res.fullModel.configs.map((c) => [int(c.residents), String(c.days), String(c.workers), String(c.repeats), c.commandSeconds.toFixed(1), rateText(c.residentDaysPerSecond), c.runSeconds.toFixed(1), mb(c.maxRssBytes)]),
+      ['scenario', 'residents', 'days', 'threads', 'runs', 'wall s (min–max)', 'CPU-s per M resident-days', 'resident-days/s', 'inside icity s', 'peak RSS MB', 'load before'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      [...res.fullModel.configs, ...res.scale].map((c) => [
+        (c.scenario ?? res.fullModel.scenario).replace(/^scenarios\//, ''),
+        int(c.residents),
+        String(c.days),
+        String(c.workers),
+        String(c.repeats),
+        range(c.wall, 1),
+        c.cpuSecondsPerMillionResidentDays.toFixed(2),
+        rateText(c.residentDaysPerSecond),
+        c.runSeconds.toFixed(1),
+        mb(c.maxRssBytes),
+        c.samples.map((s) => s.loadBefore.toFixed(1)).join(', '),
+      ]),
     ),
   );
   out.push('');
@@ -53,7 +86,7 @@ export function performanceMarkdown(res: BenchResults): string {
   const columns = [...new Map(sch.cells.map((c) => [`${c.size}|${c.threshold}`, { size: c.size, threshold: c.threshold }])).values()];
   const cell = (runner: string, size: number, threshold: number) => sch.cells.find((c) => c.runner === runner && c.size === size && c.threshold === threshold);
   out.push(
-    `**Schelling**: \`${sch.scenario}\` sized to W×W (density ${sch.density}, ${sch.steps} steps, seed ${sch.seed}) and the peers of \`bench/schelling/\` ` +
+    `**Schelling, stepping alone** (the second row): \`${sch.scenario}\` sized to W×W (density ${sch.density}, ${sch.steps} steps, seed ${sch.seed}) and the peers of \`bench/schelling/\` ` +
       'in one process, all from the same initial layout. Agent-updates/s = residents × steps / stepping seconds; in brackets the final percent-similar. ' +
       `Runs per cell: ${summariseRepeats(sch.cells, (id) => sch.runners.find((r) => r.id === id)?.label ?? id)}.`,
     '',

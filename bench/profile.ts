@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine.ts';
 import { selfByFile, summariseProfiles, topBySelf, topByTotal, type CpuProfile, type FunctionTime } from './cpuProfile.ts';
+import { amdahlLines } from './amdahl.ts';
 import { ROOT, runArguments, runOnce, type FullConfig, type FullSample } from './full/runConfiguration.ts';
 
 /**
@@ -67,6 +68,7 @@ function section(config: FullConfig, sample: FullSample, profiles: CpuProfile[])
     '| --- | ---: | ---: |',
     ...selfByFile(summary, top).map(([file, ms]) => `| ${file} | ${s(ms)} | ${pct(ms, summary.totalMs)} |`),
     '',
+    ...(config.workers === 1 ? amdahlLines(summary, config.days) : []),
   ];
   return lines;
 }

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median } from '../median.ts';
+import { spread, type Spread } from '../endToEnd/process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CHILD = path.join(import.meta.dirname, 'child.ts');
 export const FULL_SCENARIO = 'scenarios/default.json';
+const MILLION = 1_000_000;
 
 /** One configuration of the full model: the default city at a size, for some days, on some threads. */
 export interface FullConfig {
@@ -18,6 +20,10 @@ export interface FullConfig {
   frames: boolean;
   /** Runs to take the median of. */
   repeats: number;
+  /** The scenario file (default: the default city). */
+  scenario?: string;
+  /** Days between recorded frames (default: the scenario's). */
+  framesEvery?: number;
 }
 
 /** One run, as measured from outside and from inside its process. */
@@ -30,6 +36,8 @@ export interface FullSample {
   maxRssBytes: number;
   /** CPU time of the process, all threads. */
   cpuSeconds: number;
+  /** 1-minute load average just before the run started. */
+  loadBefore: number;
 }
 
 export interface FullResult extends FullConfig {
@@ -40,16 +48,22 @@ export interface FullResult extends FullConfig {
   residentDaysPerSecond: number;
   runResidentDaysPerSecond: number;
   maxRssBytes: number;
+  /** Median and range over the samples of the whole command's wall time and of its CPU time. */
+  wall: Spread;
+  cpu: Spread;
+  /** Median CPU seconds (all threads) per million resident-days: steadier than wall time on a shared machine. */
+  cpuSecondsPerMillionResidentDays: number;
 }
 
 /** The `icity run` arguments of a configuration (the child adds `--json`). */
 export function runArguments(config: FullConfig, out: string): string[] {
   return [
-    FULL_SCENARIO,
+    config.scenario ?? FULL_SCENARIO,
     '--set',
     `population.residents=${config.residents}`,
     '--set',
     `record.frames=${config.frames}`,
+    ...(config.framesEvery ? ['--set', `record.framesEvery=${config.framesEvery}`] : []),
     '--days',
     String(config.days),
     '--workers',
@@ -63,6 +77,7 @@ export function runArguments(config: FullConfig, out: string): string[] {
 export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSample {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-bench-'));
   try {
+    const loadBefore = Math.round(os.loadavg()[0] * 100) / 100;
     const start = performance.now();
     const r = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', CHILD, ...runArguments(config, path.join(scratch, 'run'))], {
       cwd: ROOT,
@@ -79,7 +94,7 @@ export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSampl
     if (summary.days !== config.days || summary.workers !== config.workers) {
       throw new Error(`full-model run ran ${summary.days} days on ${summary.workers} threads, not ${config.days} on ${config.workers}`);
     }
-    return { commandSeconds, runSeconds: summary.wallSeconds, maxRssBytes: usage.maxRssBytes, cpuSeconds: usage.cpuSeconds };
+    return { commandSeconds, runSeconds: summary.wallSeconds, maxRssBytes: usage.maxRssBytes, cpuSeconds: usage.cpuSeconds, loadBefore };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -100,5 +115,8 @@ export function runConfiguration(config: FullConfig): FullResult {
     residentDaysPerSecond: residentDays / commandSeconds,
     runResidentDaysPerSecond: residentDays / runSeconds,
     maxRssBytes: median(samples.map((s) => s.maxRssBytes)),
+    wall: spread(samples.map((s) => s.commandSeconds)),
+    cpu: spread(samples.map((s) => s.cpuSeconds)),
+    cpuSecondsPerMillionResidentDays: median(samples.map((s) => s.cpuSeconds)) / (residentDays / MILLION),
   };
 }

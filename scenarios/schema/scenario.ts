@@ -29,6 +29,11 @@ const recordSchema = section(
   {
     frames: flag(true, { description: 'Write frames (the dwelling grid by group and district aggregates) for the viewer.' }),
     framesEvery: int(1, 1, 3650, { description: 'Days between recorded frames (day 0 and the last day are always recorded).', unit: 'days' }),
+    every: int(1, 1, 3650, {
+      description:
+        'Days between rows of metrics.csv (day 0 and the last day are always recorded). The census is taken on those days only, so each row is exact for its day; what counts a day (encounters, arrivals, spending) counts that day alone. Experiments need every day (1) for their costs.',
+      unit: 'days',
+    }),
   },
   'What the run records besides metrics.csv.',
 );

@@ -86,16 +86,20 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
     const panel = every ? new AgentTable(path.join(tmp, 'panel'), panelFiles(options.format), true, { ...meta, 'icity.table': 'panel', 'icity.agents_every': String(every) }) : undefined;
     if (panel) open.push(panel);
+    const { every: metricsEvery, framesEvery } = scenario.record;
+    const metricsDay = (day: number) => day % metricsEvery === 0 || day === scenario.days;
+    const frameDay = (day: number) => frames !== undefined && (day % framesEvery === 0 || day === scenario.days);
     const record = (s: Simulation) => {
-      metrics.push([s.day, ...columns.map((i) => i.value(s.census))]);
-      if (frames && (s.day % scenario.record.framesEvery === 0 || s.day === scenario.days)) frames.write(s.day, s.world, s.census);
+      if (metricsDay(s.day)) metrics.push([s.day, ...columns.map((i) => i.value(s.census))]);
+      if (frames && frameDay(s.day)) frames.write(s.day, s.world, s.census);
       if (panel && (s.day % every! === 0 || s.day === scenario.days)) panel.write(s.world, s.day);
     };
     const first = sim.indicators();
     record(sim);
     const progress = new Progress(`${scenario.name}`, scenario.days, options.progress);
     while (sim.day < scenario.days) {
-      sim.advance();
+      const day = sim.day + 1;
+      sim.advance(metricsDay(day) || frameDay(day));
       record(sim);
       progress.update(sim.day, `day ${sim.day}`);
     }
@@ -152,7 +156,11 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
   const format = options.format ?? DEFAULT_FORMAT;
   const tables = tableFiles(format);
   const files: Record<string, string> = { 'manifest.json': 'This file: what was run, how, and what the outputs mean.' };
-  for (const ext of tables) files[`metrics.${ext}`] = 'One row per day (day 0 is the initial state); columns below.';
+  const rows =
+    scenario.record.every === 1
+      ? 'One row per day (day 0 is the initial state); columns below.'
+      : `One row every ${scenario.record.every} days and on the last day (day 0 is the initial state); columns below.`;
+  for (const ext of tables) files[`metrics.${ext}`] = rows;
   if (scenario.record.frames) {
     files['frames.json'] = 'Header of frames.bin: sizes, recorded days, groups, district boxes and metrics.';
     files['frames.bin'] = 'Per recorded day: the dwelling grid by group (uint8) and district aggregates (float32 LE).';

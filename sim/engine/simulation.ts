@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
+import { censusBlocksOf } from '../model/censusLayout.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
 import type { IndicatorValues } from '../model/indicatorNames.ts';
 import type { ParallelFor } from '../model/phases.ts';
@@ -39,6 +40,7 @@ export class Simulation {
   constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
     this.city = buildCity(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
+    this.ctx.census = censusBlocksOf(this.city.world, this.city.arrays);
     const threads = Math.max(1, options.threads ?? options.workers ?? 1);
     if (threads > 1 && !options.parallel) {
       const option = options.threads !== undefined ? 'threads' : 'workers';
@@ -61,7 +63,7 @@ export class Simulation {
       timeline: { waveArrivals: new Float64Array(world.sizes.groups), cut: 0 },
       demography: { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 },
     };
-    this.census = new Census(world).take(0);
+    this.census = new Census(world, this.ctx.census, this.par).take(0);
     this.census.demography = this.parts.demography;
   }
 

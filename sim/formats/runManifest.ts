@@ -49,6 +49,7 @@ export const runManifestSchema = z.looseObject({
   /** The scenario after defaults, as run. */
   scenario: z.looseObject({
     population: z.looseObject({ groups: z.array(z.looseObject({ name: z.string(), share: z.number(), host: z.boolean() })) }),
+    record: z.looseObject({ every: z.number().optional() }).optional(),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { Stream } from './stream.ts';
 import type { World } from './world.ts';
+import type { CensusBlocks } from './censusLayout.ts';
 
 /**
  * What one thread needs to run phases: the world (shared memory) and its own scratch, made
@@ -12,6 +13,8 @@ export interface ThreadContext {
   host: number;
   /** Each group's initial mean prejudice (the reference for tolerance that adapts). */
   initialPrejudice: Float64Array;
+  /** The census phase's rows of partial sums (shared by the run threads), once the simulation has made them. */
+  census?: CensusBlocks;
 }
 
 export function threadContext(world: World): ThreadContext {

@@ -3,6 +3,7 @@ import { planSlot } from './schedule.ts';
 import { meetSpaces } from './meet.ts';
 import { dailyResidents } from './daily.ts';
 import { evaluateHouseholds } from './housing.ts';
+import { countCensusBlocks } from './censusBlock.ts';
 
 /**
  * The parallel phases of a day. Each runs over an index range [start, end) of residents,
@@ -12,8 +13,10 @@ import { evaluateHouseholds } from './housing.ts';
  */
 export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
 
-export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3 } as const;
-export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds];
+export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3, census: 4 } as const;
+export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds, countCensusBlocks];
+/** Indices per chunk at the least: the census phase's indices are whole blocks of the city. */
+export const MIN_CHUNK: readonly number[] = [256, 256, 256, 256, 1];
 
 /** Runs a phase over [0, total), on one thread or split among several. */
 export interface ParallelFor {

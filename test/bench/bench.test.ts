@@ -4,7 +4,7 @@ import { stateBytes } from '../../bench/full/stateBytes.ts';
 import { runEngine } from '../../bench/schelling/engine.ts';
 import { runReference } from '../../bench/schelling/reference.ts';
 import { runSchelling, schellingRunners, type SchellingCell } from '../../bench/schellingSuite.ts';
-import { fullModelTargets, schellingTargets } from '../../bench/targets.ts';
+import { endToEndTargets, fullModelTargets, schellingTargets } from '../../bench/targets.ts';
 import { performanceMarkdown } from '../../bench/markdown.ts';
 import { replaceBetweenMarkers } from '../../bench/readmeSection.ts';
 import { benchPlan, runBench } from '../../bench/run.ts';
@@ -102,25 +102,41 @@ describe('targets', () => {
     const engine = cells.find((c) => c.runner === 'icity-step-1' && c.threshold === 0.5)!;
     engine.updatesPerSecond = 25e6;
     expect(schellingTargets(cells)[0].met).toBe(false); // judged per CPU-second, not by the wall clock
-    engine.updatesPerCpuSecond = 25e6;
+    engine.updatesPerCpuSecond = 30e6; // 40 / 30 = 1.33x slower than the loop, 15x flocc
     expect(schellingTargets(cells).slice(0, 3).map((t) => t.met)).toEqual([true, null, true]);
   });
 
-  it('judge the year at a million residents, the speed-up, the bytes and the peak memory', () => {
-    const run = (workers: number, commandSeconds: number, maxRssBytes: number): FullResult => ({
-      residents: 1_000_000, days: 365, workers, frames: true, repeats: 1, samples: [], commandSeconds, runSeconds: commandSeconds - 1,
+  it('judge the year at a million residents, the speed-ups, Sao Paulo, the bytes and the peak memory', () => {
+    const run = (workers: number, commandSeconds: number, maxRssBytes: number, days = 365, scenario?: string): FullResult => ({
+      residents: scenario ? 12_000_000 : 1_000_000, days, workers, frames: true, repeats: 1, scenario, samples: [], commandSeconds, runSeconds: commandSeconds - 1,
       residentDaysPerSecond: 365e6 / commandSeconds, runResidentDaysPerSecond: 0, maxRssBytes,
+      wall: { median: commandSeconds, min: commandSeconds, max: commandSeconds }, cpu: { median: 1, min: 1, max: 1 }, cpuSecondsPerMillionResidentDays: 1,
     });
     const state = [{ residents: 1e6, residentCapacity: 1e6, residentBytes: 50e6, residentBytesPerResident: 50, sharedBytes: 72e6, sharedBytesPerResident: 72 }];
-    const [year, speedup, bytes, rss] = fullModelTargets([run(1, 200, 1.2e9), run(2, 110, 1.6e9)], state);
+    const configs = [run(1, 100, 1.2e9), run(2, 55, 1.6e9), run(1, 20, 1e9, 60), run(2, 12.5, 1e9, 60)];
+    const scale = [run(2, 80, 3.5e9, 30, 'scenarios/sao-paulo.json')];
+    const [year, speedup60, speedupYear, city30, cityYear, cityRss, bytes, rss] = fullModelTargets(configs, state, scale);
     expect(year.met).toBe(true);
-    expect(speedup.met).toBe(true); // 200 / 110 = 1.82
+    expect(speedup60.met).toBe(false); // 20 / 12.5 = 1.6
+    expect(speedupYear.met).toBe(true); // 100 / 55 = 1.82
+    expect(city30.met).toBe(true);
+    expect(cityYear.met).toBeNull();
+    expect(cityRss.met).toBe(true);
     expect(bytes.met).toBe(true);
     expect(rss.met).toBe(false);
-    const [slowYear, noSpeedup] = fullModelTargets([run(1, 200, 1e9), run(2, 150, 1e9)], state);
+    const [slowYear] = fullModelTargets([run(2, 90, 1e9)], state);
     expect(slowYear.met).toBe(false);
     expect(slowYear.margin).toContain('30.0 s');
-    expect(noSpeedup.met).toBe(false);
+  });
+
+  it('judge Schelling end to end by the whole processes', () => {
+    const cell = (size: number, runner: 'icity run' | 'flocc', wall: number) => ({
+      size, runner, samples: [], wallSeconds: { median: wall, min: wall, max: wall }, cpuSeconds: { median: wall, min: wall, max: wall },
+    });
+    const [small, large] = endToEndTargets([cell(300, 'icity run', 0.5), cell(300, 'flocc', 6), cell(1000, 'icity run', 2), cell(1000, 'flocc', 15)]);
+    expect(small.met).toBe(true);
+    expect(large.met).toBe(false);
+    expect(large.margin).toContain('1.33×');
   });
 });
 
@@ -136,13 +152,18 @@ describe('the README table', () => {
     plan.full = [{ residents: 1500, days: 2, workers: 2, frames: false, repeats: 1 }];
     plan.stateSizes = [1500];
     plan.schelling = { ...plan.schelling, sizes: [20], steps: 2, warmUpSize: 10 };
+    plan.endToEnd = { ...plan.endToEnd, sizes: [20], steps: 2 };
     const results = runBench(plan, () => {});
+    expect(results.schellingEndToEnd.cells.map((c) => c.runner)).toEqual(['icity run', 'flocc']);
     expect(results.fullModel.configs).toHaveLength(1);
     expect(results.schelling.cells).toHaveLength(2 * results.schelling.runners.length);
     const md = performanceMarkdown(results);
     expect(md).toContain('| 1,500 | 2 | 2 | 1 |');
     for (const r of results.schelling.runners) expect(md).toContain(`| ${r.label} |`);
     expect(md).toContain('20², 0.3');
-    expect(results.targets.find((t) => t.goal.startsWith('≤ 128 bytes'))?.met).toBe(true);
+    expect(md).toMatch(/\| 20² \| icity run \| [\d.]+ \([\d.]+–[\d.]+\) \|/);
+    const bytes = results.targets.find((t) => t.goal.startsWith('≤ 64 bytes'));
+    expect(bytes?.measured).toMatch(/^\d+\.\d bytes/);
+    expect(bytes?.met).toBe(Number.parseFloat(bytes!.measured) <= 64);
   });
 });

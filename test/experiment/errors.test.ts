@@ -24,6 +24,7 @@ const cases: [string, (e: Record<string, any>) => void, RegExp][] = [
   ['two arms with one name', (e) => e.arms.push({ ...e.arms[0] }), /bad\.json: arms\[1\]\.name: found "allport"; another arm has this name/],
   ['an arm named baseline', (e) => (e.arms[0].name = 'baseline'), /bad\.json: arms\[0\]\.name: found "baseline"; "baseline" is the name of the baseline arm/],
   ['a report day after the end', (e) => (e.reportDays = [10, 30]), /bad\.json: reportDays\[1\]: found 30; the runs last 20 days/],
+  ['an arm that records every 7 days', (e) => (e.arms[0].set['record.every'] = 7), /bad\.json: arms\[0\]\.set\.record\.every: found 7; an experiment records every day \(1\)/],
   ['both seed and seeds', (e) => (e.seeds = [1, 2]), /bad\.json: seeds: found \[1,2\]; give seed or seeds, not both/],
 ];
 

@@ -36,7 +36,12 @@ export function armScenario(file: string, scenarioFile: string, rawScenario: unk
     input = { ...obj, policies: [...existing, ...policies] };
   }
   try {
-    return parseScenario(input, scenarioFile);
+    const scenario = parseScenario(input, scenarioFile);
+    // Costs and effects sum and compare every day of a run.
+    if (scenario.record.every !== 1) {
+      throw new InputError([`${scenarioFile}: record.every: found ${scenario.record.every}; an experiment records every day (1), since its costs add up every day's spending`]);
+    }
+    return scenario;
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     throw new InputError(err.problems.map((line) => blame(line, file, scenarioFile, overrides, policies.length ? { where: armWhere, offset } : undefined)));

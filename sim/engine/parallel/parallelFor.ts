@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { City } from '../../model/compile.ts';
 import { threadContext, type ThreadContext } from '../../model/context.ts';
-import type { ParallelFor } from '../../model/phases.ts';
+import { censusBlocksOf } from '../../model/censusLayout.ts';
+import { MIN_CHUNK, type ParallelFor } from '../../model/phases.ts';
 import { Ctl, STOP, failureMessage, makeControl, type Control } from './control.ts';
 import { workOnPhase } from './chunks.ts';
 import type { RunThreadInit } from './worker.ts';
@@ -9,7 +10,6 @@ import { siblingModule } from '../moduleUrl.ts';
 
 /** Chunks per thread per phase: enough for load balance, few enough to keep atomics cheap. */
 const CHUNKS_PER_THREAD = 16;
-const MIN_CHUNK = 256;
 /** Generous: covers a run thread's start-up (loading TypeScript) on a loaded machine. */
 const STALL_MS = 60_000;
 
@@ -30,6 +30,7 @@ export class ThreadedFor implements ParallelFor {
   constructor(city: City, threads: number) {
     this.threads = threads;
     this.ctx = threadContext(city.world);
+    this.ctx.census = censusBlocksOf(city.world, city.arrays);
     const w = city.world;
     for (let k = 1; k < threads; k++) {
       const init: RunThreadInit = {
@@ -60,7 +61,7 @@ export class ThreadedFor implements ParallelFor {
     Atomics.store(ctl, Ctl.total, total);
     Atomics.store(ctl, Ctl.day, day);
     Atomics.store(ctl, Ctl.slot, slot);
-    Atomics.store(ctl, Ctl.chunkSize, Math.max(MIN_CHUNK, Math.ceil(total / (this.threads * CHUNKS_PER_THREAD))));
+    Atomics.store(ctl, Ctl.chunkSize, Math.max(MIN_CHUNK[phase], Math.ceil(total / (this.threads * CHUNKS_PER_THREAD))));
     Atomics.store(ctl, Ctl.nextChunk, 0);
     Atomics.store(ctl, Ctl.done, 0);
     Atomics.add(ctl, Ctl.generation, 1);

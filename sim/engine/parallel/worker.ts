@@ -3,6 +3,7 @@ import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { attach, type SharedDescription } from '../../model/shared.ts';
 import { layoutWorld, type Sizes } from '../../model/world.ts';
 import { threadContext } from '../../model/context.ts';
+import { attachCensusBlocks } from '../../model/censusLayout.ts';
 import { Ctl, STOP, fromBuffers } from './control.ts';
 import { workOnPhase } from './chunks.ts';
 
@@ -20,6 +21,7 @@ export interface RunThreadInit {
 const init = workerData.init as RunThreadInit;
 const world = layoutWorld(init.scenario, init.sizes, init.root, (name, kind) => attach(init.arrays, name, kind));
 const ctx = threadContext(world);
+ctx.census = attachCensusBlocks(world, init.arrays);
 const control = fromBuffers(init.ctl, init.error);
 const name = `run thread ${init.index}`;
 

@@ -10,7 +10,7 @@ export interface Run {
   /** Path of the folder inside the served folder ("" for the served folder itself). */
   path: string;
   manifest: RunManifest;
-  /** metrics.csv by column name, every day of the run. */
+  /** metrics.csv by column name, one entry per recorded day (`days`). */
   metrics: Map<string, Float64Array>;
   days: Float64Array;
   /** Absent when the run recorded no frames. */
@@ -26,7 +26,10 @@ export async function loadRun(path: string): Promise<Run> {
   const table = parseCsv(at('metrics.csv'), metricsText, manifest.columns.map((c) => c.name));
   const metrics = new Map(manifest.columns.map((c) => [c.name, numberColumn(table, c.name)]));
   const days = metrics.get('day')!;
-  if (days.length !== manifest.days + 1 || days[days.length - 1] !== manifest.days) {
+  // Day 0, every recordEvery-th day, and the last day.
+  const every = manifest.recordEvery;
+  const rows = Math.floor(manifest.days / every) + 1 + (manifest.days % every === 0 ? 0 : 1);
+  if (days.length !== rows || days[days.length - 1] !== manifest.days) {
     throw new ViewerError(at('metrics.csv'), `has ${days.length} rows (days ${days[0]}..${days[days.length - 1]}), but manifest.json says the run lasted ${manifest.days} days`, 'The file was cut short; run it again.');
   }
   if (!framesJson) return { path, manifest, metrics, days };

@@ -28,6 +28,8 @@ export interface RunManifest {
   calendar: CalendarEvent[];
   /** Whether the run recorded frames (scenario record.frames). */
   hasFrames: boolean;
+  /** Days between rows of metrics.csv (scenario record.every). */
+  recordEvery: number;
 }
 
 /** Checks a run's manifest.json against its format (sim/formats/runManifest.ts). */
@@ -46,5 +48,6 @@ export function readRunManifest(file: string, json: unknown): RunManifest {
     }),
     calendar: [...m.calendar].sort((a, b) => a.day - b.day),
     hasFrames: 'frames.json' in m.files,
+    recordEvery: m.scenario.record?.every ?? 1,
   };
 }
