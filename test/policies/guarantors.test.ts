@@ -11,7 +11,8 @@ describe('guarantors', () => {
   it('mediates incidents, so fewer escalate, against the same city without them', () => {
     const on = run([guarantors], DAYS);
     expect(total(base, 'incidents_mediated')).toBe(0);
-    expect(total(on, 'incidents_mediated')).toBeGreaterThan(20);
+    // Model v2 has fewer negative encounters (contact.baseNegative 0.04), so fewer incidents to mediate.
+    expect(total(on, 'incidents_mediated')).toBeGreaterThan(10);
     expect(total(on, 'incidents')).toBeLessThan(0.75 * total(base, 'incidents'));
   });
 

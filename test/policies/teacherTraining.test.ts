@@ -29,7 +29,8 @@ describe('teacherTraining', () => {
   it('makes encounters at school go better and lowers children\'s prejudice', () => {
     const onSchools = schoolNegatives();
     const on = run([training], DAYS, SETS, onSchools.each);
-    expect(onSchools.share()).toBeLessThan(0.9 * baseSchools.share());
+    // Version 2 weighs the Allport score less in the odds of a negative encounter (contact.allportWeight 1).
+    expect(onSchools.share()).toBeLessThan(0.95 * baseSchools.share());
     const w = on.sim.world;
     const b = base.sim.world;
     const children = who(w, { age: CHILD });

@@ -29,7 +29,7 @@ describe('the validation checks at quick sizes', () => {
   const byId = (id: string) => results.find((r) => r.id === id)!;
   beforeAll(() => {
     results = runChecks('quick');
-  }, 120_000);
+  }, 400_000);
 
   it('runs every check and each says what it compared, how, and with which commands', () => {
     expect(results.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
