@@ -24,7 +24,8 @@ export function amdahlLines(summary: ProfileSummary, days: number): string[] {
   const speedup = (s: number, n: number) => 1 / (s + (1 - s) / n);
   const sec = (ms: number) => (ms / 1000).toFixed(2);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const row = (label: string, s: number) => `| ${label} | ${pct(s)} | ${speedup(s, 2).toFixed(2)}× | ${speedup(s, 16).toFixed(1)}× | ${speedup(s, 64).toFixed(1)}× | ${(1 / s).toFixed(1)}× |`;
+  const row = (label: string, s: number) =>
+    `| ${label} | ${pct(s)} | ${speedup(s, 2).toFixed(2)}× | ${speedup(s, 16).toFixed(1)}× | ${speedup(s, 64).toFixed(1)}× | ${(1 / s).toFixed(1)}× |`;
   return [
     '## Serial fraction and more cores (Amdahl, on paper)',
     '',

@@ -53,7 +53,13 @@ const build = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'v
 if (build.status !== 0) throw new Error(build.stderr);
 const host = await staticHost(SITE);
 const browser = await launchBrowser();
-const samples = { interactiveSeconds: [] as number[], teachingDaysPerSecond: [] as number[], cityDaysPerSecond: [] as number[], playingFps: [] as number[], playingDaysPerSecond: [] as number[] };
+const samples = {
+  interactiveSeconds: [] as number[],
+  teachingDaysPerSecond: [] as number[],
+  cityDaysPerSecond: [] as number[],
+  playingFps: [] as number[],
+  playingDaysPerSecond: [] as number[],
+};
 try {
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

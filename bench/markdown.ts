@@ -23,7 +23,8 @@ export function performanceMarkdown(res: BenchResults): string {
   );
 
   const e2e = res.schellingEndToEnd;
-  const range = (s: { median: number; min: number; max: number }, digits = 2) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+  const range = (s: { median: number; min: number; max: number }, digits = 2) =>
+    `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
   out.push(
     `**Schelling end to end** (the headline): the whole \`icity run ${e2e.scenario}\` sized to W×W (density ${e2e.density}, threshold ${e2e.threshold}, ${e2e.steps} steps, ` +
       `${e2e.workers} threads, census every day, frames on) against flocc's Schelling as a whole process, each from spawning to exit; ` +
@@ -44,18 +45,36 @@ export function performanceMarkdown(res: BenchResults): string {
   out.push('');
 
   out.push('**Targets**', '');
-  out.push(...table(['target', 'measured', 'status'], ['l', 'l', 'l'], res.targets.map((t) => [t.goal, t.measured, t.met === null ? 'not measured' : t.met ? `**met**, ${t.margin}` : `**missed** ${t.margin}`])));
+  out.push(
+    ...table(
+      ['target', 'measured', 'status'],
+      ['l', 'l', 'l'],
+      res.targets.map((t) => [t.goal, t.measured, t.met === null ? 'not measured' : t.met ? `**met**, ${t.margin}` : `**missed** ${t.margin}`]),
+    ),
+  );
   out.push('');
 
   out.push(
     `**Full model**: \`${res.fullModel.scenario}\` with \`--set population.residents=N\`, frames written, each run in a process of its own. ` +
       'Wall time is the whole command as a user waits for it (Node start, loading, building the city, the days, writing the run folder); ' +
-      'resident-days/s is residents × days over it; peak RSS is the process\'s, worker threads included.',
+      "resident-days/s is residents × days over it; peak RSS is the process's, worker threads included.",
     '',
   );
   out.push(
     ...table(
-      ['scenario', 'residents', 'days', 'threads', 'runs', 'wall s (min–max)', 'CPU-s per M resident-days', 'resident-days/s', 'inside icity s', 'peak RSS MB', 'load before'],
+      [
+        'scenario',
+        'residents',
+        'days',
+        'threads',
+        'runs',
+        'wall s (min–max)',
+        'CPU-s per M resident-days',
+        'resident-days/s',
+        'inside icity s',
+        'peak RSS MB',
+        'load before',
+      ],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       [...res.fullModel.configs, ...res.scale].map((c) => [
         (c.scenario ?? res.fullModel.scenario).replace(/^scenarios\//, ''),

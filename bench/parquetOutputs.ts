@@ -15,7 +15,9 @@ import { median } from './median.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./full/child.ts', import.meta.url));
 
-const { values } = parseArgs({ options: { residents: { type: 'string' }, days: { type: 'string' }, every: { type: 'string' }, runs: { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { residents: { type: 'string' }, days: { type: 'string' }, every: { type: 'string' }, runs: { type: 'string' }, workers: { type: 'string' } },
+});
 const residents = Number(values.residents ?? 1_000_000);
 const days = Number(values.days ?? 4);
 const every = Number(values.every ?? 2);
@@ -40,7 +42,20 @@ function runOnce(flags: string[]): Sample {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-bench-formats-'));
   const out = path.join(scratch, 'run');
   try {
-    const args = ['scenarios/default.json', '--set', `population.residents=${residents}`, '--set', 'record.frames=false', '--days', String(days), '--workers', String(workers), '--out', out, ...flags];
+    const args = [
+      'scenarios/default.json',
+      '--set',
+      `population.residents=${residents}`,
+      '--set',
+      'record.frames=false',
+      '--days',
+      String(days),
+      '--workers',
+      String(workers),
+      '--out',
+      out,
+      ...flags,
+    ];
     const start = performance.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     const seconds = (performance.now() - start) / 1000;
@@ -48,7 +63,12 @@ function runOnce(flags: string[]): Sample {
     if (r.status !== 0 || lines.length < 2) throw new Error(`run ${flags.join(' ')} failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 2000)}`);
     const summary = JSON.parse(lines[lines.length - 2]) as { wallSeconds: number };
     const usage = JSON.parse(lines[lines.length - 1]) as { maxRssBytes: number };
-    const sizes = Object.fromEntries(fs.readdirSync(out).filter((f) => f !== 'manifest.json').map((f) => [f, fs.statSync(path.join(out, f)).size]));
+    const sizes = Object.fromEntries(
+      fs
+        .readdirSync(out)
+        .filter((f) => f !== 'manifest.json')
+        .map((f) => [f, fs.statSync(path.join(out, f)).size]),
+    );
     return { seconds, runSeconds: summary.wallSeconds, rssMb: usage.maxRssBytes / 1e6, sizes };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
@@ -62,7 +82,9 @@ for (const c of CONFIGS) {
     .sort()
     .map(([f, b]) => `${f} ${(b / 1e6).toFixed(b < 1e5 ? 3 : 1)} MB`)
     .join(', ');
-  rows.push(`| ${c.label} | ${runs} | ${median(samples.map((s) => s.seconds)).toFixed(1)} | ${median(samples.map((s) => s.runSeconds)).toFixed(1)} | ${median(samples.map((s) => s.rssMb)).toFixed(0)} | ${sizes} |`);
+  rows.push(
+    `| ${c.label} | ${runs} | ${median(samples.map((s) => s.seconds)).toFixed(1)} | ${median(samples.map((s) => s.runSeconds)).toFixed(1)} | ${median(samples.map((s) => s.rssMb)).toFixed(0)} | ${sizes} |`,
+  );
   process.stderr.write(`${rows[rows.length - 1]}\n`);
 }
 process.stdout.write(

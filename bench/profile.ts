@@ -60,7 +60,9 @@ function section(config: FullConfig, sample: FullSample, profiles: CpuProfile[])
     '',
     '| function | where | total s | share |',
     '| --- | --- | ---: | ---: |',
-    ...topByTotal(summary, top, ['sim/model/', 'sim/engine/']).map((f) => `| \`${f.name}\` | ${where(f)} | ${s(f.totalMs)} | ${pct(f.totalMs, summary.totalMs)} |`),
+    ...topByTotal(summary, top, ['sim/model/', 'sim/engine/']).map(
+      (f) => `| \`${f.name}\` | ${where(f)} | ${s(f.totalMs)} | ${pct(f.totalMs, summary.totalMs)} |`,
+    ),
     '',
     'Self time by file (V8\'s own entries and Node\'s files together as "other"):',
     '',
@@ -79,8 +81,8 @@ const out: string[] = [
   `Written by \`npx tsx bench/profile.ts --residents ${residents} --days ${days} --workers ${values.workers}\` on ${machine.date.slice(0, 10)}: ` +
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' / ')} at start. ` +
     'The default scenario, frames on, as `icity run` runs it. `(garbage collector)` and `(program)` (V8 and Node outside ' +
-    'JavaScript) are V8\'s own entries. With worker threads, waiting at the barrier (`Atomics.wait`) is busy time of the ' +
-    'function that waits (`run` on the main thread, the worker loop in worker.ts). Functions in node: files are Node\'s ' +
+    "JavaScript) are V8's own entries. With worker threads, waiting at the barrier (`Atomics.wait`) is busy time of the " +
+    "function that waits (`run` on the main thread, the worker loop in worker.ts). Functions in node: files are Node's " +
     '(mostly loading the TypeScript sources).',
   '',
 ];

@@ -42,7 +42,15 @@ const SAO_PAULO_RESIDENTS = 12_000_000;
 export function benchPlan(mode: 'full' | 'quick' | 'targets'): BenchPlan {
   const config = (residents: number, days: number, repeats: number, threads = [1, 2]): FullConfig[] =>
     threads.map((workers) => ({ residents, days, workers, frames: true, repeats }));
-  const city = (days: number, repeats: number): FullConfig => ({ scenario: SAO_PAULO, residents: SAO_PAULO_RESIDENTS, days, workers: 2, frames: true, framesEvery: 30, repeats });
+  const city = (days: number, repeats: number): FullConfig => ({
+    scenario: SAO_PAULO,
+    residents: SAO_PAULO_RESIDENTS,
+    days,
+    workers: 2,
+    frames: true,
+    framesEvery: 30,
+    repeats,
+  });
   const schelling = { thresholds: [0.3, 0.5], steps: 20, seed: 1, density: 0.9, slowSize: 1000, maxSeconds: 300, warmUpSize: 100 };
   const endToEnd = { sizes: [300, 1000], threshold: 0.3, steps: 20, seed: 1, density: 0.9, workers: 2, repeats: 3 };
   if (mode === 'quick') {
@@ -56,7 +64,14 @@ export function benchPlan(mode: 'full' | 'quick' | 'targets'): BenchPlan {
     };
   }
   if (mode === 'targets') {
-    return { mode, endToEnd, full: config(1_000_000, 60, 3), scale: [city(30, 1)], stateSizes: [1_000_000], schelling: { ...schelling, sizes: [300], thresholds: [0.3], repeats: 3, slowRepeats: 1 } };
+    return {
+      mode,
+      endToEnd,
+      full: config(1_000_000, 60, 3),
+      scale: [city(30, 1)],
+      stateSizes: [1_000_000],
+      schelling: { ...schelling, sizes: [300], thresholds: [0.3], repeats: 3, slowRepeats: 1 },
+    };
   }
   return {
     mode,
@@ -76,7 +91,9 @@ export function runBench(plan: BenchPlan, log: (line: string) => void): BenchRes
   const measure = (c: FullConfig) => {
     log(`full model: ${c.scenario ?? FULL_SCENARIO}, ${c.residents} residents, ${c.days} days, ${c.workers} thread(s), ${c.repeats} run(s)`);
     const r = runConfiguration(c);
-    log(`  ${r.commandSeconds.toFixed(2)} s (${r.wall.min.toFixed(2)}-${r.wall.max.toFixed(2)}), ${r.cpuSecondsPerMillionResidentDays.toFixed(3)} CPU-s per M resident-days, peak RSS ${(r.maxRssBytes / 1e6).toFixed(0)} MB, load before ${r.samples.map((s) => s.loadBefore).join(', ')}`);
+    log(
+      `  ${r.commandSeconds.toFixed(2)} s (${r.wall.min.toFixed(2)}-${r.wall.max.toFixed(2)}), ${r.cpuSecondsPerMillionResidentDays.toFixed(3)} CPU-s per M resident-days, peak RSS ${(r.maxRssBytes / 1e6).toFixed(0)} MB, load before ${r.samples.map((s) => s.loadBefore).join(', ')}`,
+    );
     return r;
   };
   const configs = plan.full.map(measure);
@@ -114,13 +131,19 @@ export const README_END = '<!-- bench:end -->';
 function main(argv: string[]): number {
   let values: { quick?: boolean; targets?: boolean; out?: string; readme?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { quick: { type: 'boolean' }, targets: { type: 'boolean' }, out: { type: 'string' }, readme: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { quick: { type: 'boolean' }, targets: { type: 'boolean' }, out: { type: 'string' }, readme: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (err) {
     process.stderr.write(`npm run bench: ${(err as Error).message} (flags: --quick, --targets, --out FILE, --readme)\n`);
     return 2;
   }
   const mode = values.quick ? 'quick' : values.targets ? 'targets' : 'full';
-  const out = path.resolve(values.out ?? path.join(ROOT, 'bench', mode === 'quick' ? 'results-quick.json' : mode === 'targets' ? 'results-targets.json' : 'results.json'));
+  const out = path.resolve(
+    values.out ?? path.join(ROOT, 'bench', mode === 'quick' ? 'results-quick.json' : mode === 'targets' ? 'results-targets.json' : 'results.json'),
+  );
   // docs/performance.md shows the full benchmark; a quick run updates it only when asked to.
   const updateReadme = values.readme ?? mode !== 'quick';
   const readme = path.join(ROOT, 'docs', 'performance.md');

@@ -34,7 +34,13 @@ export function schellingRunners(): SchellingRunnerSpec[] {
     engine(false, 1),
     engine(true, 2),
     engine(false, 2),
-    ...peers.map((p) => ({ id: p.name, label: p.name === 'reference' ? 'hand-written loop' : p.name, version: p.version, library: p.name !== 'reference', run: p.run })),
+    ...peers.map((p) => ({
+      id: p.name,
+      label: p.name === 'reference' ? 'hand-written loop' : p.name,
+      version: p.version,
+      library: p.name !== 'reference',
+      run: p.run,
+    })),
   ];
 }
 
@@ -102,7 +108,9 @@ export function runSchelling(plan: SchellingPlan, log: (line: string) => void = 
           collectGarbage();
           const res = r.run({ ...params, maxSeconds: r.library ? plan.maxSeconds : undefined });
           results.get(r.id)!.push(res);
-          log(`schelling ${size}x${size} threshold ${threshold} ${r.id} run ${k + 1}: ${(res.updatesPerSecond / 1e6).toFixed(2)} M updates/s, ${(res.updatesPerCpuSecond / 1e6).toFixed(2)} M per CPU-second, ${res.percentSimilar.toFixed(1)}% similar`);
+          log(
+            `schelling ${size}x${size} threshold ${threshold} ${r.id} run ${k + 1}: ${(res.updatesPerSecond / 1e6).toFixed(2)} M updates/s, ${(res.updatesPerCpuSecond / 1e6).toFixed(2)} M per CPU-second, ${res.percentSimilar.toFixed(1)}% similar`,
+          );
         }
       }
       for (const r of plan.runners) cells.push(summarise(r.id, size, threshold, results.get(r.id)!));
@@ -130,6 +138,12 @@ function summarise(runner: string, size: number, threshold: number, runs: Schell
     unhappyShare: last.unhappyShare,
     grid: last.grid,
     indicatorPercentSimilar: last.indicatorPercentSimilar,
-    samples: runs.map(({ updatesPerSecond, updatesPerCpuSecond, stepSeconds, stepCpuSeconds, setupSeconds }) => ({ updatesPerSecond, updatesPerCpuSecond, stepSeconds, stepCpuSeconds, setupSeconds })),
+    samples: runs.map(({ updatesPerSecond, updatesPerCpuSecond, stepSeconds, stepCpuSeconds, setupSeconds }) => ({
+      updatesPerSecond,
+      updatesPerCpuSecond,
+      stepSeconds,
+      stepCpuSeconds,
+      setupSeconds,
+    })),
   };
 }

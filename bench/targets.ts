@@ -113,7 +113,10 @@ function under(goal: string, c: FullResult | undefined, limitSeconds: number): T
     goal,
     measured: `${s.toFixed(1)} s for the whole command, median of ${c.samples.length} (${c.wall.min.toFixed(1)}–${c.wall.max.toFixed(1)}; ${c.runSeconds.toFixed(1)} s inside icity)`,
     met: s < limitSeconds,
-    margin: s < limitSeconds ? `${(limitSeconds - s).toFixed(1)} s to spare` : `by ${(s - limitSeconds).toFixed(1)} s (${((100 * (s - limitSeconds)) / limitSeconds).toFixed(0)}%)`,
+    margin:
+      s < limitSeconds
+        ? `${(limitSeconds - s).toFixed(1)} s to spare`
+        : `by ${(s - limitSeconds).toFixed(1)} s (${((100 * (s - limitSeconds)) / limitSeconds).toFixed(0)}%)`,
   };
 }
 

@@ -90,8 +90,7 @@ export function scenarioTable(): string {
     return `| [\`${file}\`](#${anchor(file)}) | ${s.population.residents.toLocaleString('en-US')} | ${s.days} | ${policies} | ${esc(firstSentence(s.description))} |`;
   });
   const experimentRows = experiments.map(
-    ({ file, e }) =>
-      `| [\`${file}\`](#${anchor(file)}) | ${baseOf(e)} | ${armsOf(e)} | ${esc(firstSentence(e.description ?? ''))} |`,
+    ({ file, e }) => `| [\`${file}\`](#${anchor(file)}) | ${baseOf(e)} | ${armsOf(e)} | ${esc(firstSentence(e.description ?? ''))} |`,
   );
   const details = [
     ...scenarios.map(({ file, scenario }) => `### ${file}\n\n${scenario.description.trim() || '(no description)'}`),

@@ -43,7 +43,9 @@ function find(name: string) {
   const c = COMMANDS.find((x) => x.spec.name === name);
   if (c) return c;
   const near = closest(name, [...COMMANDS.map((x) => x.spec.name), 'help', 'version']);
-  throw new InputError([`icity: unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${COMMANDS.map((x) => x.spec.name).join(', ')}, help; see icity help`]);
+  throw new InputError([
+    `icity: unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ''}; commands: ${COMMANDS.map((x) => x.spec.name).join(', ')}, help; see icity help`,
+  ]);
 }
 
 /** Flags before a "--" that ask for help. */

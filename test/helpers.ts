@@ -14,7 +14,13 @@ export const BIN = path.join(ROOT, 'bin', 'icity.js');
 /** A scenario file of the project with overrides, as `--set` would apply them. */
 export function scenarioFrom(file: string, sets: Record<string, unknown> = {}): Scenario {
   const raw = readJsonFile(path.join(ROOT, 'scenarios', file));
-  return parseScenario(applyOverrides(raw, Object.entries(sets).map(([k, v]) => `${k}=${JSON.stringify(v)}`)), file);
+  return parseScenario(
+    applyOverrides(
+      raw,
+      Object.entries(sets).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
+    ),
+    file,
+  );
 }
 
 /** A small two-group city for mechanism tests. */

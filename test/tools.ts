@@ -38,7 +38,10 @@ export const TOOLS: Tool[] = [
 /** The test files to leave out and the line to print for each missing tool; under CI a missing tool is an error. */
 export function missingTools(tools: Tool[], ci: boolean): { exclude: string[]; lines: string[] } {
   const missing = tools.filter((t) => !t.present());
-  if (ci && missing.length) throw new Error(`CI=true: ${missing.map((t) => t.name).join(' and ')} missing; the tests that need ${missing.length > 1 ? 'them' : 'it'} must run in CI (${missing.map((t) => t.enable).join('; ')})`);
+  if (ci && missing.length)
+    throw new Error(
+      `CI=true: ${missing.map((t) => t.name).join(' and ')} missing; the tests that need ${missing.length > 1 ? 'them' : 'it'} must run in CI (${missing.map((t) => t.enable).join('; ')})`,
+    );
   return {
     exclude: missing.flatMap((t) => t.files),
     lines: missing.map((t) => `Skipping ${t.files.length} test file${t.files.length > 1 ? 's' : ''}: ${t.name} not found; ${t.enable}.`),

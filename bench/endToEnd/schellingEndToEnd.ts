@@ -68,7 +68,9 @@ export function runSchellingEndToEnd(plan: EndToEndPlan, log: (line: string) => 
       }
       const args = [size, plan.threshold, plan.steps, plan.seed, plan.density].map(String);
       flocc.push(strip(timeProcess(['--import', 'tsx', FLOCC, ...args], ROOT, `flocc Schelling ${size}²`)));
-      log(`  Schelling ${size}² end to end, run ${k + 1}: icity run ${icity[k].wallSeconds.toFixed(2)} s, flocc ${flocc[k].wallSeconds.toFixed(2)} s (load ${icity[k].loadBefore})`);
+      log(
+        `  Schelling ${size}² end to end, run ${k + 1}: icity run ${icity[k].wallSeconds.toFixed(2)} s, flocc ${flocc[k].wallSeconds.toFixed(2)} s (load ${icity[k].loadBefore})`,
+      );
     }
     for (const [runner, samples] of [
       ['icity run', icity],

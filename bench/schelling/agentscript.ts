@@ -53,7 +53,7 @@ class SegregationModel extends Model {
     for (let i = 0; i < cells.length; i++) {
       const group = cells[i];
       if (group === EMPTY) continue;
-      this.patches[i].sprout(1, this.turtles, turtle => {
+      this.patches[i].sprout(1, this.turtles, (turtle) => {
         (turtle as Resident).group = group;
       });
     }
@@ -64,7 +64,7 @@ class SegregationModel extends Model {
   private wrapNeighbors(): void {
     const { minX, maxX, minY, maxY } = this.world;
     const wrap = (v: number, min: number, max: number) => (v < min ? max : v > max ? min : v);
-    this.patches.ask(patch => {
+    this.patches.ask((patch) => {
       const neighbors = new AgentList<Patch>(this, 8);
       let k = 0;
       for (const dy of [1, 0, -1]) {
@@ -79,11 +79,11 @@ class SegregationModel extends Model {
 
   override step(): void {
     // NetLogo's update-turtles: similar and total among the turtles on the neighbouring patches.
-    this.residents.ask(t => {
+    this.residents.ask((t) => {
       let similar = 0;
       let total = 0;
-      t.patch.neighbors.ask(n => {
-        n.turtlesHere.ask(other => {
+      t.patch.neighbors.ask((n) => {
+        n.turtlesHere.ask((other) => {
           total++;
           if ((other as Resident).group === t.group) similar++;
         });
@@ -93,9 +93,9 @@ class SegregationModel extends Model {
     // NetLogo's move-unhappy-turtles: ask turtles with [not happy?] [find-new-spot],
     // in random order as NetLogo's ask is.
     this.residents
-      .with(t => !t.happy)
+      .with((t) => !t.happy)
       .shuffle()
-      .ask(t => this.findNewSpot(t));
+      .ask((t) => this.findNewSpot(t));
   }
 
   private findNewSpot(turtle: Resident): void {
@@ -110,7 +110,7 @@ class SegregationModel extends Model {
   /** The city as layout cell codes, for the shared metric (after timing). */
   exportCells(): Uint8Array {
     const cells = new Uint8Array(this.layout.cells.length);
-    this.residents.ask(t => {
+    this.residents.ask((t) => {
       cells[t.patch.id] = t.group;
     });
     return cells;
@@ -125,7 +125,7 @@ export function runAgentscript(params: SchellingParams): SchellingResult {
   try {
     const setupStart = seconds();
     // Park-Miller needs a seed in 1..2^31-2; 0 would stick at 0.
-    util.randomSeed((seed >>> 0) % 2147483646 + 1);
+    util.randomSeed(((seed >>> 0) % 2147483646) + 1);
     const model = new SegregationModel({ minX: 0, maxX: width - 1, minY: 0, maxY: height - 1, minZ: 0, maxZ: 0 }, layout, threshold);
     model.setup();
     const setupSeconds = seconds() - setupStart;

@@ -46,7 +46,9 @@ export function placeLayout(world: World, layout: Layout): void {
   const dw = world.dwellings;
   const households = world.counts[Count.households];
   if (households !== layout.residents || world.counts[Count.residents] !== layout.residents) {
-    throw new Error(`engine Schelling peer: the scenario made ${households} households of ${world.counts[Count.residents]} residents, the layout has ${layout.residents}`);
+    throw new Error(
+      `engine Schelling peer: the scenario made ${households} households of ${world.counts[Count.residents]} residents, the layout has ${layout.residents}`,
+    );
   }
   dw.occupant.fill(NONE);
   dw.cell.fill(0);
@@ -101,10 +103,14 @@ export function runEngine(params: SchellingParams, options: EngineOptions): Engi
     threads?.run(Phase.housing, sim.world.counts[Count.households], 0, 0);
     const setupSeconds = seconds() - setupStart;
     let moves = 0;
-    const timed = timeSteps(() => {
-      sim.advance(options.census);
-      moves += sim.movesToday;
-    }, steps, maxSeconds);
+    const timed = timeSteps(
+      () => {
+        sim.advance(options.census);
+        moves += sim.movesToday;
+      },
+      steps,
+      maxSeconds,
+    );
     // The shared metric reads layout codes; dwelling cells are group + 1, the same codes.
     const result = buildResult(params, layout, setupSeconds, timed, moves, sim.world.dwellings.cell.slice());
     return { ...result, grid, indicatorPercentSimilar: options.census ? sim.indicators().percent_similar : undefined };

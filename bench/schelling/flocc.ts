@@ -75,7 +75,7 @@ export function runFlocc(params: SchellingParams): SchellingResult {
     const color = sample(x, y);
     if (!existsPixel(color)) return;
     const neighbors = (terrain.neighbors(x, y, 1, true) as Pixel[]).filter(existsPixel);
-    const like = neighbors.filter(n => areSame(color, n)).length;
+    const like = neighbors.filter((n) => areSame(color, n)).length;
     unhappy[x + y * width] = isHappy(like, neighbors.length, threshold) ? 0 : 1;
   }
 
@@ -105,12 +105,16 @@ export function runFlocc(params: SchellingParams): SchellingResult {
     moves++;
   }
 
-  const timed = timeSteps(() => {
-    terrain.addRule(judge);
-    environment.tick({ randomizeOrder: false });
-    terrain.addRule(move);
-    environment.tick({ randomizeOrder: true });
-  }, steps, maxSeconds);
+  const timed = timeSteps(
+    () => {
+      terrain.addRule(judge);
+      environment.tick({ randomizeOrder: false });
+      terrain.addRule(move);
+      environment.tick({ randomizeOrder: true });
+    },
+    steps,
+    maxSeconds,
+  );
 
   return buildResult(params, layout, setupSeconds, timed, moves, exportCells(terrain, width * height));
 }

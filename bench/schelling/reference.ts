@@ -53,14 +53,32 @@ function collectUnhappy(world: ReferenceWorld): number {
       if (me === EMPTY) continue;
       const left = x === 0 ? width - 1 : x - 1;
       const right = x === width - 1 ? 0 : x + 1;
-      const n0 = cells[up + left], n1 = cells[up + x], n2 = cells[up + right], n3 = cells[row + left];
-      const n4 = cells[row + right], n5 = cells[down + left], n6 = cells[down + x], n7 = cells[down + right];
+      const n0 = cells[up + left],
+        n1 = cells[up + x],
+        n2 = cells[up + right],
+        n3 = cells[row + left];
+      const n4 = cells[row + right],
+        n5 = cells[down + left],
+        n6 = cells[down + x],
+        n7 = cells[down + right];
       const total =
-        (n0 !== EMPTY ? 1 : 0) + (n1 !== EMPTY ? 1 : 0) + (n2 !== EMPTY ? 1 : 0) + (n3 !== EMPTY ? 1 : 0) +
-        (n4 !== EMPTY ? 1 : 0) + (n5 !== EMPTY ? 1 : 0) + (n6 !== EMPTY ? 1 : 0) + (n7 !== EMPTY ? 1 : 0);
+        (n0 !== EMPTY ? 1 : 0) +
+        (n1 !== EMPTY ? 1 : 0) +
+        (n2 !== EMPTY ? 1 : 0) +
+        (n3 !== EMPTY ? 1 : 0) +
+        (n4 !== EMPTY ? 1 : 0) +
+        (n5 !== EMPTY ? 1 : 0) +
+        (n6 !== EMPTY ? 1 : 0) +
+        (n7 !== EMPTY ? 1 : 0);
       const similar =
-        (n0 === me ? 1 : 0) + (n1 === me ? 1 : 0) + (n2 === me ? 1 : 0) + (n3 === me ? 1 : 0) +
-        (n4 === me ? 1 : 0) + (n5 === me ? 1 : 0) + (n6 === me ? 1 : 0) + (n7 === me ? 1 : 0);
+        (n0 === me ? 1 : 0) +
+        (n1 === me ? 1 : 0) +
+        (n2 === me ? 1 : 0) +
+        (n3 === me ? 1 : 0) +
+        (n4 === me ? 1 : 0) +
+        (n5 === me ? 1 : 0) +
+        (n6 === me ? 1 : 0) +
+        (n7 === me ? 1 : 0);
       if (similar < minSimilar[total]) movers[count++] = row + x;
     }
   }
@@ -104,8 +122,12 @@ export function runReference(params: SchellingParams): SchellingResult {
   const random = sfc32(seed ^ 0x5eed);
   const setupSeconds = seconds() - setupStart;
   let moves = 0;
-  const timed = timeSteps(() => {
-    moves += step(world, random);
-  }, steps, maxSeconds);
+  const timed = timeSteps(
+    () => {
+      moves += step(world, random);
+    },
+    steps,
+    maxSeconds,
+  );
   return buildResult(params, layout, setupSeconds, timed, moves, world.cells);
 }

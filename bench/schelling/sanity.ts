@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 
 const size = Number(values.size);
-const chosen = values.peer ? peers.filter(p => values.peer?.includes(p.name)) : peers;
+const chosen = values.peer ? peers.filter((p) => values.peer?.includes(p.name)) : peers;
 
 // A short run first, so the measured run is not also paying for JIT compilation.
 for (const peer of chosen) peer.run({ width: 100, height: 100, density: 0.9, threshold: 0.5, steps: 20, seed: 0 });

@@ -28,7 +28,8 @@ export const citySchema = section(
       source: 'assumed: about 200 residents per tract, the size of a census block group',
     }),
     clustering: share(0.5, {
-      description: 'How strongly initial migrant households are placed near their co-ethnics (0: uniformly at random; 1: in their group\'s preferred districts only).',
+      description:
+        "How strongly initial migrant households are placed near their co-ethnics (0: uniformly at random; 1: in their group's preferred districts only).",
       unit: 'scale 0..1',
       source: 'assumed',
     }),
@@ -37,16 +38,15 @@ export const citySchema = section(
 );
 
 export const populationSchema = section(
-    {
-      residents: int(100_000, 2, 50_000_000, { description: 'Number of residents at the start.', unit: 'residents' }),
-      householdSize: z
-        .number()
-        .min(1)
-        .max(8)
-        .default(2.3)
-        .meta({ description: 'Mean household size; 1 gives one resident per dwelling as in the classic Schelling model.', unit: 'residents per household', source: 'EU average household size 2.3 (Eurostat 2022)' }),
-      elderShare: share(0.2, { description: 'Share of households whose adults are 65 or older.', unit: 'share of households', source: 'assumed' }),
-      groups: groupsSchema,
-    },
-    'Who lives in the city at the start.',
-  );
+  {
+    residents: int(100_000, 2, 50_000_000, { description: 'Number of residents at the start.', unit: 'residents' }),
+    householdSize: z.number().min(1).max(8).default(2.3).meta({
+      description: 'Mean household size; 1 gives one resident per dwelling as in the classic Schelling model.',
+      unit: 'residents per household',
+      source: 'EU average household size 2.3 (Eurostat 2022)',
+    }),
+    elderShare: share(0.2, { description: 'Share of households whose adults are 65 or older.', unit: 'share of households', source: 'assumed' }),
+    groups: groupsSchema,
+  },
+  'Who lives in the city at the start.',
+);

@@ -7,17 +7,20 @@ import { real, section, share } from './param.ts';
 export const contactSchema = section(
   {
     baseNegative: share(0.04, {
-      description: 'Probability that an encounter is negative when both sides are unprejudiced, share a language and meet in a space with no Allport conditions.',
+      description:
+        'Probability that an encounter is negative when both sides are unprejudiced, share a language and meet in a space with no Allport conditions.',
       unit: 'probability',
-      source: 'assumed; with the weights below about one out-group encounter in eight is negative, as positive contact is reported far more often than negative (Graf, Paolini & Rubin 2014, EJSP 44:536, Table 1)',
+      source:
+        'assumed; with the weights below about one out-group encounter in eight is negative, as positive contact is reported far more often than negative (Graf, Paolini & Rubin 2014, EJSP 44:536, Table 1)',
     }),
     prejudiceWeight: real(2, 0, 20, {
-      description: 'Increase in the log-odds of a negative encounter per unit of the pair\'s mean prejudice.',
+      description: "Increase in the log-odds of a negative encounter per unit of the pair's mean prejudice.",
       unit: 'log-odds per unit prejudice',
       source: 'assumed',
     }),
     languageWeight: real(1, 0, 20, {
-      description: 'Increase in the log-odds of a negative encounter per unit of language barrier (1 minus the lower host-language proficiency of an out-group pair).',
+      description:
+        'Increase in the log-odds of a negative encounter per unit of language barrier (1 minus the lower host-language proficiency of an out-group pair).',
       unit: 'log-odds per unit barrier',
       source: 'assumed',
     }),
@@ -27,28 +30,32 @@ export const contactSchema = section(
       source: 'Pettigrew & Tropp 2006 (PSP 90:751, Table 4): conditions strengthen the effect; size assumed',
     }),
     positiveEffect: share(0.004, {
-      description: 'Share of a resident\'s prejudice removed by one positive out-group encounter in a space with no Allport conditions.',
+      description: "Share of a resident's prejudice removed by one positive out-group encounter in a space with no Allport conditions.",
       unit: 'share of current prejudice',
       source: 'assumed; calibrated to a moderate effect (Pettigrew & Tropp 2006, r about -0.2)',
     }),
     allportBoost: real(1, 0, 10, {
-      description: 'How much a space\'s Allport score multiplies the effect of a positive encounter (effect times 1 + boost x score).',
+      description: "How much a space's Allport score multiplies the effect of a positive encounter (effect times 1 + boost x score).",
       unit: 'multiplier per unit Allport score',
       source: 'Pettigrew & Tropp 2006: larger effects in structured programmes; size assumed',
     }),
     negativeEffect: share(0.008, {
-      description: 'Share of the distance to full prejudice added by one negative out-group encounter. Larger than positiveEffect: negative contact weighs more.',
+      description:
+        'Share of the distance to full prejudice added by one negative out-group encounter. Larger than positiveEffect: negative contact weighs more.',
       unit: 'share of (1 - prejudice)',
-      source: 'Barlow et al. 2012 (PSPB 38:1629): one negative encounter weighs more than one positive; twice positiveEffect assumed. Defaults keep the expected change per out-group encounter at or below zero in every space type (Pettigrew & Tropp 2006: contact reduces prejudice even without the optimal conditions)',
+      source:
+        'Barlow et al. 2012 (PSPB 38:1629): one negative encounter weighs more than one positive; twice positiveEffect assumed. Defaults keep the expected change per out-group encounter at or below zero in every space type (Pettigrew & Tropp 2006: contact reduces prejudice even without the optimal conditions)',
     }),
     selfSelection: share(0.6, {
       description:
         'Where people choose whom they talk to (shops, markets, community and meeting centres, places of worship), the probability that a resident declines an out-group conversation is selfSelection x their prejudice.',
       unit: 'probability per unit prejudice',
-      source: 'Binder et al. 2009 (JPSP 96:843): prejudice reduces later contact as contact reduces prejudice; Pettigrew & Tropp 2006: effects remain where choice is limited; size assumed',
+      source:
+        'Binder et al. 2009 (JPSP 96:843): prejudice reduces later contact as contact reduces prejudice; Pettigrew & Tropp 2006: effects remain where choice is limited; size assumed',
     }),
     susceptibilitySd: real(0.4, 0, 2, {
-      description: 'Spread of stable individual differences in how much contact moves a person: each resident\'s contact effects are multiplied by a log-normal factor with mean 1 and this standard deviation of its logarithm.',
+      description:
+        "Spread of stable individual differences in how much contact moves a person: each resident's contact effects are multiplied by a log-normal factor with mean 1 and this standard deviation of its logarithm.",
       unit: 'sd of log multiplier',
       source: 'assumed; Hodson 2011 (Curr. Dir. Psychol. Sci. 20:154): contact effects differ between people',
     }),

@@ -12,10 +12,9 @@ const PATH = /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/;
 /** The most points a design may have: every point is `replications` runs. */
 export const MAX_DESIGN_POINTS = 100_000;
 
-const path = z
-  .string()
-  .regex(PATH)
-  .meta({ description: 'The scenario field, by path exactly as `icity run --set path=value` takes it, e.g. "housing.similarityThreshold". Numeric parts index arrays.' });
+const path = z.string().regex(PATH).meta({
+  description: 'The scenario field, by path exactly as `icity run --set path=value` takes it, e.g. "housing.similarityThreshold". Numeric parts index arrays.',
+});
 
 const integer = z.boolean().default(false).meta({ description: 'Round every value to a whole number (for counts such as population.residents).' });
 
@@ -25,7 +24,7 @@ const seed = z
   .min(0)
   .max(2 ** 31 - 1)
   .default(1)
-  .meta({ description: 'Seed of the design\'s own random draws (which points), not of the runs; the same seed gives the same points.' });
+  .meta({ description: "Seed of the design's own random draws (which points), not of the runs; the same seed gives the same points." });
 
 const range = {
   path,
@@ -57,8 +56,10 @@ const gridParameter = z
     const spaced = p.min !== undefined || p.max !== undefined || p.levels !== undefined;
     if (p.values !== undefined && spaced) ctx.addIssue({ code: 'custom', path: ['values'], message: 'give values, or min, max and levels, not both' });
     else if (p.values === undefined) {
-      for (const k of ['min', 'max', 'levels'] as const) if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'give values, or min, max and levels' });
-      if (p.min !== undefined && p.max !== undefined && !(p.max > p.min)) ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
+      for (const k of ['min', 'max', 'levels'] as const)
+        if (p[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'give values, or min, max and levels' });
+      if (p.min !== undefined && p.max !== undefined && !(p.max > p.min))
+        ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be greater than min' });
     }
   })
   .meta({ description: 'A scenario field and the values the grid gives it.' });
@@ -73,19 +74,23 @@ function distinctPaths(ps: { path: string }[], ctx: z.RefinementCtx): void {
 
 export const gridDesignSchema = z
   .strictObject({
-    type: z.literal('grid').meta({ description: 'A full factorial grid: every combination of the parameters\' values.' }),
+    type: z.literal('grid').meta({ description: "A full factorial grid: every combination of the parameters' values." }),
     parameters: z.array(gridParameter).min(1).max(20).meta({ description: 'The parameters; the last varies fastest in the order of the points.' }),
   })
   .superRefine((d, ctx) => {
     distinctPaths(d.parameters, ctx);
     const points = d.parameters.reduce((n, p) => n * (p.values?.length ?? p.levels ?? 1), 1);
-    if (points > MAX_DESIGN_POINTS) ctx.addIssue({ code: 'custom', path: ['parameters'], message: `the grid has ${points} points; at most ${MAX_DESIGN_POINTS}` });
+    if (points > MAX_DESIGN_POINTS)
+      ctx.addIssue({ code: 'custom', path: ['parameters'], message: `the grid has ${points} points; at most ${MAX_DESIGN_POINTS}` });
   })
   .meta({ description: 'A full factorial sweep.' });
 
 export const latinHypercubeDesignSchema = z
   .strictObject({
-    type: z.literal('latinHypercube').meta({ description: 'A Latin hypercube sample (McKay, Beckman & Conover 1979): n points; each parameter\'s range is cut into n equal strata and every stratum holds one point.' }),
+    type: z.literal('latinHypercube').meta({
+      description:
+        "A Latin hypercube sample (McKay, Beckman & Conover 1979): n points; each parameter's range is cut into n equal strata and every stratum holds one point.",
+    }),
     n: z.number().int().min(1).max(MAX_DESIGN_POINTS).meta({ description: 'How many points.' }),
     seed,
     parameters: z.array(rangeParameter).min(1).max(100).meta({ description: 'The parameters and their ranges.' }),
@@ -96,7 +101,12 @@ export const latinHypercubeDesignSchema = z
 export const morrisDesignSchema = z
   .strictObject({
     type: z.literal('morris').meta({ description: 'Morris elementary effects screening (Morris 1991; mu* after Campolongo, Cariboni & Saltelli 2007).' }),
-    trajectories: z.number().int().min(2).max(1000).meta({ description: 'r: trajectories of k + 1 points, each moving one parameter at a time; each parameter gets r elementary effects.' }),
+    trajectories: z
+      .number()
+      .int()
+      .min(2)
+      .max(1000)
+      .meta({ description: 'r: trajectories of k + 1 points, each moving one parameter at a time; each parameter gets r elementary effects.' }),
     levels: z
       .number()
       .int()
@@ -105,21 +115,19 @@ export const morrisDesignSchema = z
       .refine((p) => p % 2 === 0, { message: 'must be even (the step is p / (2 (p − 1)) of the range)' })
       .default(4)
       .meta({ description: 'p: the grid levels of each range; the step is p / (2 (p − 1)) of the range. Even; 4 or 6 are usual.' }),
-    candidates: z
-      .number()
-      .int()
-      .min(2)
-      .max(1000)
-      .optional()
-      .meta({ description: 'Draw this many trajectories and keep the r that are most spread out (Campolongo et al. 2007, chosen greedily); default r (no selection).' }),
+    candidates: z.number().int().min(2).max(1000).optional().meta({
+      description: 'Draw this many trajectories and keep the r that are most spread out (Campolongo et al. 2007, chosen greedily); default r (no selection).',
+    }),
     seed,
     parameters: z.array(rangeParameter).min(1).max(100).meta({ description: 'The k parameters and their ranges.' }),
   })
   .superRefine((d, ctx) => {
     distinctPaths(d.parameters, ctx);
-    if (d.candidates !== undefined && d.candidates < d.trajectories) ctx.addIssue({ code: 'custom', path: ['candidates'], message: `at least trajectories (${d.trajectories})` });
+    if (d.candidates !== undefined && d.candidates < d.trajectories)
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: `at least trajectories (${d.trajectories})` });
     const points = d.trajectories * (d.parameters.length + 1);
-    if (points > MAX_DESIGN_POINTS) ctx.addIssue({ code: 'custom', path: ['trajectories'], message: `the design has ${points} points; at most ${MAX_DESIGN_POINTS}` });
+    if (points > MAX_DESIGN_POINTS)
+      ctx.addIssue({ code: 'custom', path: ['trajectories'], message: `the design has ${points} points; at most ${MAX_DESIGN_POINTS}` });
   })
   .meta({ description: 'Global sensitivity screening: which parameters matter for which indicator.' });
 

@@ -93,17 +93,20 @@ export const experimentSchema = z
       .optional()
       .meta({ description: 'Seed of replication 1; replication r uses seed + r − 1 (default 1). Give this or seeds, not both.' }),
     seeds: z
-      .array(z.number().int().min(0).max(2 ** 31 - 1).meta({ description: 'The seed of one replication.' }))
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .meta({ description: 'The seed of one replication.' }),
+      )
       .min(1)
       .max(10_000)
       .optional()
       .meta({ description: 'The seed of each replication, in order; replications takes the first ones.' }),
     baseline: baselineSchema.optional(),
-    arms: z
-      .array(armSchema)
-      .max(100)
-      .default([])
-      .meta({ description: 'The arms compared with the baseline. At least one, unless a design gives the arms.' }),
+    arms: z.array(armSchema).max(100).default([]).meta({ description: 'The arms compared with the baseline. At least one, unless a design gives the arms.' }),
     design: designSchema.optional(),
     metrics: z
       .array(z.enum(metricNames).meta({ description: 'The name of an indicator (a column of metrics.csv).' }))
@@ -129,14 +132,18 @@ export const experimentSchema = z
     if (e.seeds && e.replications !== undefined && e.replications > e.seeds.length) {
       ctx.addIssue({ code: 'custom', path: ['replications'], message: `at most ${e.seeds.length} (the number of seeds given)` });
     }
-    if (e.arms.length === 0 && !e.design) ctx.addIssue({ code: 'custom', path: ['arms'], message: 'give at least one arm, or a design whose points are the arms' });
+    if (e.arms.length === 0 && !e.design)
+      ctx.addIssue({ code: 'custom', path: ['arms'], message: 'give at least one arm, or a design whose points are the arms' });
     const seen = new Set<string>();
     e.arms.forEach((arm, k) => {
       if (seen.has(arm.name)) ctx.addIssue({ code: 'custom', path: ['arms', k, 'name'], message: 'another arm has this name; names must differ' });
       seen.add(arm.name);
     });
   })
-  .meta({ title: 'Interethnic City experiment', description: 'A baseline and policy arms, each run with the same replications, compared with confidence intervals.' });
+  .meta({
+    title: 'Interethnic City experiment',
+    description: 'A baseline and policy arms, each run with the same replications, compared with confidence intervals.',
+  });
 
 export type ExperimentInput = z.input<typeof experimentSchema>;
 export type Experiment = z.infer<typeof experimentSchema>;

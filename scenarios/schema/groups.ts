@@ -25,7 +25,11 @@ export const groupSchema = z
     }),
     education: z
       .strictObject({
-        medium: share(0.45, { description: 'Share of adults with upper-secondary or vocational education.', unit: 'share of adults', source: 'assumed (EU order of magnitude)' }),
+        medium: share(0.45, {
+          description: 'Share of adults with upper-secondary or vocational education.',
+          unit: 'share of adults',
+          source: 'assumed (EU order of magnitude)',
+        }),
         high: share(0.3, { description: 'Share of adults with tertiary education.', unit: 'share of adults', source: 'assumed (EU order of magnitude)' }),
       })
       .prefault({} as never)
@@ -37,12 +41,13 @@ export const groupSchema = z
       source: 'assumed',
     }),
     arrivalRate: share(0, {
-      description: 'New residents of this group arriving each year (in households, settling near co-ethnics), as a share of the initial population, so that the flow scales with population.residents. Ignored for the host group.',
+      description:
+        'New residents of this group arriving each year (in households, settling near co-ethnics), as a share of the initial population, so that the flow scales with population.residents. Ignored for the host group.',
       unit: 'share of initial residents per year',
       source: 'scenario data',
     }),
     returnRate: share(0, {
-      description: 'Share of this group\'s households that leave the city each year (return or onward migration).',
+      description: "Share of this group's households that leave the city each year (return or onward migration).",
       unit: 'share per year',
       source: 'assumed',
     }),
@@ -54,10 +59,11 @@ export const groupSchema = z
     participationMen: share(0.95, {
       description: 'Share of working-age men of this group who seek work when without a job.',
       unit: 'share of men 18-64',
-      source: 'assumed; with labour.hireRate gives employment near the group\'s rate',
+      source: "assumed; with labour.hireRate gives employment near the group's rate",
     }),
     participationWomen: share(0.9, {
-      description: 'Share of working-age women of this group who seek work when without a job (mothers living with children by labour.parentParticipation less).',
+      description:
+        'Share of working-age women of this group who seek work when without a job (mothers living with children by labour.parentParticipation less).',
       unit: 'share of women 18-64',
       source: 'assumed; Denmark 2021: non-Western immigrant women 58% employed against men 69% (Statistics Denmark, Indvandrere i Danmark 2021, ch. 4)',
     }),
@@ -81,7 +87,8 @@ export const groupsSchema = z
     }
     const seen = new Set<string>();
     groups.forEach((g, i) => {
-      if (seen.has(g.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `group names must be unique ("${g.name}" appears twice)`, input: g.name });
+      if (seen.has(g.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `group names must be unique ("${g.name}" appears twice)`, input: g.name });
       seen.add(g.name);
     });
   })

@@ -13,23 +13,45 @@ export interface ParamDoc {
 }
 
 export function share(def: number, doc: ParamDoc) {
-  return z.number().min(0).max(1).default(def).meta({ ...doc });
+  return z
+    .number()
+    .min(0)
+    .max(1)
+    .default(def)
+    .meta({ ...doc });
 }
 
 export function real(def: number, min: number, max: number, doc: ParamDoc) {
-  return z.number().min(min).max(max).default(def).meta({ ...doc });
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ ...doc });
 }
 
 export function int(def: number, min: number, max: number, doc: ParamDoc) {
-  return z.number().int().min(min).max(max).default(def).meta({ ...doc });
+  return z
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .default(def)
+    .meta({ ...doc });
 }
 
 export function flag(def: boolean, doc: Omit<ParamDoc, 'unit'>) {
-  return z.boolean().default(def).meta({ ...doc, unit: 'true/false' });
+  return z
+    .boolean()
+    .default(def)
+    .meta({ ...doc, unit: 'true/false' });
 }
 
 /** A nested section: unknown keys are errors, and omitted fields take their defaults. */
 export function section<T extends z.ZodRawShape>(shape: T, description: string) {
   // prefault (not default) so that the section's own field defaults apply to the {}.
-  return z.strictObject(shape).prefault({} as never).meta({ description });
+  return z
+    .strictObject(shape)
+    .prefault({} as never)
+    .meta({ description });
 }

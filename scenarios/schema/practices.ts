@@ -9,7 +9,10 @@ import { INDICATORS } from '../../sim/model/indicators.ts';
 const metricNames = INDICATORS.map((i) => i.name) as [string, ...string[]];
 
 export const practiceEntrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).meta({ description: 'Short name of the practice.' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .meta({ description: 'Short name of the practice.' }),
   policy: z.string().meta({ description: 'The policy type that models it (sim/policies/).' }),
   title: z.string().min(1).max(200),
   city: z.string().min(1).max(200).meta({ description: 'Where the practice comes from.' }),

@@ -19,7 +19,8 @@ export const tiesSchema = section(
       source: 'Pettigrew & Tropp 2006 (PSP 90:751, p. 766): cross-group friendship effects are larger; size assumed',
     }),
     friendshipEffect: real(0.0004, 0, 1, {
-      description: 'Daily drop in prejudice, as a share of it, per out-group tie a resident holds: a friendship keeps working while it lasts, which a casual encounter does not.',
+      description:
+        'Daily drop in prejudice, as a share of it, per out-group tie a resident holds: a friendship keeps working while it lasts, which a casual encounter does not.',
       unit: 'share of prejudice per tie per day',
       source: 'Pettigrew & Tropp 2006 (PSP 90:751, p. 766; friendship r = -0.25 against -0.21 for all contact); Davies et al. 2011 (PSPR 15:332); size assumed',
     }),
@@ -45,29 +46,34 @@ export const attitudesSchema = section(
       source: 'assumed',
     }),
     anchor: real(0.003, 0, 1, {
-      description: "Daily pull of prejudice back toward the resident's own starting disposition: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull and individual differences persist.",
+      description:
+        "Daily pull of prejudice back toward the resident's own starting disposition: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull and individual differences persist.",
       unit: 'share of the gap per day',
       source: 'assumed',
     }),
     extendedContact: real(0.0005, 0, 1, {
-      description: 'Daily drop in prejudice, as a share of it, per unit share of same-group district residents who have out-group ties (extended contact, context effect).',
+      description:
+        'Daily drop in prejudice, as a share of it, per unit share of same-group district residents who have out-group ties (extended contact, context effect).',
       unit: 'share per day per unit share',
       source: 'Christ et al. 2014 (PNAS 111:3996, contextual contact); size assumed',
     }),
     threat: real(2, 0, 100, {
-      description: 'Rise in host prejudice per unit rise of the district migrant share within a year, applied daily as the share rises (perceived threat from fast change).',
+      description:
+        'Rise in host prejudice per unit rise of the district migrant share within a year, applied daily as the share rises (perceived threat from fast change).',
       unit: 'prejudice per unit share per year',
       source: 'assumed; MigrAgent (Paolillo & Jager): fast arrivals polarise',
     }),
     economicThreat: real(0.2, 0, 100, {
-      description: 'Rise in host prejudice per year per unit of economic downturn (1 minus the hiring multiplier of a labour shock), applied daily while the downturn lasts (realistic group threat).',
+      description:
+        'Rise in host prejudice per year per unit of economic downturn (1 minus the hiring multiplier of a labour shock), applied daily while the downturn lasts (realistic group threat).',
       unit: 'prejudice per unit downturn per year',
       source: 'Quillian 1995 (ASR 60:586, Table 3): prejudice rises with poorer economic conditions; size assumed',
     }),
     sizeThreat: real(0.1, 0, 100, {
-      description: "Daily push of host prejudice, as a share of the distance to 1 per year, per unit of the district's migrant share (group threat from the out-group's size).",
+      description:
+        "Daily push of host prejudice, as a share of the distance to 1 per year, per unit of the district's migrant share (group threat from the out-group's size).",
       unit: 'share per unit migrant share per year',
-      source: 'Quillian 1995 (ASR 60:586, Table 3): prejudice rises with the out-group\'s share; size assumed',
+      source: "Quillian 1995 (ASR 60:586, Table 3): prejudice rises with the out-group's share; size assumed",
     }),
     hostExpectation: real(0.3, 0, 2, {
       description:
@@ -91,17 +97,19 @@ export const attitudesSchema = section(
       source: 'assumed; Portes & Rumbaut 2001 (Legacies): heritage language and identity fade across generations',
     }),
     rejection: share(0.002, {
-      description: "Share of a migrant's host adoption lost, and of the gap to full heritage maintenance closed, by one negative out-group encounter (rejection-identification: perceived rejection strengthens in-group identity).",
+      description:
+        "Share of a migrant's host adoption lost, and of the gap to full heritage maintenance closed, by one negative out-group encounter (rejection-identification: perceived rejection strengthens in-group identity).",
       unit: 'share per negative encounter',
       source: 'Branscombe, Schmitt & Harvey 1999 (rejection-identification model); size assumed',
     }),
     identityRate: real(0.005, 0, 1, {
-      description: 'Daily pull of trust (toward 0.5), belonging, heritage maintenance and host adoption toward the values a resident\'s situation supports.',
+      description: "Daily pull of trust (toward 0.5), belonging, heritage maintenance and host adoption toward the values a resident's situation supports.",
       unit: 'share of the gap per day',
       source: 'assumed: identities change over years',
     }),
     trustPerInstitutionalContact: share(0.001, {
-      description: 'Rise in trust (share of the gap to 1) after a positive encounter in a space whose institutional support is high (offices, classes, schools).',
+      description:
+        'Rise in trust (share of the gap to 1) after a positive encounter in a space whose institutional support is high (offices, classes, schools).',
       unit: 'share of (1 - trust)',
       source: 'assumed',
     }),
@@ -111,8 +119,16 @@ export const attitudesSchema = section(
 
 export const demographySchema = section(
   {
-    birthsPerYear: real(0.009, 0, 0.1, { description: 'Births per resident per year, to households with two adults.', unit: 'births per resident per year', source: 'EU crude birth rate about 9 per 1000 (Eurostat 2022)' }),
-    elderDeathsPerYear: real(0.045, 0, 1, { description: 'Deaths per elder per year.', unit: 'deaths per elder per year', source: 'assumed; gives a crude death rate near EU levels' }),
+    birthsPerYear: real(0.009, 0, 0.1, {
+      description: 'Births per resident per year, to households with two adults.',
+      unit: 'births per resident per year',
+      source: 'EU crude birth rate about 9 per 1000 (Eurostat 2022)',
+    }),
+    elderDeathsPerYear: real(0.045, 0, 1, {
+      description: 'Deaths per elder per year.',
+      unit: 'deaths per elder per year',
+      source: 'assumed; gives a crude death rate near EU levels',
+    }),
     childhoodYears: real(18, 1, 30, { description: 'Years a resident stays a child before becoming an adult.', unit: 'years' }),
     workingYears: real(47, 1, 80, { description: 'Years from adulthood to old age (18 to 65).', unit: 'years' }),
   },

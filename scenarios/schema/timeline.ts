@@ -3,15 +3,23 @@ import { int, real, share } from './param.ts';
 
 /** Events on the scenario's calendar: shocks from outside the city's daily life. */
 const day = (what: string) => int(1, 0, 36_500, { description: `Day on which ${what}.`, unit: 'day' });
-const label = z.string().max(200).optional().meta({ description: 'A short label for the viewer\'s timeline.', unit: 'text' });
+const label = z.string().max(200).optional().meta({ description: "A short label for the viewer's timeline.", unit: 'text' });
 
 export const mediaShockSchema = z
   .strictObject({
-    type: z.literal('media').meta({ description: 'A media shock: sensational news raises hosts\' prejudice, which then fades.', unit: 'kind' }),
+    type: z.literal('media').meta({ description: "A media shock: sensational news raises hosts' prejudice, which then fades.", unit: 'kind' }),
     day: day('the news breaks'),
-    strength: share(0.15, { description: 'Rise in host prejudice at the peak, for a resident without out-group ties.', unit: 'scale 0..1', source: 'assumed (Legewie 2013 measures shifts of this order)' }),
+    strength: share(0.15, {
+      description: 'Rise in host prejudice at the peak, for a resident without out-group ties.',
+      unit: 'scale 0..1',
+      source: 'assumed (Legewie 2013 measures shifts of this order)',
+    }),
     halfLifeDays: real(30, 1, 3650, { description: 'Days for the shock to fade by half.', unit: 'days', source: 'Legewie 2013: effects fade within months' }),
-    buffer: share(0.7, { description: 'Share of the shock that out-group ties absorb (a resident with 3+ out-group ties gets 1 - buffer of it).', unit: 'share', source: 'Legewie 2013: less where people have personal contact; size assumed' }),
+    buffer: share(0.7, {
+      description: 'Share of the shock that out-group ties absorb (a resident with 3+ out-group ties gets 1 - buffer of it).',
+      unit: 'share',
+      source: 'Legewie 2013: less where people have personal contact; size assumed',
+    }),
     label,
   })
   .meta({ description: 'A media shock.' });
@@ -40,9 +48,15 @@ export const arrivalWaveSchema = z
 
 export const politicalChangeSchema = z
   .strictObject({
-    type: z.literal('politicalChange').meta({ description: 'A change of majority: programme budgets are cut from this day, except protected programmes.', unit: 'kind' }),
+    type: z
+      .literal('politicalChange')
+      .meta({ description: 'A change of majority: programme budgets are cut from this day, except protected programmes.', unit: 'kind' }),
     day: day('the new majority takes office'),
-    cut: share(1, { description: 'Share of each unprotected programme that is cut (1 stops it).', unit: 'share', source: 'Council of Europe remark in the seed report: "a sudden stop at the local level"' }),
+    cut: share(1, {
+      description: 'Share of each unprotected programme that is cut (1 stops it).',
+      unit: 'share',
+      source: 'Council of Europe remark in the seed report: "a sudden stop at the local level"',
+    }),
     label,
   })
   .meta({ description: 'A political change.' });

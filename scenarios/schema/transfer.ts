@@ -36,15 +36,15 @@ const citySchema = z
   .strictObject({
     name: name('city'),
     label: z.string().max(200).optional().meta({ description: 'How reports name the city (default: its name).' }),
-    scenario: z.string().min(1).meta({ description: 'The city\'s scenario file, relative to this file.' }),
+    scenario: z.string().min(1).meta({ description: "The city's scenario file, relative to this file." }),
     set: z
       .record(z.string().regex(PATH), z.unknown())
       .optional()
       .meta({ description: 'Overrides of this city\'s scenario by path, as `icity run --set path=value`, after the transfer file\'s own "set".' }),
-    keepPolicies: z
-      .boolean()
-      .default(false)
-      .meta({ description: 'Keep the city\'s own programmes in its baseline and arms (default: the baseline is the city without its programmes, so a practice is compared with doing nothing).' }),
+    keepPolicies: z.boolean().default(false).meta({
+      description:
+        "Keep the city's own programmes in its baseline and arms (default: the baseline is the city without its programmes, so a practice is compared with doing nothing).",
+    }),
   })
   .meta({ description: 'A target city: a scenario the practices are tried in.' });
 
@@ -65,18 +65,16 @@ const scaleSchema = z
 const adaptSchema = z
   .strictObject({
     scale: scaleSchema.optional(),
-    target: z
-      .enum(TARGET_ROLES)
-      .optional()
-      .meta({
-        description:
-          'Target groups by role in the target city: migrants (every migrant group), largestMigrantGroup, recentArrivals (groups that arrive during the run: an arrival rate or an arrival wave), belowB1 (groups whose mean host-language proficiency starts below B1, 0.6), hosts, all. Default: the practice\'s own "target" names, kept where the city has them, else the policy\'s default groups.',
-      }),
+    target: z.enum(TARGET_ROLES).optional().meta({
+      description:
+        'Target groups by role in the target city: migrants (every migrant group), largestMigrantGroup, recentArrivals (groups that arrive during the run: an arrival rate or an arrival wave), belowB1 (groups whose mean host-language proficiency starts below B1, 0.6), hosts, all. Default: the practice\'s own "target" names, kept where the city has them, else the policy\'s default groups.',
+    }),
     districts: z
       .strictObject({
-        rule: z
-          .enum(DISTRICT_RULES)
-          .meta({ description: 'all; mostSegregated (the districts whose migrant share is farthest from the city\'s, at day 0); highestMigrantShare (at day 0); asSource (the practice\'s own district indices, which must exist in the city).' }),
+        rule: z.enum(DISTRICT_RULES).meta({
+          description:
+            "all; mostSegregated (the districts whose migrant share is farthest from the city's, at day 0); highestMigrantShare (at day 0); asSource (the practice's own district indices, which must exist in the city).",
+        }),
         count: z.number().int().min(1).max(4096).default(1).meta({ description: 'How many districts mostSegregated and highestMigrantShare choose.' }),
       })
       .optional()
@@ -103,10 +101,14 @@ const practiceSchema = z
   .strictObject({
     name: name('practice'),
     label: z.string().max(200).optional().meta({ description: 'How reports name the practice (default: its catalogue title, or its name).' }),
-    catalogue: z.string().max(64).optional().meta({ description: 'The id of the practice in scenarios/catalogue/practices.json (city, speaker, evidence), shown beside its results.' }),
+    catalogue: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'The id of the practice in scenarios/catalogue/practices.json (city, speaker, evidence), shown beside its results.' }),
     from: z
       .strictObject({
-        scenario: z.string().min(1).meta({ description: 'The source city\'s scenario file, relative to this file.' }),
+        scenario: z.string().min(1).meta({ description: "The source city's scenario file, relative to this file." }),
         policy: z.number().int().min(0).max(1000).default(0).meta({ description: 'The index of the practice in that scenario\'s "policies".' }),
       })
       .optional()
@@ -115,7 +117,10 @@ const practiceSchema = z
       .looseObject({})
       .optional()
       .meta({ description: 'The policy entry, written as in a scenario\'s "policies"; with "from", its fields replace those of the source city\'s entry.' }),
-    metric: z.enum(metricNames).optional().meta({ description: 'The indicator that says whether the practice works, for the report\'s verdicts (default: the first of the metrics).' }),
+    metric: z
+      .enum(metricNames)
+      .optional()
+      .meta({ description: "The indicator that says whether the practice works, for the report's verdicts (default: the first of the metrics)." }),
     adapt: adaptSchema.default({}),
     variants: z
       .array(variantSchema)
@@ -126,7 +131,8 @@ const practiceSchema = z
   })
   .superRefine((p, ctx) => {
     if (!p.from && !p.policy) ctx.addIssue({ code: 'custom', path: ['policy'], message: 'give the practice\'s policy entry, or "from" its source scenario' });
-    if (p.adapt.scale && !p.from) ctx.addIssue({ code: 'custom', path: ['adapt', 'scale'], message: 'scaling compares with the source city\'s population; give "from"' });
+    if (p.adapt.scale && !p.from)
+      ctx.addIssue({ code: 'custom', path: ['adapt', 'scale'], message: 'scaling compares with the source city\'s population; give "from"' });
     const seen = new Set<string>();
     (p.variants ?? []).forEach((v, k) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', k, 'name'], message: 'another variant of this practice has this name' });
@@ -158,8 +164,20 @@ export const transferSchema = z
       .optional()
       .meta({ description: 'Overrides of every city\'s scenario by path, e.g. {"population.residents": 3000}.' }),
     days: z.number().int().min(1).max(36_500).meta({ description: 'Days every run of every city simulates.' }),
-    replications: z.number().int().min(1).max(10_000).default(4).meta({ description: 'Runs per arm in each city; replication r of every arm of every city uses the same seed.' }),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1).meta({ description: 'Seed of replication 1; replication r uses seed + r − 1.' }),
+    replications: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(4)
+      .meta({ description: 'Runs per arm in each city; replication r of every arm of every city uses the same seed.' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1)
+      .meta({ description: 'Seed of replication 1; replication r uses seed + r − 1.' }),
     metrics: z.array(z.enum(metricNames)).min(1).meta({ description: 'The indicators reported (columns of metrics.csv).' }),
     reportDays: z.array(reportDay).min(1).optional().meta({ description: 'The days transfer.csv gives effects for (default: every 365th day and the end).' }),
   })
@@ -167,7 +185,7 @@ export const transferSchema = z
     unique(t.cities, 'cities', ctx);
     unique(t.practices, 'practices', ctx);
   })
-  .meta({ title: 'Interethnic City transfer experiment', description: 'Good practices of some cities tried in others, each against the city\'s baseline.' });
+  .meta({ title: 'Interethnic City transfer experiment', description: "Good practices of some cities tried in others, each against the city's baseline." });
 
 export type Transfer = z.infer<typeof transferSchema>;
 export type TransferPractice = Transfer['practices'][number];

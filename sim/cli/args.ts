@@ -41,7 +41,9 @@ export function parseFlags<S extends CommandSpec>(spec: S, argv: string[]): { va
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Values<S['flags']>, positionals };
   } catch (err) {
-    const msg = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Option '(--[\w-]+)[^']*' argument missing$/, '$1: needs a value');
+    const msg = (err as Error).message
+      .replace(/\. To specify a positional argument.*$/, '')
+      .replace(/^Option '(--[\w-]+)[^']*' argument missing$/, '$1: needs a value');
     throw new InputError([`icity ${spec.name}: ${msg}; see icity ${spec.name} --help`]);
   }
 }

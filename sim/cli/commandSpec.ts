@@ -26,7 +26,10 @@ export interface CommandSpec {
 
 /** The help of one command: usage, what it does, and every flag. */
 export function commandHelp(spec: CommandSpec): string {
-  const flags = Object.entries(spec.flags).map(([name, f]) => [`--${name}${f.value ? ` ${f.value}` : ''}`, `${f.help}${f.multiple ? ' (may be repeated)' : ''}`]);
+  const flags = Object.entries(spec.flags).map(([name, f]) => [
+    `--${name}${f.value ? ` ${f.value}` : ''}`,
+    `${f.help}${f.multiple ? ' (may be repeated)' : ''}`,
+  ]);
   flags.push(['--help, -h', 'show this help']);
   const width = Math.max(...flags.map(([k]) => k.length)) + 2;
   return [

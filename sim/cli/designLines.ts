@@ -18,7 +18,11 @@ export function designLines(dir: string, m: ExperimentManifest): string[] {
   ];
   if (d.type !== 'morris') return lines;
   const last = m.reportDays[m.reportDays.length - 1];
-  const [head, ...rows] = fs.readFileSync(path.join(dir, 'sensitivity.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [head, ...rows] = fs
+    .readFileSync(path.join(dir, 'sensitivity.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const col = (name: string) => head.indexOf(name);
   lines.push(`Most influential parameters at day ${last} (mu*, the mean size of an elementary effect over the whole range; sigma, its spread):`);
   for (const metric of m.metrics) {

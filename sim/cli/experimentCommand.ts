@@ -25,11 +25,16 @@ the folder already holds, the command refuses rather than shrink the results.
 number of threads, split between parallel runs and threads per run. An "icity worker" is
 the separate queue process (see icity worker --help).`,
   flags: {
-    reps: { type: 'string', value: 'N', help: 'replications per arm, 2 or more for intervals (default: the file\'s, else 10)' },
+    reps: { type: 'string', value: 'N', help: "replications per arm, 2 or more for intervals (default: the file's, else 10)" },
     workers: { type: 'string', value: 'N', help: 'threads in all, shared by the parallel runs (default: the cores)' },
     out: { type: 'string', value: 'DIR', help: 'the experiment folder (default experiments/<name>)' },
-    set: { type: 'string', multiple: true, value: 'path=value', help: 'override a field of the base scenario in every arm, e.g. --set population.residents=5000' },
-    days: { type: 'string', value: 'N', help: 'days every run lasts, 1 to 36500 (default: the file\'s)' },
+    set: {
+      type: 'string',
+      multiple: true,
+      value: 'path=value',
+      help: 'override a field of the base scenario in every arm, e.g. --set population.residents=5000',
+    },
+    days: { type: 'string', value: 'N', help: "days every run lasts, 1 to 36500 (default: the file's)" },
     json: { type: 'boolean', help: 'print a JSON summary on stdout, no progress bar' },
     shard: { type: 'string', value: 'i/n', help: 'do only the i-th of n shares of the runs (batch jobs on a shared folder)' },
     queue: { type: 'string', value: 'redis://HOST:PORT/N', help: 'put the runs on a Redis queue for icity workers, on any machine' },
@@ -41,18 +46,26 @@ import { isTransferFile, transferCommand } from './transferCommand.ts';
 
 export async function experimentCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(experimentSpec, argv);
-  if (positionals.length !== 1) throw new InputError([`icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags]; see icity experiment --help)`]);
+  if (positionals.length !== 1)
+    throw new InputError([
+      `icity experiment: expected one experiment file, found ${positionals.length} (usage: icity experiment <experiment.json> [flags]; see icity experiment --help)`,
+    ]);
   const replications = intFlag('reps', values.reps, 1, 10_000);
   const workers = intFlag('workers', values.workers, 1, 1024);
   const days = intFlag('days', values.days, 1, 36_500);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const queue = values.queue === undefined ? undefined : parseQueueAddress(values.queue);
-  if (shard && queue) throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
+  if (shard && queue)
+    throw new InputError(['icity experiment: give --shard or --queue, not both (with a queue, start as many `icity worker`s as you like instead of shards)']);
   if (values.transfer && !queue) throw new InputError(['--transfer: sends run folders back through a --queue; give --queue redis://HOST:PORT/N too']);
-  if (queue && workers !== undefined) throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
+  if (queue && workers !== undefined)
+    throw new InputError(['--workers: the runs of a --queue experiment are done by `icity worker`s, each with its own --workers; leave it out here']);
   const sets = values.set ?? [];
   if (isTransferFile(positionals[0])) {
-    if (sets.length || days !== undefined) throw new InputError([`icity experiment: --set and --days apply to experiment files; ${positionals[0]} is a transfer experiment, whose cities are set in the file`]);
+    if (sets.length || days !== undefined)
+      throw new InputError([
+        `icity experiment: --set and --days apply to experiment files; ${positionals[0]} is a transfer experiment, whose cities are set in the file`,
+      ]);
     return transferCommand(positionals[0], { replications, workers, out: values.out, json: values.json, shard, queue, transfer: values.transfer });
   }
   const plan = loadExperiment(positionals[0], { replications, sets, days });
@@ -61,7 +74,9 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
   const memoryLimit = limitMb !== undefined ? limitMb * 1024 * 1024 : undefined;
   if (plan.seeds.length < 2 && plan.arms.length > 1 && !plan.design) {
-    process.stderr.write(`icity experiment: warning: ${plan.seeds.length} replication gives no confidence intervals, so no effect can be told from noise; use --reps 2 or more (10 is the default)\n`);
+    process.stderr.write(
+      `icity experiment: warning: ${plan.seeds.length} replication gives no confidence intervals, so no effect can be told from noise; use --reps 2 or more (10 is the default)\n`,
+    );
   }
   if (queue) await checkRedis(queue);
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
@@ -70,7 +85,9 @@ export async function experimentCommand(argv: string[]): Promise<void> {
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result, { shard, queue: queue && `${queue.shown}${values.transfer ? ', their folders sent back through Redis' : ''}` }));
   if (result.failed.length) {
-    throw new Error(`${result.failed.length} run${result.failed.length > 1 ? 's' : ''} failed:\n${result.failed.map((r) => `  ${r.dir}: ${r.error}`).join('\n')}\nRun the experiment again to retry them; finished runs are kept.`);
+    throw new Error(
+      `${result.failed.length} run${result.failed.length > 1 ? 's' : ''} failed:\n${result.failed.map((r) => `  ${r.dir}: ${r.error}`).join('\n')}\nRun the experiment again to retry them; finished runs are kept.`,
+    );
   }
 }
 
@@ -123,7 +140,9 @@ function describe(r: ExperimentResult, mode: { shard?: Shard; queue?: string }):
     : `Experiment ${r.name}: ${r.runs} runs (${counts}) in ${r.wallSeconds.toFixed(1)} s${how}.`;
   const lines = [head, `Outputs: ${r.dir}`];
   if (!r.summary && mode.shard && !r.failed.length) {
-    lines.push(`${r.unfinished} run${r.unfinished > 1 ? 's' : ''} of the experiment ${r.unfinished > 1 ? 'are' : 'is'} not finished yet (other shards); the last shard to finish writes the summary, or run \`icity summarise ${r.dir}\` once all are there.`);
+    lines.push(
+      `${r.unfinished} run${r.unfinished > 1 ? 's' : ''} of the experiment ${r.unfinished > 1 ? 'are' : 'is'} not finished yet (other shards); the last shard to finish writes the summary, or run \`icity summarise ${r.dir}\` once all are there.`,
+    );
   }
   if (r.summary) {
     const m = r.summary.manifest;
@@ -135,7 +154,10 @@ function describe(r: ExperimentResult, mode: { shard?: Shard; queue?: string }):
       for (const row of r.summary.rows.filter((x) => x.arm === arm.name && x.day === last)) lines.push(`  ${effectSentence(row, m.seeds.length)}`);
     }
     if (m.design) lines.push(...designLines(r.dir, m));
-    lines.push('', `${arms} arms; see report.md, summary.csv and series.csv${m.design ? `, ${m.design.type === 'morris' ? 'points.csv and sensitivity.csv' : 'and points.csv'}` : ''} in the output folder.`);
+    lines.push(
+      '',
+      `${arms} arms; see report.md, summary.csv and series.csv${m.design ? `, ${m.design.type === 'morris' ? 'points.csv and sensitivity.csv' : 'and points.csv'}` : ''} in the output folder.`,
+    );
   }
   return lines.join('\n') + '\n';
 }

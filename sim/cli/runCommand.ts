@@ -42,17 +42,21 @@ an empty one or an earlier run folder (which is replaced whole); any other folde
 is refused with exit 2 and left as it is. Two runs into one folder at once: the second is
 refused. Example: icity run scenarios/teaching.json --days 30 --set housing.similarityThreshold=0.5`,
   flags: {
-    seed: { type: 'string', value: 'N', help: 'random seed, 0 to 2147483647 (default: the scenario\'s)' },
-    days: { type: 'string', value: 'N', help: 'days to simulate, 1 to 36500 (default: the scenario\'s)' },
-    workers: { type: 'string', value: 'N', help: 'threads that share the run\'s work, 1 to 1024 (default: the cores); the outputs are the same for any number' },
+    seed: { type: 'string', value: 'N', help: "random seed, 0 to 2147483647 (default: the scenario's)" },
+    days: { type: 'string', value: 'N', help: "days to simulate, 1 to 36500 (default: the scenario's)" },
+    workers: { type: 'string', value: 'N', help: "threads that share the run's work, 1 to 1024 (default: the cores); the outputs are the same for any number" },
     out: { type: 'string', value: 'DIR', help: 'the run folder (default runs/<name>-<seed>-<hash>)' },
     agents: { type: 'boolean', help: 'also write agents.csv, one row per resident at the end' },
     set: { type: 'string', multiple: true, value: 'path=value', help: 'override a scenario field, e.g. --set population.residents=5000' },
     json: { type: 'boolean', help: 'print a JSON summary on stdout, no progress bar' },
     'memory-limit': { type: 'string', value: 'MB', help: 'refuse runs estimated to need more memory (default 85% of this machine)' },
-    format: { type: 'string', value: 'csv|parquet|both', help: 'the tables\' formats: CSV, Parquet or both (default both)' },
+    format: { type: 'string', value: 'csv|parquet|both', help: "the tables' formats: CSV, Parquet or both (default both)" },
     'agents-every': { type: 'string', value: 'N', help: 'write the residents every N days (and the last day) into one panel table' },
-    'from-manifest': { type: 'string', value: 'FILE', help: 're-run the run recorded in <run>/manifest.json into --out DIR, byte for byte (no scenario file then)' },
+    'from-manifest': {
+      type: 'string',
+      value: 'FILE',
+      help: 're-run the run recorded in <run>/manifest.json into --out DIR, byte for byte (no scenario file then)',
+    },
   },
 } as const satisfies CommandSpec;
 
@@ -111,7 +115,9 @@ function reproduction(file: string, sets: string[], out: string | undefined): Ru
   const recipe = readRunRecipe(file);
   const version = packageInfo().version;
   if (recipe.version !== version) {
-    process.stderr.write(`icity run: ${file} was written by version ${recipe.version} and this is ${version}; the outputs are byte-identical only with the same version\n`);
+    process.stderr.write(
+      `icity run: ${file} was written by version ${recipe.version} and this is ${version}; the outputs are byte-identical only with the same version\n`,
+    );
   }
   return recipe;
 }

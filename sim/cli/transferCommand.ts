@@ -35,7 +35,10 @@ export async function transferCommand(file: string, flags: TransferFlags): Promi
   if (flags.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result));
   const failed = result.cities.flatMap((c) => c.result.failed.map((r) => `  ${c.name}/${r.dir}: ${r.error}`));
-  if (failed.length) throw new Error(`${failed.length} run${failed.length > 1 ? 's' : ''} failed:\n${failed.join('\n')}\nRun the experiment again to retry them; finished runs are kept.`);
+  if (failed.length)
+    throw new Error(
+      `${failed.length} run${failed.length > 1 ? 's' : ''} failed:\n${failed.join('\n')}\nRun the experiment again to retry them; finished runs are kept.`,
+    );
 }
 
 function jsonSummary(r: TransferResult) {
@@ -44,7 +47,14 @@ function jsonSummary(r: TransferResult) {
     name: r.name,
     kind: 'transfer',
     wallSeconds: r.wallSeconds,
-    cities: r.cities.map((c) => ({ name: c.name, runs: c.result.runs, ran: c.result.ran, reused: c.result.reused, failed: c.result.failed.length, unfinished: c.result.unfinished })),
+    cities: r.cities.map((c) => ({
+      name: c.name,
+      runs: c.result.runs,
+      ran: c.result.ran,
+      reused: c.result.reused,
+      failed: c.result.failed.length,
+      unfinished: c.result.unfinished,
+    })),
     summarised: r.summary !== undefined,
     files: r.summary?.files ?? [],
     effects: r.summary?.rows.map((x) => ({ ...x, low: x.low ?? null, high: x.high ?? null, costPerUnit: x.costPerUnit ?? null })) ?? [],
@@ -54,7 +64,10 @@ function jsonSummary(r: TransferResult) {
 function describe(r: TransferResult): string {
   const runs = r.cities.reduce((s, c) => s + c.result.runs, 0);
   const ran = r.cities.reduce((s, c) => s + c.result.ran, 0);
-  const lines = [`Transfer experiment ${r.name}: ${r.cities.length} cities, ${runs} runs (${ran} ran, ${runs - ran} reused or elsewhere) in ${r.wallSeconds.toFixed(1)} s.`, `Outputs: ${r.dir}`];
+  const lines = [
+    `Transfer experiment ${r.name}: ${r.cities.length} cities, ${runs} runs (${ran} ran, ${runs - ran} reused or elsewhere) in ${r.wallSeconds.toFixed(1)} s.`,
+    `Outputs: ${r.dir}`,
+  ];
   if (!r.summary) {
     lines.push('Some runs are not finished yet (other shards or workers); run the experiment again, or `icity summarise` the folder once all are there.');
     return lines.join('\n') + '\n';
@@ -66,10 +79,12 @@ function describe(r: TransferResult): string {
     const mine = r.summary.rows.filter((x) => x.practice === p.name && x.metric === p.metric && x.day === last);
     const label = new Map(m.cities.map((c) => [c.name, c.label]));
     const works = [...new Set(mine.filter((x) => verdict(x.metric, x) === 'works').map((x) => label.get(x.city)))];
-    lines.push(`${p.label}: a clear improvement of ${p.metric} in ${works.length} of ${new Set(mine.map((x) => x.city)).size} cities${works.length ? ` (${works.join(', ')})` : ''}.`);
+    lines.push(
+      `${p.label}: a clear improvement of ${p.metric} in ${works.length} of ${new Set(mine.map((x) => x.city)).size} cities${works.length ? ` (${works.join(', ')})` : ''}.`,
+    );
     const first = mine[0];
     if (first) lines.push(`  e.g. in ${label.get(first.city)} (${first.variant}) it ${effectWords(first.metric, first)}.`);
   }
-  lines.push('', 'See report.md, transfer.csv and cities.csv in the output folder, and each city\'s experiment under cities/.');
+  lines.push('', "See report.md, transfer.csv and cities.csv in the output folder, and each city's experiment under cities/.");
   return lines.join('\n') + '\n';
 }

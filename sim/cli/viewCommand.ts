@@ -24,7 +24,8 @@ export const viewSpec = {
  */
 export async function viewCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(viewSpec, argv);
-  if (positionals.length > 1) throw new InputError([`icity view: expected at most one folder, found ${positionals.length} (usage: icity view [DIR] [--port N] [--host H])`]);
+  if (positionals.length > 1)
+    throw new InputError([`icity view: expected at most one folder, found ${positionals.length} (usage: icity view [DIR] [--port N] [--host H])`]);
   const port = intFlag('port', values.port, 0, 65535) ?? DEFAULT_VIEW_PORT;
   const host = values.host ?? '127.0.0.1';
   if (!/^[0-9A-Za-z.:-]+$/.test(host)) throw new InputError([`--host: found ${JSON.stringify(host)}; expected an address such as 127.0.0.1 or 0.0.0.0`]);
@@ -35,13 +36,15 @@ export async function viewCommand(argv: string[]): Promise<void> {
     server = await startViewServer({ dir, host, port });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InputError([`icity view: port ${port} on ${host} is busy (another viewer?); choose another with --port N, or --port 0 for a free one`]);
+    if (code === 'EADDRINUSE')
+      throw new InputError([`icity view: port ${port} on ${host} is busy (another viewer?); choose another with --port N, or --port 0 for a free one`]);
     if (code === 'EACCES') throw new InputError([`icity view: not allowed to listen on port ${port} of ${host}; choose a port above 1023 with --port N`]);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError([`--host: found ${JSON.stringify(host)}; no such address on this machine`]);
     throw err;
   }
   process.stdout.write(`Viewer of ${describe(dir)}\n  ${server.url}\n`);
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') process.stdout.write(`  listening on ${host}: other machines that can reach this one can open it too\n`);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+    process.stdout.write(`  listening on ${host}: other machines that can reach this one can open it too\n`);
   process.stdout.write('Open the address in a browser; press Ctrl+C here to stop.\n');
 }
 
@@ -53,7 +56,8 @@ function checkFolder(dir: string): void {
     throw new InputError([`${dir}: no such folder (expected a run folder from icity run or an experiment folder from icity experiment)`]);
   }
   if (!stat.isDirectory()) throw new InputError([`${dir}: is a file; expected a run or experiment folder`]);
-  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new InputError([`${dir}: has no manifest.json; expected a run folder (icity run) or an experiment folder (icity experiment)`]);
+  if (!fs.existsSync(path.join(dir, 'manifest.json')))
+    throw new InputError([`${dir}: has no manifest.json; expected a run folder (icity run) or an experiment folder (icity experiment)`]);
 }
 
 function newestOutput(): string {
@@ -75,7 +79,10 @@ function newestOutput(): string {
       }
     }
   }
-  if (candidates.length === 0) throw new InputError(['icity view: no folder given and none found under runs/ or experiments/ (run icity run or icity experiment first, or name a folder)']);
+  if (candidates.length === 0)
+    throw new InputError([
+      'icity view: no folder given and none found under runs/ or experiments/ (run icity run or icity experiment first, or name a folder)',
+    ]);
   candidates.sort((a, b) => b.mtime - a.mtime);
   return candidates[0].dir;
 }

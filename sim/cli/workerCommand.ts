@@ -30,8 +30,12 @@ export const workerSpec = {
  */
 export async function workerCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseFlags(workerSpec, argv);
-  if (positionals.length) throw new InputError([`icity worker: takes no file, found ${JSON.stringify(positionals[0])} (usage: icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N])`]);
-  if (values.queue === undefined) throw new InputError(['icity worker: --queue is required, e.g. --queue redis://127.0.0.1:6379/0 (the address the experiment was submitted to)']);
+  if (positionals.length)
+    throw new InputError([
+      `icity worker: takes no file, found ${JSON.stringify(positionals[0])} (usage: icity worker --queue redis://HOST:PORT/N [--workers N] [--concurrency N])`,
+    ]);
+  if (values.queue === undefined)
+    throw new InputError(['icity worker: --queue is required, e.g. --queue redis://127.0.0.1:6379/0 (the address the experiment was submitted to)']);
   const address = parseQueueAddress(values.queue);
   const budget = intFlag('workers', values.workers, 1, 1024) ?? os.availableParallelism();
   const concurrency = intFlag('concurrency', values.concurrency, 1, 1024) ?? budget;
@@ -41,7 +45,9 @@ export async function workerCommand(argv: string[]): Promise<void> {
   await checkRedis(address);
 
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-  log(`icity worker on ${os.hostname()} (pid ${process.pid}): taking runs from ${address.shown}, ${concurrency} at a time with ${threadsPerRun} thread${threadsPerRun > 1 ? 's' : ''} each${idleSeconds ? `, until ${idleSeconds} s pass without a run` : ''}`);
+  log(
+    `icity worker on ${os.hostname()} (pid ${process.pid}): taking runs from ${address.shown}, ${concurrency} at a time with ${threadsPerRun} thread${threadsPerRun > 1 ? 's' : ''} each${idleSeconds ? `, until ${idleSeconds} s pass without a run` : ''}`,
+  );
   const worker = startQueueWorker(address, { concurrency, threadsPerRun, lockSeconds, idleSeconds, log });
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping; the runs in progress go back to the queue`);

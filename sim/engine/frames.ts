@@ -15,7 +15,11 @@ export class FramesWriter {
   private readonly districtValues: Float32Array;
   readonly header: FramesHeaderFile;
 
-  constructor(private readonly dir: string, world: World, grid: Grid) {
+  constructor(
+    private readonly dir: string,
+    world: World,
+    grid: Grid,
+  ) {
     const gridBytes = world.sizes.width * world.sizes.height;
     const paddingBytes = (4 - (gridBytes % 4)) % 4;
     const D = world.sizes.districts;

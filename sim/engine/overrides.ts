@@ -21,15 +21,20 @@ export function applyOverrides(input: unknown, sets: readonly string[]): unknown
     let node: Record<string, unknown> = root;
     for (let k = 0; k < path.length - 1; k++) {
       const key = path[k];
-      if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype') throw new InputError([`--set ${set}: "${key}" is not a field name`]);
+      if (key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype')
+        throw new InputError([`--set ${set}: "${key}" is not a field name`]);
       checkIndex(set, path, k, node);
       if (node[key] === undefined) node[key] = /^\d+$/.test(path[k + 1]) ? [] : {};
       const next = node[key];
-      if (next === null || typeof next !== 'object') throw new InputError([`--set ${set}: ${path.slice(0, k + 1).join('.')} is ${JSON.stringify(next)}, not an object, so it has no field "${path[k + 1]}"`]);
+      if (next === null || typeof next !== 'object')
+        throw new InputError([
+          `--set ${set}: ${path.slice(0, k + 1).join('.')} is ${JSON.stringify(next)}, not an object, so it has no field "${path[k + 1]}"`,
+        ]);
       node = next as Record<string, unknown>;
     }
     const last = path[path.length - 1];
-    if (last === '' || last === '__proto__' || last === 'constructor' || last === 'prototype') throw new InputError([`--set ${set}: "${last}" is not a field name`]);
+    if (last === '' || last === '__proto__' || last === 'constructor' || last === 'prototype')
+      throw new InputError([`--set ${set}: "${last}" is not a field name`]);
     checkIndex(set, path, path.length - 1, node);
     node[last] = value;
   }
@@ -47,6 +52,8 @@ function checkIndex(set: string, path: string[], k: number, node: unknown): void
   if (!/^(0|[1-9]\d*)$/.test(key)) throw new InputError([`--set ${set}: ${where} is a list, so "${key}" must be an item number from 0 to ${node.length - 1}`]);
   if (node.length === 0) throw new InputError([`--set ${set}: ${where} is an empty list, so there is no item ${key}; add items in the scenario file`]);
   if (Number(key) >= node.length) {
-    throw new InputError([`--set ${set}: ${where} has ${node.length} item${node.length === 1 ? '' : 's'} (0 to ${node.length - 1}), so there is no item ${key}; add items in the scenario file`]);
+    throw new InputError([
+      `--set ${set}: ${where} has ${node.length} item${node.length === 1 ? '' : 's'} (0 to ${node.length - 1}), so there is no item ${key}; add items in the scenario file`,
+    ]);
   }
 }

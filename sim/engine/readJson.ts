@@ -48,7 +48,7 @@ function readBounded(file: string): Buffer {
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`]);
+    throw new InputError([`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`]);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -61,7 +61,8 @@ function tooDeep(value: unknown, max: number): string | undefined {
     const { v, depth, path } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= max) return path || '(top)';
-    for (const [k, child] of Object.entries(v)) stack.push({ v: child, depth: depth + 1, path: Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k });
+    for (const [k, child] of Object.entries(v))
+      stack.push({ v: child, depth: depth + 1, path: Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k });
   }
   return undefined;
 }
@@ -93,7 +94,9 @@ export function parseJsonText(file: string, bytes: Uint8Array): unknown {
   const deep = tooDeep(value, MAX_INPUT_DEPTH);
   if (deep !== undefined) {
     const shown = deep.length > 60 ? `${deep.slice(0, 60)}...` : deep;
-    throw new InputError([`${file}: ${shown}: nested more than ${MAX_INPUT_DEPTH} levels deep; input files nest a few levels, so this is not a scenario or experiment`]);
+    throw new InputError([
+      `${file}: ${shown}: nested more than ${MAX_INPUT_DEPTH} levels deep; input files nest a few levels, so this is not a scenario or experiment`,
+    ]);
   }
   return value;
 }

@@ -59,7 +59,8 @@ export { scenarioHash };
 export function runCity(scenario: Scenario, options: RunOptions): RunSummary {
   const started = Date.now();
   const every = options.agentsEvery;
-  if (every !== undefined && !(Number.isInteger(every) && every >= 1)) throw new RangeError(`agentsEvery: found ${every}; expected a whole number of days, at least 1`);
+  if (every !== undefined && !(Number.isInteger(every) && every >= 1))
+    throw new RangeError(`agentsEvery: found ${every}; expected a whole number of days, at least 1`);
   checkRunTarget(options.out);
   const lock = lockRunFolder(options.out);
   try {
@@ -84,7 +85,9 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
     open.push(metricsTable);
     const metrics = new RowBuffer(metricsTable, columns.length + 1);
     const frames = scenario.record.frames ? new FramesWriter(tmp, sim.world, sim.city.grid) : undefined;
-    const panel = every ? new AgentTable(path.join(tmp, 'panel'), panelFiles(options.format), true, { ...meta, 'icity.table': 'panel', 'icity.agents_every': String(every) }) : undefined;
+    const panel = every
+      ? new AgentTable(path.join(tmp, 'panel'), panelFiles(options.format), true, { ...meta, 'icity.table': 'panel', 'icity.agents_every': String(every) })
+      : undefined;
     if (panel) open.push(panel);
     const { every: metricsEvery, framesEvery } = scenario.record;
     const metricsDay = (day: number) => day % metricsEvery === 0 || day === scenario.days;
@@ -136,7 +139,8 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
     sim?.close();
     discardDir(tmp);
     // A full disk or a lost permission names the run folder, not only "ENOSPC ... write".
-    if (typeof (err as NodeJS.ErrnoException).code === 'string' && !(err instanceof InputError)) throw new Error(`cannot write the run folder ${path.resolve(options.out)}: ${describeWriteError(err)}`);
+    if (typeof (err as NodeJS.ErrnoException).code === 'string' && !(err instanceof InputError))
+      throw new Error(`cannot write the run folder ${path.resolve(options.out)}: ${describeWriteError(err)}`);
     throw err;
   }
 }
@@ -167,7 +171,8 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
   }
   if (options.agents) for (const ext of tables) files[`agents.${ext}`] = 'One row per resident at the end of the run; columns in agentColumns.';
   if (options.agentsEvery) {
-    files[`panel.${panelFiles(format)[0]}`] = `The residents on days 0, ${options.agentsEvery}, ${2 * options.agentsEvery}, ... and the last day, one row per resident and day; columns day and agentColumns.`;
+    files[`panel.${panelFiles(format)[0]}`] =
+      `The residents on days 0, ${options.agentsEvery}, ${2 * options.agentsEvery}, ... and the last day, one row per resident and day; columns day and agentColumns.`;
   }
   return {
     format: RUN_FORMAT,
@@ -190,7 +195,10 @@ function manifest(scenario: Scenario, sim: Simulation, summary: RunSummary, opti
     grid: { width: sim.world.sizes.width, height: sim.world.sizes.height, districts: sim.world.sizes.districts, spaces: sim.world.sizes.spaces },
     groups: scenario.population.groups.map((g) => g.name),
     files,
-    columns: [{ name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' }, ...sim.columns.map(({ name, unit, description, better }) => ({ name, unit, description, better }))],
+    columns: [
+      { name: 'day', unit: 'day', description: 'Day of the run; 0 is the initial state.' },
+      ...sim.columns.map(({ name, unit, description, better }) => ({ name, unit, description, better })),
+    ],
     agentColumns: options.agents || options.agentsEvery ? AGENT_COLUMNS : undefined,
     policies: sim.policies.names(),
     calendar: sim.calendar(),

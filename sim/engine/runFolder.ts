@@ -127,7 +127,9 @@ export function checkRunTarget(out: string, flag = '--out'): void {
   }
   if (!stat.isDirectory()) throw new InputError([`${flag} ${out}: is a file; a run is written into a folder of its own, and this file is left as it is`]);
   if (isRunFolder(target)) return;
-  const kind = fs.existsSync(path.join(target, 'manifest.json')) ? 'holds a manifest.json that is not a run\'s (an experiment folder?)' : 'is a folder that is not a run folder';
+  const kind = fs.existsSync(path.join(target, 'manifest.json'))
+    ? "holds a manifest.json that is not a run's (an experiment folder?)"
+    : 'is a folder that is not a run folder';
   const empty = fs.readdirSync(target).length === 0;
   if (!empty) throw new InputError([`${flag} ${out}: ${kind}; icity run replaces only an earlier run folder, so choose another ${flag} (nothing was changed)`]);
 }

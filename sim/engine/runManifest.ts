@@ -31,7 +31,9 @@ export function readRunRecipe(file: string): RunRecipe {
   const scenario = parseScenario(m.scenario, `${file} (scenario)`);
   const hash = scenarioHash(scenario);
   if (hash !== m.scenarioHash) {
-    throw new InputError([`${file}: scenarioHash: found ${JSON.stringify(m.scenarioHash)}; the recorded scenario hashes to "${hash}", so the manifest was edited or written by a version that fills other defaults`]);
+    throw new InputError([
+      `${file}: scenarioHash: found ${JSON.stringify(m.scenarioHash)}; the recorded scenario hashes to "${hash}", so the manifest was edited or written by a version that fills other defaults`,
+    ]);
   }
   const outputs = (m.outputs ?? {}) as { format?: unknown; agents?: unknown; agentsEvery?: unknown };
   const version = (m.package as { version?: unknown } | undefined)?.version;

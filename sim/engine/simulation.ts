@@ -37,7 +37,10 @@ export class Simulation {
   private readonly par: ParallelFor & { close?(): void };
   private readonly parts: DayParts;
 
-  constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
     this.city = buildCity(scenario, scenario.seed);
     this.ctx = threadContext(this.city.world);
     this.ctx.census = censusBlocksOf(this.city.world, this.city.arrays);

@@ -129,7 +129,8 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
       0.1 + 0.55 * (orientation[i] / 255) + 0.3 * inShare + att.densityWeight * density + (a === AgeClass.child && lever.childBelongingGain[dg] > 0 ? 0.1 : 0);
     heritage[i] += rate * (Math.max(0, Math.min(1, heritageTarget)) - heritage[i]);
     const exclusion = att.hostExpectation * dist.groupPrejudice[d * G + host];
-    const adoptionTarget = 0.3 + 0.25 * language[i] + 0.3 * Math.min(1, outgroupTies[i] / 3) + 0.2 * belonging[i] - exclusion + (traits[i] & Trait.bornHere ? 0.1 : 0);
+    const adoptionTarget =
+      0.3 + 0.25 * language[i] + 0.3 * Math.min(1, outgroupTies[i] / 3) + 0.2 * belonging[i] - exclusion + (traits[i] & Trait.bornHere ? 0.1 : 0);
     adoption[i] += rate * (Math.max(0, adoptionTarget) - adoption[i]);
   }
 }

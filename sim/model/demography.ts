@@ -93,7 +93,10 @@ export function demographyDay(world: World, day: number, stream: Stream, timelin
     // (refugees) arrive without one.
     const steady = stream.count((groups[g].arrivalRate * sc.population.residents) / 365);
     const wave = stream.count(timeline.waveArrivals[g]);
-    for (const [total, withJobs] of [[steady, true], [wave, false]] as const) {
+    for (const [total, withJobs] of [
+      [steady, true],
+      [wave, false],
+    ] as const) {
       let people = total;
       while (people > 0) {
         const size = Math.min(people, 1 + stream.poisson(Math.max(0, sc.population.householdSize - 1)), 8);
@@ -142,4 +145,3 @@ function settle(world: World, g: number, size: number, day: number, stream: Stre
   world.counts[Count.residents] += size;
   return true;
 }
-

@@ -22,7 +22,7 @@ export const languageClasses = definePolicy({
     'Eligible adults (target groups, below the target level, in covered districts) are enrolled up to ' +
     "the number of seats. On class days they spend the evening slot in their district's classroom, a " +
     'space with high Allport conditions where they meet each other and, with the civic part, host ' +
-    'officers and staff; each class hour adds guided learning (at the rate of language.cumulativeHours for the learner\'s level and speed) and each ' +
+    "officers and staff; each class hour adds guided learning (at the rate of language.cumulativeHours for the learner's level and speed) and each " +
     'session raises trust. Participants leave when the course hours are done or the target level is ' +
     'reached; some graduates may be hired into public jobs. A task force in a district raises its ' +
     "classroom's conditions in proportion to its effect. Spending is participant-hours times the cost " +

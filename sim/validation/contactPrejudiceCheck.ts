@@ -74,7 +74,10 @@ export const contactPrejudiceCheck: Check = {
         quantity: `same as a survey would measure it (both scales with reliability ${SURVEY_RELIABILITY})`,
         published: 'mean r = −.21, uncorrected for unreliability',
         source: 'Pettigrew & Tropp 2006; attenuation: Spearman 1904',
-        ours: meanSd(rLog.map((r) => surveyCorrelation(r, SURVEY_RELIABILITY, SURVEY_RELIABILITY)), 3),
+        ours: meanSd(
+          rLog.map((r) => surveyCorrelation(r, SURVEY_RELIABILITY, SURVEY_RELIABILITY)),
+          3,
+        ),
         status: 'info',
       },
       {
@@ -113,10 +116,13 @@ export const contactPrejudiceCheck: Check = {
       method: [
         `The default scenario (\`scenarios/default.json\`) is run at ${z.residents.toLocaleString('en')} residents for ${z.days} days with seeds ${z.seeds.join(', ')}. For every host resident living in the city on the last day (all ages, as the rows of \`agents.csv\` with group \`host\`), the contact measure is log(1 + \`outgroup_contacts\`), the out-group encounters over the run, and the outcome is \`prejudice\`; r is Pearson's correlation across those residents, averaged over seeds. The log tames the long right tail of encounter counts, as survey scales of contact frequency do.`,
         '',
-        "**Published value.** Pettigrew & Tropp (2006), a meta-analysis of 515 studies with 713 independent samples, find that intergroup contact typically reduces prejudice; Pettigrew (ScienceWatch commentary, 2010) sums it up as \"the mean effect is a highly significant correlation of −.21, with more contact associated with less prejudice\". The abstract adds that more rigorous studies yield larger mean effects, and effects are larger for contact under Allport's conditions and for cross-group friendship. A cross-sectional r in a model is not the same quantity as a meta-analytic mean over designs and measures, so the check asks for the sign and the order of magnitude: r between −0.5 and −0.05.",
+        '**Published value.** Pettigrew & Tropp (2006), a meta-analysis of 515 studies with 713 independent samples, find that intergroup contact typically reduces prejudice; Pettigrew (ScienceWatch commentary, 2010) sums it up as "the mean effect is a highly significant correlation of −.21, with more contact associated with less prejudice". The abstract adds that more rigorous studies yield larger mean effects, and effects are larger for contact under Allport\'s conditions and for cross-group friendship. A cross-sectional r in a model is not the same quantity as a meta-analytic mean over designs and measures, so the check asks for the sign and the order of magnitude: r between −0.5 and −0.05.',
       ].join('\n'),
       commands: z.seeds.map(
-        (seed) => `npm run icity -- run scenarios/default.json --days ${z.days} --seed ${seed} ${setFlags({ 'population.residents': z.residents }).map((f) => `--set ${f}`).join(' ')} --agents   (then r over the rows of agents.csv with group host: log(1 + outgroup_contacts) vs prejudice)`,
+        (seed) =>
+          `npm run icity -- run scenarios/default.json --days ${z.days} --seed ${seed} ${setFlags({ 'population.residents': z.residents })
+            .map((f) => `--set ${f}`)
+            .join(' ')} --agents   (then r over the rows of agents.csv with group host: log(1 + outgroup_contacts) vs prejudice)`,
       ),
       details,
       explanation,

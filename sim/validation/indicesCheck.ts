@@ -103,7 +103,11 @@ export function compareIndices(data: IndexTestData): { rows: Row[]; details: str
       published: 'identities (asserted, no numbers)',
       source: `R segregation, ${data.decomposition.file}`,
       ours: `M = ${fmt(dec.M)} = ${fmt(dec.betweenM)} + ${fmt(dec.withinM)}; H = ${fmt(dec.H)} = ${fmt(dec.betweenH)} + ${fmt(dec.withinH)}; max |diff| ${worst([symmetric, dec.M - dec.betweenM - dec.withinM, dec.H - dec.betweenH - dec.withinH]).toExponential(1)}`,
-      status: status(Math.abs(symmetric) <= TOLERANCE && Math.abs(dec.M - dec.betweenM - dec.withinM) <= TOLERANCE && Math.abs(dec.H - dec.betweenH - dec.withinH) <= TOLERANCE),
+      status: status(
+        Math.abs(symmetric) <= TOLERANCE &&
+          Math.abs(dec.M - dec.betweenM - dec.withinM) <= TOLERANCE &&
+          Math.abs(dec.H - dec.betweenH - dec.withinH) <= TOLERANCE,
+      ),
     },
     {
       quantity: 'isolation + exposure = 1 for each group; xPy = yPx · Y / X (m1, m2)',

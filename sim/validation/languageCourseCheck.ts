@@ -113,7 +113,7 @@ function crossing(points: { x: number; y: number }[], target: number): number {
 export const languageCourseCheck: Check = {
   id: 'language',
   title: 'Language after a 600-lesson course',
-  use: 'Validation: the course outcome was not used to set parameters; the cumulative hours per level come from Cambridge English\'s guided learning hours, and aptitude, schooling and literacy spreads are assumed.',
+  use: "Validation: the course outcome was not used to set parameters; the cumulative hours per level come from Cambridge English's guided learning hours, and aptitude, schooling and literacy spreads are assumed.",
   run(size: Size) {
     const z = SIZES[size];
     const cohorts = z.seeds.map((seed) => followCohort(z.residents, z.seats, seed));
@@ -130,21 +130,28 @@ export const languageCourseCheck: Check = {
       {
         quantity: `share of a pre-A1/A1 cohort at B1 or above after ${cohorts[0].courseHours} class hours (600 × 45 min)`,
         published: 'about half',
-        source: 'Germany\'s integration course (BAMF, Integrationskursgeschaeftsstatistik 2019)',
-        ours: `${meanSd(b1.map((x) => 100 * x), 1)}% (${all.length} learners, ${z.seeds.length} seed${z.seeds.length > 1 ? 's' : ''}); band ${B1_BAND[0] * 100}–${B1_BAND[1] * 100}%`,
+        source: "Germany's integration course (BAMF, Integrationskursgeschaeftsstatistik 2019)",
+        ours: `${meanSd(
+          b1.map((x) => 100 * x),
+          1,
+        )}% (${all.length} learners, ${z.seeds.length} seed${z.seeds.length > 1 ? 's' : ''}); band ${B1_BAND[0] * 100}–${B1_BAND[1] * 100}%`,
         status: status(b1Ok),
       },
       {
         quantity: 'share at A2 among those below B1',
         published: 'most of the rest',
-        source: 'Germany\'s integration course (BAMF, Integrationskursgeschaeftsstatistik 2019)',
-        ours: `${meanSd(a2.map((x) => 100 * x), 1)}%; must exceed ${A2_OF_REST * 100}%`,
+        source: "Germany's integration course (BAMF, Integrationskursgeschaeftsstatistik 2019)",
+        ours: `${meanSd(
+          a2.map((x) => 100 * x),
+          1,
+        )}%; must exceed ${A2_OF_REST * 100}%`,
         status: status(a2Ok),
       },
     ];
 
     const totalGain = mean(all.map((l) => l.end - l.start));
-    const b1At = (hoursScale?: number, startLanguage?: number) => mean(z.seeds.map((seed) => shares(followCohort(z.residents, z.seats, seed, hoursScale, startLanguage)).b1));
+    const b1At = (hoursScale?: number, startLanguage?: number) =>
+      mean(z.seeds.map((seed) => shares(followCohort(z.residents, z.seats, seed, hoursScale, startLanguage)).b1));
     // Sensitivity (full runs only): the B1 share with all cumulative hours scaled up, and with a cohort starting lower.
     const sweep = z.sensitivity ? [{ x: 1, y: mean(b1) }, ...[1.25, 1.5].map((h) => ({ x: h, y: b1At(h) }))] : [];
     const half = sweep.length > 0 ? crossing(sweep, 0.5) : NaN;
@@ -160,7 +167,9 @@ export const languageCourseCheck: Check = {
       ...(sweep.length > 0
         ? [
             '',
-            'Sensitivity (same cohorts and seeds): share at B1 or above with `language.cumulativeHours` scaled by ' + sweep.map((p) => `${p.x}: ${(100 * p.y).toFixed(1)}%`).join(', ') + `; with every migrant group's mean proficiency at ${START_LANGUAGE / 2} instead of ${START_LANGUAGE} (a cohort mostly at pre-A1): ${(100 * lowStart).toFixed(1)}%.`,
+            'Sensitivity (same cohorts and seeds): share at B1 or above with `language.cumulativeHours` scaled by ' +
+              sweep.map((p) => `${p.x}: ${(100 * p.y).toFixed(1)}%`).join(', ') +
+              `; with every migrant group's mean proficiency at ${START_LANGUAGE / 2} instead of ${START_LANGUAGE} (a cohort mostly at pre-A1): ${(100 * lowStart).toFixed(1)}%.`,
           ]
         : []),
     ].join('\n');
@@ -175,11 +184,16 @@ export const languageCourseCheck: Check = {
             : sweep.length > 0
               ? `Scaling all cumulative hours by ${sweep.map((p) => p.x).join(', ')} the share does not cross one half (${sweep.map((p) => `${(100 * p.y).toFixed(1)}%`).join(', ')}).`
               : 'The full run (`npm run validate`) measures the share at slower learning rates.') +
-          (Number.isFinite(lowStart) ? ` A cohort starting lower (migrants' mean proficiency ${START_LANGUAGE / 2}, mostly pre-A1) reaches B1 in ${(100 * lowStart).toFixed(1)}% of cases.` : '') +
-          ' The check does not change the model\'s defaults.',
+          (Number.isFinite(lowStart)
+            ? ` A cohort starting lower (migrants' mean proficiency ${START_LANGUAGE / 2}, mostly pre-A1) reaches B1 in ${(100 * lowStart).toFixed(1)}% of cases.`
+            : '') +
+          " The check does not change the model's defaults.",
       );
     }
-    if (!a2Ok) failures.push('Most learners below B1 are not at A2: the course moves learners too little (more cumulative hours than the data support, or class hours not counted).');
+    if (!a2Ok)
+      failures.push(
+        'Most learners below B1 are not at A2: the course moves learners too little (more cumulative hours than the data support, or class hours not counted).',
+      );
 
     return {
       rows,

@@ -100,8 +100,14 @@ function contactCorrelations() {
   for (let d = 0; d < 365; d++) sim.advance();
   const p = hostValues(sim, (i) => r.prejudice[i]);
   const out = {
-    r_contacts_prejudice: +pearson(hostValues(sim, (i) => r.outgroupContacts[i]), p).toFixed(3),
-    r_ties_prejudice: +pearson(hostValues(sim, (i) => r.outgroupTies[i]), p).toFixed(3),
+    r_contacts_prejudice: +pearson(
+      hostValues(sim, (i) => r.outgroupContacts[i]),
+      p,
+    ).toFixed(3),
+    r_ties_prejudice: +pearson(
+      hostValues(sim, (i) => r.outgroupTies[i]),
+      p,
+    ).toFixed(3),
     sd_prejudice_day0: +sd0.toFixed(3),
     sd_prejudice_day365: +sd().toFixed(3),
   };

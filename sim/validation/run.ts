@@ -46,7 +46,10 @@ export function parseValidateArgs(argv: string[]): ValidateOptions {
   }
   const v = parsed.values;
   const ids = CHECKS.map((c) => c.id);
-  const only = v.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '');
+  const only = v.only
+    ?.flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const problems = (only ?? []).filter((id) => !ids.includes(id)).map((id) => `--only: found "${id}"; checks are ${ids.join(', ')}`);
   if (v.out !== undefined && v.out.trim() === '') problems.push('--out: found an empty path; expected a file to write the report to');
   if (problems.length > 0) throw new InputError(problems);

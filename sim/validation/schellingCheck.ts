@@ -33,7 +33,14 @@ function runEngine(wanted: number, seed: number, extra: Record<string, unknown> 
   while (sim.day < maxSteps && sim.census.unhappyHouseholds > 0) sim.advance();
   const out = sim.indicators();
   sim.close();
-  return { percentSimilar: out.percent_similar, unhappyShare: out.unhappy_share, ticks: sim.day, settled: out.unhappy_share === 0, agents: sim.census.households, sim };
+  return {
+    percentSimilar: out.percent_similar,
+    unhappyShare: out.unhappy_share,
+    ticks: sim.day,
+    settled: out.unhappy_share === 0,
+    agents: sim.census.households,
+    sim,
+  };
 }
 
 /** Mean over households with occupied neighbours of their share of like neighbours, x 100 (an average of ratios). */
@@ -68,7 +75,9 @@ const meanTicks = (runs: SegregationOutcome[]) => {
 /** The lowest threshold run at which no run settled within the cap. */
 function firstUnsettled(series: Series[], name: string): string {
   const s = series.find((x) => settledCount(x.runs) === 0);
-  return s ? `Lowest threshold run at which no ${name} run settled within ${MAX_STEPS} steps: ${s.wanted}%.` : `Every threshold run had ${name} runs that settled.`;
+  return s
+    ? `Lowest threshold run at which no ${name} run settled within ${MAX_STEPS} steps: ${s.wanted}%.`
+    : `Every threshold run had ${name} runs that settled.`;
 }
 
 /** What the comparison of the two move rules shows, from the measured runs. */
@@ -90,7 +99,7 @@ function moveRuleVerdict(engine: Series[], port: Series[]): string {
 export const schellingCheck: Check = {
   id: 'schelling',
   title: 'Classic Schelling vs NetLogo Segregation',
-  use: 'Validation: no parameter of the model was set from NetLogo\'s results; the classic scenario takes NetLogo\'s own rule and density as inputs.',
+  use: "Validation: no parameter of the model was set from NetLogo's results; the classic scenario takes NetLogo's own rule and density as inputs.",
   run(size: Size) {
     const z = SIZES[size];
     const seeds = Array.from({ length: z.seeds }, (_, k) => k + 1);
@@ -157,7 +166,10 @@ export const schellingCheck: Check = {
         quantity: 'mean share of similar neighbours at 60% wanted, 133+133 agents on 20×20, random empty cell',
         published: 'about 95.7%',
         source: 'Izquierdo, Izquierdo & Sandholm 2019, Agent-Based Evolutionary Game Dynamics, ch. 0',
-        ours: `${meanSd(izq.map((r) => r.meanShare), 1)} (${z.izquierdoSeeds} seeds, ${izq.filter((r) => r.settled).length} settled)`,
+        ours: `${meanSd(
+          izq.map((r) => r.meanShare),
+          1,
+        )} (${z.izquierdoSeeds} seeds, ${izq.filter((r) => r.settled).length} settled)`,
         status: 'info',
       },
     ];
@@ -167,7 +179,9 @@ export const schellingCheck: Check = {
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...engine.map((s) => {
         const p = port.find((q) => q.wanted === s.wanted);
-        const pcol = p ? `${meanSd(pct(p.runs), 2)} | ${settledCount(p.runs)}/${p.runs.length} | ${meanTicks(p.runs)} | ${(mean(pct(s.runs)) - mean(pct(p.runs))).toFixed(2)}` : '– | – | – | –';
+        const pcol = p
+          ? `${meanSd(pct(p.runs), 2)} | ${settledCount(p.runs)}/${p.runs.length} | ${meanTicks(p.runs)} | ${(mean(pct(s.runs)) - mean(pct(p.runs))).toFixed(2)}`
+          : '– | – | – | –';
         return `| ${s.wanted} | ${meanSd(pct(s.runs), 2)} | ${settledCount(s.runs)}/${s.runs.length} | ${meanTicks(s.runs)} | ${pcol} |`;
       }),
     ].join('\n');
@@ -178,9 +192,18 @@ export const schellingCheck: Check = {
         `Percent-similar at 30% is ${mean(e30).toFixed(1)}, outside ${lo}–${hi}. Our port of NetLogo's own code gives ${mean(p30).toFixed(1)} at the same settings, so the gap is between the Info tab's round figure and what NetLogo's current rules produce, not between our scenario and NetLogo; the figure dates from the model's older versions (a NUMBER slider of turtles instead of a density, so a sparser world, where percent-similar at 30% is lower). A source giving a measured mean at density 95% would settle it.`,
       );
     }
-    if (rows[2].status === 'fail') failures.push('Percent-similar does not rise with every step of the threshold up to 60%: with fewer seeds a step can be within run-to-run noise; more seeds (`npm run validate` runs 10) or a bug in the happiness rule (sim/model/housing.ts) would explain it.');
-    if (rows[3].status === 'fail') failures.push('Some run at a tolerant threshold did not settle within the step cap: a move rule that cannot find vacancies (density too high) or a happiness rule that never holds (sim/model/housing.ts `isUnhappy`) would explain it.');
-    if (rows[4].status === 'fail') failures.push('A run above 75% settled: with 8 neighbours, more than 75% similar means 7 of 8 like neighbours, which few places can offer at 95% density; a settled run points to a happiness rule that is not strict enough.');
+    if (rows[2].status === 'fail')
+      failures.push(
+        'Percent-similar does not rise with every step of the threshold up to 60%: with fewer seeds a step can be within run-to-run noise; more seeds (`npm run validate` runs 10) or a bug in the happiness rule (sim/model/housing.ts) would explain it.',
+      );
+    if (rows[3].status === 'fail')
+      failures.push(
+        'Some run at a tolerant threshold did not settle within the step cap: a move rule that cannot find vacancies (density too high) or a happiness rule that never holds (sim/model/housing.ts `isUnhappy`) would explain it.',
+      );
+    if (rows[4].status === 'fail')
+      failures.push(
+        'A run above 75% settled: with 8 neighbours, more than 75% similar means 7 of 8 like neighbours, which few places can offer at 95% density; a settled run points to a happiness rule that is not strict enough.',
+      );
 
     return {
       rows,
@@ -189,8 +212,8 @@ export const schellingCheck: Check = {
         'Our `scenarios/classic-schelling.json` (51×51 wrapping grid, 2,471 residents = 95% of 2,601 dwellings, each resident in one of two groups with equal shares, Moore neighbourhood, every unhappy resident moves each step to a uniformly random vacancy, nothing else simulated) is run with `housing.similarityThreshold` set to each threshold and seeds 1 to N, until no resident is unhappy or ' +
           `${MAX_STEPS} steps. The value compared is the final \`percent_similar\` (like neighbours over occupied neighbours, summed over residents, ×100), which is NetLogo's \`percent-similar\` reporter. Mean ± sd are over seeds.`,
         '',
-        "**Published values.** NetLogo's Segregation model (Wilensky 1997; `Sample Models/Social Science/Segregation.nlogo` in the NetLogo models library, whose defaults are density 95% and %-similar-wanted 30%) says in its Info tab: \"In the case where each agent wants at least 30% same-color neighbors, the agents end up with (on average) 70% same-color neighbors.\" It is an approximate figure without a stated precision, number of runs or density, so it is read with a 10% relative tolerance (63–77%). " +
-          "Gilligan's `analyzeBehaviorspace` R package vignette (\"Getting Started\", jonathan-g/analyzeBehaviorspace) runs NetLogo's Segregation with density 80–95% and %-similar-wanted 25–95% in steps of 2, 10 runs each, capped at 200 ticks, and reports, qualitatively from its plots: below about 50% the model converges quickly; above 50% the time to converge rises steeply; around 77% (pooled over densities) the model does not converge within 200 ticks; and the greater the density, the lower the threshold at which it becomes difficult to satisfy everyone. These give the settling rows (runs up to 50% settle; no run above 75% settles at density 95%).",
+        '**Published values.** NetLogo\'s Segregation model (Wilensky 1997; `Sample Models/Social Science/Segregation.nlogo` in the NetLogo models library, whose defaults are density 95% and %-similar-wanted 30%) says in its Info tab: "In the case where each agent wants at least 30% same-color neighbors, the agents end up with (on average) 70% same-color neighbors." It is an approximate figure without a stated precision, number of runs or density, so it is read with a 10% relative tolerance (63–77%). ' +
+          'Gilligan\'s `analyzeBehaviorspace` R package vignette ("Getting Started", jonathan-g/analyzeBehaviorspace) runs NetLogo\'s Segregation with density 80–95% and %-similar-wanted 25–95% in steps of 2, 10 runs each, capped at 200 ticks, and reports, qualitatively from its plots: below about 50% the model converges quickly; above 50% the time to converge rises steeply; around 77% (pooled over densities) the model does not converge within 200 ticks; and the greater the density, the lower the threshold at which it becomes difficult to satisfy everyone. These give the settling rows (runs up to 50% settle; no run above 75% settles at density 95%).',
         '',
         "**NetLogo's move rule.** NetLogo's unhappy turtles do not jump to a random vacancy: `find-new-spot` turns a random angle, walks a random distance below 10 patches, and repeats until the patch holds no other turtle (which may be its own old patch). `sim/validation/netlogoSegregation.ts` ports the model's code line by line (Bernoulli occupancy `random 100 < density`, random colours, random move order, happiness updated after all moves, the integer form of `similar-nearby >= %-similar-wanted * total-nearby / 100`), and is run with the same seeds and cap. " +
           moveRuleVerdict(engine, port),
@@ -198,11 +221,26 @@ export const schellingCheck: Check = {
         '**Another published value (not a criterion).** Izquierdo, Izquierdo & Sandholm (2019, *Agent-Based Evolutionary Game Dynamics*, chapter 0, "A paradigmatic example") run the Edmonds & Hales (2005) implementation of the Schelling–Sakoda model with 133 blue and 133 orange agents on a 20×20 grid, Moore neighbourhood, unhappy agents moving to a random empty cell, and report that "a good estimate of the expected avg-%similar is about 95.7% when %-similar-wanted is 60%", avg-%similar being the average over agents of the share of their neighbours of their own colour. The text found does not say whether the grid wraps, in what order agents are revised, or when a run stops, all of which move this number; our engine is run with 266 residents at density 0.665 (a 20×20 wrapping grid, group drawn at random per resident) until settled and the same average of per-resident shares is reported, as information only.',
       ].join('\n'),
       commands: [
-        ...z.wanted.map((w) => `classic Schelling at ${w}%: npm run icity -- run scenarios/classic-schelling.json --days ${MAX_STEPS} ${setFlags({ 'housing.similarityThreshold': w / 100 }).map((f) => `--set ${f}`).join(' ')} --seed S   (S = 1..${z.seeds}; the check stops a run at the first day with no unhappy resident)`),
+        ...z.wanted.map(
+          (w) =>
+            `classic Schelling at ${w}%: npm run icity -- run scenarios/classic-schelling.json --days ${MAX_STEPS} ${setFlags({
+              'housing.similarityThreshold': w / 100,
+            })
+              .map((f) => `--set ${f}`)
+              .join(' ')} --seed S   (S = 1..${z.seeds}; the check stops a run at the first day with no unhappy resident)`,
+        ),
         `NetLogo rule: runNetLogoSegregation({ size: 51, density: 95, wanted: W, maxTicks: ${MAX_STEPS}, seed: S }) for W in ${z.port.join(', ')} and S = 1..${z.seeds}`,
         `Izquierdo et al. setting: classic-schelling.json --set population.residents=266 --set city.density=0.665 --set housing.similarityThreshold=0.6, seeds 1..${z.izquierdoSeeds}, until settled (at most 1000 steps)`,
       ],
-      details: detail + `\n\n${firstUnsettled(engine, 'engine')} ${firstUnsettled(port, 'NetLogo-rule port')}\n\nThe Izquierdo et al. setting, our engine: average share ${meanSd(izq.map((r) => r.meanShare), 2)}, percent-similar ${meanSd(pct(izq), 2)}, steps to settle ${meanSd(izq.map((r) => r.ticks), 1)}; sd of the 30% engine runs ${sd(e30).toFixed(2)} points.`,
+      details:
+        detail +
+        `\n\n${firstUnsettled(engine, 'engine')} ${firstUnsettled(port, 'NetLogo-rule port')}\n\nThe Izquierdo et al. setting, our engine: average share ${meanSd(
+          izq.map((r) => r.meanShare),
+          2,
+        )}, percent-similar ${meanSd(pct(izq), 2)}, steps to settle ${meanSd(
+          izq.map((r) => r.ticks),
+          1,
+        )}; sd of the 30% engine runs ${sd(e30).toFixed(2)} points.`,
       explanation: failures.length > 0 ? failures.join('\n\n') : undefined,
     };
   },

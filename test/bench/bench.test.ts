@@ -69,7 +69,19 @@ describe('our engine as a Schelling peer', () => {
 describe('the Schelling comparison', () => {
   it('runs every runner at a small size from the same layout', () => {
     const runners = schellingRunners();
-    const cells = runSchelling({ sizes: [20], thresholds: [0.5], steps: 3, seed: 1, density: 0.9, repeats: 1, slowRepeats: 1, slowSize: 1000, maxSeconds: 60, warmUpSize: 10, runners });
+    const cells = runSchelling({
+      sizes: [20],
+      thresholds: [0.5],
+      steps: 3,
+      seed: 1,
+      density: 0.9,
+      repeats: 1,
+      slowRepeats: 1,
+      slowSize: 1000,
+      maxSeconds: 60,
+      warmUpSize: 10,
+      runners,
+    });
     expect(cells.map((c) => c.runner)).toEqual(runners.map((r) => r.id));
     for (const c of cells) {
       expect(c.residents).toBe(360);
@@ -84,7 +96,23 @@ describe('the Schelling comparison', () => {
 function cell(runner: string, size: number, threshold: number, updatesPerCpuSecond: number): SchellingCell {
   // Wall-clock rates a third of the CPU rates, as on a loaded machine: the targets must not depend on them.
   const updatesPerSecond = updatesPerCpuSecond / 3;
-  return { runner, size, threshold, updatesPerSecond, updatesPerCpuSecond, residents: 1, repeats: 1, stepSeconds: 1, stepsRun: 20, setupSeconds: 0, moves: 0, initialPercentSimilar: 50, percentSimilar: 80, unhappyShare: 0, samples: [] };
+  return {
+    runner,
+    size,
+    threshold,
+    updatesPerSecond,
+    updatesPerCpuSecond,
+    residents: 1,
+    repeats: 1,
+    stepSeconds: 1,
+    stepsRun: 20,
+    setupSeconds: 0,
+    moves: 0,
+    initialPercentSimilar: 50,
+    percentSimilar: 80,
+    unhappyShare: 0,
+    samples: [],
+  };
 }
 
 describe('targets', () => {
@@ -103,14 +131,30 @@ describe('targets', () => {
     engine.updatesPerSecond = 25e6;
     expect(schellingTargets(cells)[0].met).toBe(false); // judged per CPU-second, not by the wall clock
     engine.updatesPerCpuSecond = 30e6; // 40 / 30 = 1.33x slower than the loop, 15x flocc
-    expect(schellingTargets(cells).slice(0, 3).map((t) => t.met)).toEqual([true, null, true]);
+    expect(
+      schellingTargets(cells)
+        .slice(0, 3)
+        .map((t) => t.met),
+    ).toEqual([true, null, true]);
   });
 
   it('judge the year at a million residents, the speed-ups, Sao Paulo, the bytes and the peak memory', () => {
     const run = (workers: number, commandSeconds: number, maxRssBytes: number, days = 365, scenario?: string): FullResult => ({
-      residents: scenario ? 12_000_000 : 1_000_000, days, workers, frames: true, repeats: 1, scenario, samples: [], commandSeconds, runSeconds: commandSeconds - 1,
-      residentDaysPerSecond: 365e6 / commandSeconds, runResidentDaysPerSecond: 0, maxRssBytes,
-      wall: { median: commandSeconds, min: commandSeconds, max: commandSeconds }, cpu: { median: 1, min: 1, max: 1 }, cpuSecondsPerMillionResidentDays: 1,
+      residents: scenario ? 12_000_000 : 1_000_000,
+      days,
+      workers,
+      frames: true,
+      repeats: 1,
+      scenario,
+      samples: [],
+      commandSeconds,
+      runSeconds: commandSeconds - 1,
+      residentDaysPerSecond: 365e6 / commandSeconds,
+      runResidentDaysPerSecond: 0,
+      maxRssBytes,
+      wall: { median: commandSeconds, min: commandSeconds, max: commandSeconds },
+      cpu: { median: 1, min: 1, max: 1 },
+      cpuSecondsPerMillionResidentDays: 1,
     });
     const state = [{ residents: 1e6, residentCapacity: 1e6, residentBytes: 50e6, residentBytesPerResident: 50, sharedBytes: 72e6, sharedBytesPerResident: 72 }];
     const configs = [run(1, 100, 1.2e9), run(2, 55, 1.6e9), run(1, 20, 1e9, 60), run(2, 12.5, 1e9, 60)];
@@ -131,7 +175,11 @@ describe('targets', () => {
 
   it('judge Schelling end to end by the whole processes', () => {
     const cell = (size: number, runner: 'icity run' | 'flocc', wall: number) => ({
-      size, runner, samples: [], wallSeconds: { median: wall, min: wall, max: wall }, cpuSeconds: { median: wall, min: wall, max: wall },
+      size,
+      runner,
+      samples: [],
+      wallSeconds: { median: wall, min: wall, max: wall },
+      cpuSeconds: { median: wall, min: wall, max: wall },
     });
     const [small, large] = endToEndTargets([cell(300, 'icity run', 0.5), cell(300, 'flocc', 6), cell(1000, 'icity run', 2), cell(1000, 'flocc', 15)]);
     expect(small.met).toBe(true);

@@ -49,7 +49,10 @@ describe('help where people look', () => {
 describe('unknown commands and flags', () => {
   it('suggests the nearest command and flag, with exit 2', async () => {
     expect(await icity(['rnu'])).toMatchObject({ status: 2, stderr: expect.stringContaining('did you mean "run"?') });
-    expect(await icity(['run', 'scenarios/teaching.json', '--day', '3'])).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown flag --day (did you mean --days?)') });
+    expect(await icity(['run', 'scenarios/teaching.json', '--day', '3'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('unknown flag --day (did you mean --days?)'),
+    });
     expect(await icity(['run', 'scenarios/teaching.json', '--agent'])).toMatchObject({ status: 2, stderr: expect.stringContaining('did you mean --agents?') });
     expect(await icity(['experiment', 'x.json', '--rep', '3'])).toMatchObject({ status: 2, stderr: expect.stringContaining('did you mean --reps?') });
   });
@@ -79,7 +82,7 @@ describe('pipes', () => {
 });
 
 describe('icity run --out keeps what is not a run', () => {
-  it('refuses --out . in a folder of the user\'s files, with exit 2, and keeps them', async () => {
+  it("refuses --out . in a folder of the user's files, with exit 2, and keeps them", async () => {
     const mine = path.join(dir, 's', 'p');
     fs.mkdirSync(mine, { recursive: true });
     fs.writeFileSync(path.join(mine, 'notes.txt'), 'keep\n');

@@ -8,7 +8,26 @@ const dir = tempDir('icity-manifest-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const original = path.join(dir, 'original');
-const run = icity(['run', 'scenarios/default.json', '--days', '6', '--set', 'population.residents=2500', '--set', 'housing.similarityThreshold=0.45', '--seed', '9', '--workers', '1', '--out', original, '--agents', '--agents-every', '3', '--json']);
+const run = icity([
+  'run',
+  'scenarios/default.json',
+  '--days',
+  '6',
+  '--set',
+  'population.residents=2500',
+  '--set',
+  'housing.similarityThreshold=0.45',
+  '--seed',
+  '9',
+  '--workers',
+  '1',
+  '--out',
+  original,
+  '--agents',
+  '--agents-every',
+  '3',
+  '--json',
+]);
 const manifestFile = path.join(original, 'manifest.json');
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
@@ -19,7 +38,26 @@ describe('the run manifest records where a run comes from', () => {
     expect(m.package).toEqual({ name: 'interethnic-city', version: read(path.join(ROOT, 'package.json')).version });
     expect(m.node).toBe(process.version);
     expect(m.platform).toBe(`${process.platform}-${process.arch}`);
-    expect(m.command.argv).toEqual(['run', 'scenarios/default.json', '--days', '6', '--set', 'population.residents=2500', '--set', 'housing.similarityThreshold=0.45', '--seed', '9', '--workers', '1', '--out', original, '--agents', '--agents-every', '3', '--json']);
+    expect(m.command.argv).toEqual([
+      'run',
+      'scenarios/default.json',
+      '--days',
+      '6',
+      '--set',
+      'population.residents=2500',
+      '--set',
+      'housing.similarityThreshold=0.45',
+      '--seed',
+      '9',
+      '--workers',
+      '1',
+      '--out',
+      original,
+      '--agents',
+      '--agents-every',
+      '3',
+      '--json',
+    ]);
     expect(m.command.cwd).toBe(ROOT);
     const scenarioFile = path.join(ROOT, 'scenarios', 'default.json');
     expect(m.scenarioFile).toEqual({ path: scenarioFile, sha256: createHash('sha256').update(fs.readFileSync(scenarioFile)).digest('hex') });
@@ -41,7 +79,10 @@ describe('icity run --from-manifest', () => {
   it('re-runs the recorded scenario and outputs into the new folder, byte for byte', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const files = fs.readdirSync(original).filter((f) => f !== 'manifest.json').sort();
+    const files = fs
+      .readdirSync(original)
+      .filter((f) => f !== 'manifest.json')
+      .sort();
     expect(files).toEqual(['agents.csv', 'agents.parquet', 'frames.bin', 'frames.json', 'metrics.csv', 'metrics.parquet', 'panel.parquet']);
     expect(fs.readdirSync(again).sort()).toEqual([...files, 'manifest.json'].sort());
     for (const f of files) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(original, f))), f).toBe(true);
@@ -71,7 +112,10 @@ describe('icity run --from-manifest', () => {
       [['--from-manifest', manifestFile, '--out', path.join(dir, 'x'), '--seed', '3'], /--set, --seed and --days cannot be given with it/],
       [['scenarios/default.json', '--from-manifest', manifestFile, '--out', path.join(dir, 'x')], /give no scenario file with it/],
       [['--from-manifest', path.join(dir, 'nothing.json'), '--out', path.join(dir, 'x')], /nothing\.json: cannot read the file \(no such file\)/],
-      [['--from-manifest', path.join(ROOT, 'scenarios', 'default.json'), '--out', path.join(dir, 'x')], /default\.json: format: found undefined; expected "icity-run"/],
+      [
+        ['--from-manifest', path.join(ROOT, 'scenarios', 'default.json'), '--out', path.join(dir, 'x')],
+        /default\.json: format: found undefined; expected "icity-run"/,
+      ],
     ];
     for (const [args, message] of cases) {
       const bad = icity(['run', ...args]);

@@ -8,11 +8,47 @@ import { AGENT_COLUMNS } from '../../sim/engine/agents.ts';
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const REQUIRED = ['day', 'population', 'migrant_share', 'dissimilarity', 'isolation', 'exposure', 'theil_h', 'school_dissimilarity', 'outgroup_encounter_share', 'prejudice_host', 'prejudice_migrant', 'language_mean', 'employment_host', 'employment_migrant', 'employment_gap', 'incidents', 'incidents_mediated', 'spending', 'percent_similar', 'unhappy_share'];
+const REQUIRED = [
+  'day',
+  'population',
+  'migrant_share',
+  'dissimilarity',
+  'isolation',
+  'exposure',
+  'theil_h',
+  'school_dissimilarity',
+  'outgroup_encounter_share',
+  'prejudice_host',
+  'prejudice_migrant',
+  'language_mean',
+  'employment_host',
+  'employment_migrant',
+  'employment_gap',
+  'incidents',
+  'incidents_mediated',
+  'spending',
+  'percent_similar',
+  'unhappy_share',
+];
 
 describe('icity run', () => {
   const out = path.join(dir, 'small');
-  const r = icity(['run', 'scenarios/default.json', '--days', '10', '--workers', '2', '--out', out, '--agents', '--json', '--set', 'population.residents=3000', '--set', 'housing.similarityThreshold=0.4']);
+  const r = icity([
+    'run',
+    'scenarios/default.json',
+    '--days',
+    '10',
+    '--workers',
+    '2',
+    '--out',
+    out,
+    '--agents',
+    '--json',
+    '--set',
+    'population.residents=3000',
+    '--set',
+    'housing.similarityThreshold=0.4',
+  ]);
 
   it('exits 0 and prints a JSON summary with --json', () => {
     expect(r.stderr).toBe('');

@@ -31,7 +31,8 @@ describe('icity run --format both (the default) with --agents and --agents-every
   it('writes every table as CSV and as Parquet, and the panel as Parquet only', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const f of ['metrics.csv', 'metrics.parquet', 'agents.csv', 'agents.parquet', 'panel.parquet', 'frames.bin']) expect(fs.existsSync(file(f)), f).toBe(true);
+    for (const f of ['metrics.csv', 'metrics.parquet', 'agents.csv', 'agents.parquet', 'panel.parquet', 'frames.bin'])
+      expect(fs.existsSync(file(f)), f).toBe(true);
     expect(fs.existsSync(file('panel.csv'))).toBe(false);
     const m = JSON.parse(fs.readFileSync(file('manifest.json'), 'utf8'));
     expect(Object.keys(m.files)).toEqual(expect.arrayContaining(['metrics.parquet', 'agents.parquet', 'panel.parquet']));
@@ -69,7 +70,15 @@ describe('icity run --format both (the default) with --agents and --agents-every
   it('holds in agents.parquet the same residents as agents.csv, typed', async () => {
     const types = await columnTypes(file('agents.parquet'));
     expect(Object.keys(types)).toEqual(AGENT_COLUMNS.map((c) => c.name));
-    expect(types).toMatchObject({ id: 'INTEGER', group: 'VARCHAR', district: 'INTEGER', age_class: 'VARCHAR', language: 'FLOAT', employed: 'INTEGER', strategy: 'VARCHAR' });
+    expect(types).toMatchObject({
+      id: 'INTEGER',
+      group: 'VARCHAR',
+      district: 'INTEGER',
+      age_class: 'VARCHAR',
+      language: 'FLOAT',
+      employed: 'INTEGER',
+      strategy: 'VARCHAR',
+    });
     const rows = await sql(`SELECT * FROM '${file('agents.parquet')}' ORDER BY id`);
     const csv = csvObjects(file('agents.csv'));
     expect(rows.length).toBe(csv.length);

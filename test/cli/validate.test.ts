@@ -31,15 +31,35 @@ describe('icity validate', () => {
   });
 
   const cases: [string, () => string, RegExp][] = [
-    ['a wrong type', () => variant('type.json', (s) => (s.population.residents = 'many')), /type\.json: population\.residents: found "many"; expected a number/],
-    ['a number out of range', () => variant('range.json', (s) => (s.housing.similarityThreshold = 1.5)), /range\.json: housing\.similarityThreshold: found 1\.5; must be at most 1/],
-    ['an unknown field (a typo)', () => variant('typo.json', (s) => (s.housing.similarityTreshold = 0.4)), /typo\.json: housing\.similarityTreshold: unknown field \(did you mean "similarityThreshold"\?\); allowed here: similarityThreshold, /],
+    [
+      'a wrong type',
+      () => variant('type.json', (s) => (s.population.residents = 'many')),
+      /type\.json: population\.residents: found "many"; expected a number/,
+    ],
+    [
+      'a number out of range',
+      () => variant('range.json', (s) => (s.housing.similarityThreshold = 1.5)),
+      /range\.json: housing\.similarityThreshold: found 1\.5; must be at most 1/,
+    ],
+    [
+      'an unknown field (a typo)',
+      () => variant('typo.json', (s) => (s.housing.similarityTreshold = 0.4)),
+      /typo\.json: housing\.similarityTreshold: unknown field \(did you mean "similarityThreshold"\?\); allowed here: similarityThreshold, /,
+    ],
     ['a missing field', () => variant('missing.json', (s) => delete s.name), /missing\.json: name: missing; expected a string/],
     ['a file that is not JSON', () => file('broken.json', '{ "name": "x", }'), /broken\.json: is not valid JSON at line 1, column 16/],
     ['an empty file', () => file('empty.json', ''), /empty\.json: is empty; expected a JSON object/],
     ['a file that is not UTF-8', () => file('latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])), /latin1\.json: is not UTF-8 text/],
-    ['a file from a newer format version', () => variant('newer.json', (s) => (s.formatVersion = 99)), /newer\.json: formatVersion: found 99; this version of interethnic-city reads scenario format 1/],
-    ['group shares that do not add up', () => variant('shares.json', (s) => (s.population.groups[1].share = 0.2)), /shares\.json: population\.groups: .*group shares must add up to 1/],
+    [
+      'a file from a newer format version',
+      () => variant('newer.json', (s) => (s.formatVersion = 99)),
+      /newer\.json: formatVersion: found 99; this version of interethnic-city reads scenario format 1/,
+    ],
+    [
+      'group shares that do not add up',
+      () => variant('shares.json', (s) => (s.population.groups[1].share = 0.2)),
+      /shares\.json: population\.groups: .*group shares must add up to 1/,
+    ],
     ['a missing file', () => path.join(dir, 'nope.json'), /nope\.json: cannot read the file \(no such file\)/],
   ];
 

@@ -31,7 +31,14 @@ const worker = (extra: string[] = []) => {
 
 /** Hidden unfinished run folders of a process, under runs/<arm>/. */
 const partialsOf = (out: string, pid: number) =>
-  fs.existsSync(path.join(out, 'runs')) ? fs.readdirSync(path.join(out, 'runs')).flatMap((arm) => fs.readdirSync(path.join(out, 'runs', arm)).filter((f) => f.includes(`.partial-${pid}-`)).map((f) => `runs/${arm}/${f}`)) : [];
+  fs.existsSync(path.join(out, 'runs'))
+    ? fs.readdirSync(path.join(out, 'runs')).flatMap((arm) =>
+        fs
+          .readdirSync(path.join(out, 'runs', arm))
+          .filter((f) => f.includes(`.partial-${pid}-`))
+          .map((f) => `runs/${arm}/${f}`),
+      )
+    : [];
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -57,7 +64,9 @@ describe('icity experiment --queue with icity workers', () => {
     expect(await stop(c, 'SIGINT')).toEqual({ code: 0, signal: null });
     expect(c.output()).toMatch(/SIGINT: stopping/);
     expect(partialsOf(stopped, c.process.pid!)).toEqual([]);
-    const locks = fs.readdirSync(path.join(stopped, 'runs')).flatMap((arm) => fs.readdirSync(path.join(stopped, 'runs', arm)).filter((f) => f.endsWith('.lock')));
+    const locks = fs
+      .readdirSync(path.join(stopped, 'runs'))
+      .flatMap((arm) => fs.readdirSync(path.join(stopped, 'runs', arm)).filter((f) => f.endsWith('.lock')));
     expect(locks).toEqual([]);
     // Another worker finishes the experiment the stopped one handed back.
     const d = worker();
@@ -77,7 +86,12 @@ describe('icity experiment --queue with icity workers', () => {
 
     const done = await submitter.exited;
     expect(done.code, submitter.output()).toBe(0);
-    const s = JSON.parse(submitter.output().split('\n').find((l) => l.startsWith('{'))!);
+    const s = JSON.parse(
+      submitter
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('{'))!,
+    );
     expect(s).toMatchObject({ runs: 4, ran: 4, reused: 0, unfinished: 0, summarised: true, failed: [] });
     for (const f of OUTPUTS) expect(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(local, f))), f).toBe(true);
 
@@ -85,7 +99,13 @@ describe('icity experiment --queue with icity workers', () => {
     expect(b.output()).toContain(`${runDir}: started`);
     expect(b.output()).toMatch(new RegExp(`${runDir}: done in`));
     const files = tree(out);
-    for (const arm of ['baseline', 'allport']) expect(fs.readdirSync(path.join(out, 'runs', arm)).filter((f) => !f.startsWith('.')).sort()).toEqual(['1', '2']);
+    for (const arm of ['baseline', 'allport'])
+      expect(
+        fs
+          .readdirSync(path.join(out, 'runs', arm))
+          .filter((f) => !f.startsWith('.'))
+          .sort(),
+      ).toEqual(['1', '2']);
     expect(files.filter((f) => f.includes('.partial-') && !f.startsWith(killed + '/'))).toEqual([]);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(m.runs.map((r: { status: string }) => r.status)).toEqual(['done', 'done', 'done', 'done']);
@@ -135,7 +155,8 @@ describe('icity experiment --queue with icity workers', () => {
     expect(w.output().match(/MB sent back/g)).toHaveLength(4);
     for (const f of OUTPUTS) expect(fs.readFileSync(path.join(sent, f)).equals(fs.readFileSync(path.join(local, f))), f).toBe(true);
     for (const run of ['baseline/1', 'allport/2']) {
-      for (const f of ['metrics.csv', 'frames.bin', 'frames.json']) expect(fs.readFileSync(path.join(sent, 'runs', run, f)).equals(fs.readFileSync(path.join(local, 'runs', run, f))), `${run}/${f}`).toBe(true);
+      for (const f of ['metrics.csv', 'frames.bin', 'frames.json'])
+        expect(fs.readFileSync(path.join(sent, 'runs', run, f)).equals(fs.readFileSync(path.join(local, 'runs', run, f))), `${run}/${f}`).toBe(true);
     }
     expect(JSON.parse(fs.readFileSync(path.join(sent, 'manifest.json'), 'utf8')).distributed).toEqual({ queue: redis.url, transfer: true });
     const client = new Redis(parseQueueAddress(redis.url).options);

@@ -41,7 +41,7 @@ describe('icity experiment --shard i/n, then icity summarise', () => {
   const local = path.join(dir, 'local');
   const out = path.join(dir, 'sharded');
 
-  it('shard 1/2 does its 3 runs and writes no summary while the other shard\'s runs are missing', () => {
+  it("shard 1/2 does its 3 runs and writes no summary while the other shard's runs are missing", () => {
     const r = icity(['experiment', file, '--out', out, '--shard', '1/2', '--workers', '2']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Experiment small, shard 1\/2: 3 of its 6 runs \(3 ran, 0 reused\)/);

@@ -11,10 +11,18 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function run(name: string, workers: number, seed = 3) {
   const out = path.join(dir, name);
   runCity(smallCity({ seed, days: 12, 'population.residents': 4000 }), { out, workers, agents: true, agentsEvery: 5, parallel: parallelFor });
-  const files = fs.readdirSync(out).filter((f) => f !== 'manifest.json').sort();
+  const files = fs
+    .readdirSync(out)
+    .filter((f) => f !== 'manifest.json')
+    .sort();
   expect(files).toEqual(['agents.csv', 'agents.parquet', 'frames.bin', 'frames.json', 'metrics.csv', 'metrics.parquet', 'panel.parquet']);
   const bytes = (f: string) => fs.readFileSync(path.join(out, f));
-  return { metrics: bytes('metrics.csv'), agents: bytes('agents.csv'), frames: bytes('frames.bin'), parquet: ['metrics.parquet', 'agents.parquet', 'panel.parquet'].map(bytes) };
+  return {
+    metrics: bytes('metrics.csv'),
+    agents: bytes('agents.csv'),
+    frames: bytes('frames.bin'),
+    parquet: ['metrics.parquet', 'agents.parquet', 'panel.parquet'].map(bytes),
+  };
 }
 
 describe('reproducibility', () => {

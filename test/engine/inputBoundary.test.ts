@@ -20,7 +20,13 @@ function file(name: string, text: string): string {
 
 describe('readJsonFile', () => {
   it('refuses any JSON value but an object at the top level, in one line', () => {
-    for (const [text, what] of [['null', 'null'], ['[]', 'a list'], ['3', 'a number'], ['"x"', 'a string'], ['true', 'a boolean']]) {
+    for (const [text, what] of [
+      ['null', 'null'],
+      ['[]', 'a list'],
+      ['3', 'a number'],
+      ['"x"', 'a string'],
+      ['true', 'a boolean'],
+    ]) {
       const p = problems(() => readJsonFile(file('top.json', text)));
       expect(p).toHaveLength(1);
       expect(p[0]).toContain(`holds ${what}`);
@@ -49,7 +55,9 @@ describe('--set lands on a field or is refused', () => {
     expect(problems(() => loadScenario(DEFAULT, ['population.groups.01.language=0.9']))[0]).toMatch(/must be an item number from 0 to 4/);
     expect(problems(() => loadScenario(DEFAULT, ['population.groups.-1.prejudice=0.9']))[0]).toMatch(/must be an item number/);
     const started = Date.now();
-    expect(problems(() => loadScenario(DEFAULT, ['population.groups.4294967294.share=1']))[0]).toMatch(/has 5 items \(0 to 4\), so there is no item 4294967294/);
+    expect(problems(() => loadScenario(DEFAULT, ['population.groups.4294967294.share=1']))[0]).toMatch(
+      /has 5 items \(0 to 4\), so there is no item 4294967294/,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(problems(() => loadScenario(DEFAULT, ['population.nofield=1']))[0]).toMatch(/unknown field/);
     expect(loadScenario(DEFAULT, ['population.groups.1.language=0.9']).population.groups[1].language).toBe(0.9);
@@ -68,10 +76,22 @@ describe('numbers out of range', () => {
 
 describe('districts the city cannot hold', () => {
   it('refuses more districts across than the grid has dwellings, instead of quietly making fewer', () => {
-    const tiny = { name: 't', city: { districtsX: 64, districtsY: 64 }, population: { residents: 100, groups: [{ name: 'a', share: 0.5, host: true }, { name: 'b', share: 0.5 }] } };
+    const tiny = {
+      name: 't',
+      city: { districtsX: 64, districtsY: 64 },
+      population: {
+        residents: 100,
+        groups: [
+          { name: 'a', share: 0.5, host: true },
+          { name: 'b', share: 0.5 },
+        ],
+      },
+    };
     const p = problems(() => loadScenario(file('districts.json', JSON.stringify(tiny))));
     expect(p[0]).toMatch(/city\.districtsX: found 64; 100 residents live on a grid of about 6 × 6 dwellings, so at most 6 districts across/);
     const policy = { ...tiny, city: { districtsX: 2, districtsY: 2 }, policies: [{ type: 'guarantors', districts: [3000] }] };
-    expect(problems(() => loadScenario(file('policy.json', JSON.stringify(policy)))).join('\n')).toMatch(/policies\[0\]\.districts\[0\]: found 3000; no such district; the city has districts 0\.\.3/);
+    expect(problems(() => loadScenario(file('policy.json', JSON.stringify(policy)))).join('\n')).toMatch(
+      /policies\[0\]\.districts\[0\]: found 3000; no such district; the city has districts 0\.\.3/,
+    );
   });
 });

@@ -22,7 +22,7 @@ function deadPid(): number {
 const refused = (fn: () => unknown) => inputProblems(fn).join('\n');
 
 describe('runCity never deletes what is not a run', () => {
-  it('refuses a folder of the user\'s files and leaves them as they were', () => {
+  it("refuses a folder of the user's files and leaves them as they were", () => {
     const mine = path.join(dir, 'mine');
     fs.mkdirSync(mine);
     fs.writeFileSync(path.join(mine, 'notes.txt'), 'keep');
@@ -61,7 +61,7 @@ describe('runCity never deletes what is not a run', () => {
 });
 
 describe('one run at a time into a folder', () => {
-  it('refuses a second run while another process holds the folder, and takes a dead one\'s lock', () => {
+  it("refuses a second run while another process holds the folder, and takes a dead one's lock", () => {
     const out = path.join(dir, 'locked');
     const lock = lockRunFolder(out);
     expect(refused(() => runCity(tiny, { out }))).toMatch(/another run \(process \d+\) is writing this folder/);

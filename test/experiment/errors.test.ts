@@ -13,18 +13,42 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const CLI = new Set(['an unknown field (a typo)', 'an unknown metric', 'a bad arm override', 'a missing scenario file']);
 
 const cases: [string, (e: Record<string, any>) => void, RegExp][] = [
-  ['an unknown field (a typo)', (e) => (e.replicatons = 3), /bad\.json: replicatons: unknown field \(did you mean "replications"\?\); allowed here: \$schema, name,/],
-  ['an unknown metric', (e) => (e.metrics = ['language_mean', 'happiness']), /bad\.json: metrics\[1\]: found "happiness"; allowed: "population", .*"language_mean"/],
-  ['a bad arm override', (e) => (e.arms[0].set['spaces.school.allport.cooperation'] = 3), /bad\.json: arms\[0\]\.set\.spaces\.school\.allport\.cooperation: found 3; must be at most 1/],
-  ['an arm override of an unknown field', (e) => (e.arms[0].set['spaces.school.alport.cooperation'] = 1), /bad\.json: arms\[0\]\.set\.spaces\.school\.alport\.cooperation: spaces\.school\.alport: unknown field \(did you mean "allport"\?\)/],
+  [
+    'an unknown field (a typo)',
+    (e) => (e.replicatons = 3),
+    /bad\.json: replicatons: unknown field \(did you mean "replications"\?\); allowed here: \$schema, name,/,
+  ],
+  [
+    'an unknown metric',
+    (e) => (e.metrics = ['language_mean', 'happiness']),
+    /bad\.json: metrics\[1\]: found "happiness"; allowed: "population", .*"language_mean"/,
+  ],
+  [
+    'a bad arm override',
+    (e) => (e.arms[0].set['spaces.school.allport.cooperation'] = 3),
+    /bad\.json: arms\[0\]\.set\.spaces\.school\.allport\.cooperation: found 3; must be at most 1/,
+  ],
+  [
+    'an arm override of an unknown field',
+    (e) => (e.arms[0].set['spaces.school.alport.cooperation'] = 1),
+    /bad\.json: arms\[0\]\.set\.spaces\.school\.alport\.cooperation: spaces\.school\.alport: unknown field \(did you mean "allport"\?\)/,
+  ],
   ['a bad experiment-wide override', (e) => (e.set['city.density'] = 2), /bad\.json: set\.city\.density: found 2; must be at most 1/],
-  ['an arm that sets the seed', (e) => (e.arms[0].set.seed = 3), /bad\.json: arms\[0\]\.set\.seed: replications set the seed; use the experiment's "seed" or "seeds"/],
+  [
+    'an arm that sets the seed',
+    (e) => (e.arms[0].set.seed = 3),
+    /bad\.json: arms\[0\]\.set\.seed: replications set the seed; use the experiment's "seed" or "seeds"/,
+  ],
   ['a bad arm policy', (e) => (e.arms[0].policies = [{ type: 'noSuchPolicy' }]), /bad\.json: arms\[0\]\.policies\[0\](\.type)?: /],
   ['a missing scenario file', (e) => (e.scenario = 'nope.json'), /bad\.json: scenario: .*nope\.json: cannot read the file \(no such file\)/],
   ['two arms with one name', (e) => e.arms.push({ ...e.arms[0] }), /bad\.json: arms\[1\]\.name: found "allport"; another arm has this name/],
   ['an arm named baseline', (e) => (e.arms[0].name = 'baseline'), /bad\.json: arms\[0\]\.name: found "baseline"; "baseline" is the name of the baseline arm/],
   ['a report day after the end', (e) => (e.reportDays = [10, 30]), /bad\.json: reportDays\[1\]: found 30; the runs last 20 days/],
-  ['an arm that records every 7 days', (e) => (e.arms[0].set['record.every'] = 7), /bad\.json: arms\[0\]\.set\.record\.every: found 7; an experiment records every day \(1\)/],
+  [
+    'an arm that records every 7 days',
+    (e) => (e.arms[0].set['record.every'] = 7),
+    /bad\.json: arms\[0\]\.set\.record\.every: found 7; an experiment records every day \(1\)/,
+  ],
   ['both seed and seeds', (e) => (e.seeds = [1, 2]), /bad\.json: seeds: found \[1,2\]; give seed or seeds, not both/],
 ];
 

@@ -78,13 +78,17 @@ describe('icity experiment (2 arms × 2 replications, 2,000 residents, 20 days)'
   });
 
   it('the better contact conditions lower host prejudice in every replication', () => {
-    const row = fs.readFileSync(path.join(one, 'summary.csv'), 'utf8').split('\n').find((l) => l.startsWith('allport,prejudice_host,20,'))!;
+    const row = fs
+      .readFileSync(path.join(one, 'summary.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('allport,prejudice_host,20,'))!;
     expect(Number(row.split(',')[10])).toBeLessThan(0); // upper end of the paired interval
   });
 
   it('gives byte-identical summary.csv and series.csv for --workers 1 and --workers 2', () => {
     expect(r2.status).toBe(0);
-    for (const f of ['summary.csv', 'series.csv', 'report.md']) expect(fs.readFileSync(path.join(two, f)).equals(fs.readFileSync(path.join(one, f)))).toBe(true);
+    for (const f of ['summary.csv', 'series.csv', 'report.md'])
+      expect(fs.readFileSync(path.join(two, f)).equals(fs.readFileSync(path.join(one, f)))).toBe(true);
   });
 
   it('writes a report with a sentence per effect', () => {
@@ -105,7 +109,9 @@ describe('icity experiment (2 arms × 2 replications, 2,000 residents, 20 days)'
     const other = writeExperiment(dir, 'other.json', (e) => (e.arms[0].set['spaces.school.allport.cooperation'] = 0.9));
     const r = icity(['experiment', other, '--out', one]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/holds a different experiment \("small" from .*small\.json, whose scenario, arms or seeds differ\); choose another --out or remove the folder/);
+    expect(r.stderr).toMatch(
+      /holds a different experiment \("small" from .*small\.json, whose scenario, arms or seeds differ\); choose another --out or remove the folder/,
+    );
     expect(fs.readdirSync(path.join(one, 'runs', 'allport'))).toEqual(['1', '2']);
   });
 

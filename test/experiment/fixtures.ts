@@ -19,7 +19,12 @@ export function writeExperiment(dir: string, name: string, edit: (e: Record<stri
       {
         name: 'allport',
         description: 'Schools and workplaces meet the contact conditions fully.',
-        set: { 'spaces.school.allport.institutionalSupport': 1, 'spaces.school.allport.cooperation': 1, 'spaces.workplace.allport.institutionalSupport': 1, 'spaces.workplace.allport.equalStatus': 1 },
+        set: {
+          'spaces.school.allport.institutionalSupport': 1,
+          'spaces.school.allport.cooperation': 1,
+          'spaces.workplace.allport.institutionalSupport': 1,
+          'spaces.workplace.allport.equalStatus': 1,
+        },
       },
     ],
     metrics: ['prejudice_host', 'prejudice_migrant', 'negative_share', 'language_mean', 'dissimilarity'],

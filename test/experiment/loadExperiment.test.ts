@@ -36,15 +36,18 @@ describe('experiment files', () => {
     for (const m of DEFAULT_METRICS) expect(names).toContain(m);
   });
 
-  it.each(fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json') && !f.startsWith('transfer-')))('%s is valid, refers to the schema and says what it asks', (f) => {
-    const file = path.join(EXPERIMENTS, f);
-    const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(raw.$schema).toBe('../experiment.schema.json');
-    expect(String(raw.description).length).toBeGreaterThan(80);
-    const plan = loadExperiment(file);
-    expect(plan.arms[0].name).toBe('baseline');
-    expect(plan.arms.length).toBeGreaterThanOrEqual(2);
-  });
+  it.each(fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json') && !f.startsWith('transfer-')))(
+    '%s is valid, refers to the schema and says what it asks',
+    (f) => {
+      const file = path.join(EXPERIMENTS, f);
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      expect(raw.$schema).toBe('../experiment.schema.json');
+      expect(String(raw.description).length).toBeGreaterThan(80);
+      const plan = loadExperiment(file);
+      expect(plan.arms[0].name).toBe('baseline');
+      expect(plan.arms.length).toBeGreaterThanOrEqual(2);
+    },
+  );
 
   it('default.json compares 10,000 residents over a year, 4 replications, with better contact conditions in schools and workplaces', () => {
     const plan = loadExperiment(path.join(EXPERIMENTS, 'default.json'));
@@ -102,7 +105,9 @@ describe('loadExperiment', () => {
 
   it('identifies the runs, not how many or how they are reported', () => {
     const a = loadExperiment(writeExperiment(dir, 'a.json'));
-    const more = loadExperiment(writeExperiment(dir, 'b.json', (e) => ((e.replications = 5), (e.metrics = ['language_mean']), (e.description = 'other words'))));
+    const more = loadExperiment(
+      writeExperiment(dir, 'b.json', (e) => ((e.replications = 5), (e.metrics = ['language_mean']), (e.description = 'other words'))),
+    );
     const other = loadExperiment(writeExperiment(dir, 'c.json', (e) => (e.seed = 8)));
     const changed = loadExperiment(writeExperiment(dir, 'd.json', (e) => (e.arms[0].set['spaces.school.allport.cooperation'] = 0.8)));
     expect(more.hash).toBe(a.hash);

@@ -14,9 +14,24 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
  * arm changes a setting and spends nothing.
  */
 const INCIDENTS = {
-  baseline: [[0, 3, 4, 4, 5], [0, 2, 4, 5, 7], [0, 3, 3, 4, 4], [0, 4, 2, 6, 5]],
-  programme: [[0, 1, 2, 1, 1], [0, 1, 1, 2, 6], [0, 2, 1, 1, 2], [0, 1, 2, 1, 1]],
-  settings: [[0, 3, 4, 4, 5], [0, 2, 4, 5, 7], [0, 3, 4, 4, 4], [0, 4, 2, 6, 4]],
+  baseline: [
+    [0, 3, 4, 4, 5],
+    [0, 2, 4, 5, 7],
+    [0, 3, 3, 4, 4],
+    [0, 4, 2, 6, 5],
+  ],
+  programme: [
+    [0, 1, 2, 1, 1],
+    [0, 1, 1, 2, 6],
+    [0, 2, 1, 1, 2],
+    [0, 1, 2, 1, 1],
+  ],
+  settings: [
+    [0, 3, 4, 4, 5],
+    [0, 2, 4, 5, 7],
+    [0, 3, 4, 4, 4],
+    [0, 4, 2, 6, 4],
+  ],
 };
 const EMPLOYMENT = {
   baseline: [0.5, 0.52, 0.48, 0.5],
@@ -163,16 +178,27 @@ describe('summarise reads run files strictly', () => {
   }
 
   it('refuses an empty, hexadecimal, NaN or overflowing cell, naming the file, line and column', () => {
-    for (const [name, cell] of [['empty', ''], ['hex', '0x10'], ['nan', 'NaN'], ['inf', '1e999']]) {
+    for (const [name, cell] of [
+      ['empty', ''],
+      ['hex', '0x10'],
+      ['nan', 'NaN'],
+      ['inf', '1e999'],
+    ]) {
       const dir = damaged(name, cell);
       expect(() => summarise(dir)).toThrow(InputError);
-      expect(() => summarise(dir)).toThrow(`${path.join(dir, 'runs/programme/2/metrics.csv')}: line 4, column "employment_migrant": found ${JSON.stringify(cell)}`);
+      expect(() => summarise(dir)).toThrow(
+        `${path.join(dir, 'runs/programme/2/metrics.csv')}: line 4, column "employment_migrant": found ${JSON.stringify(cell)}`,
+      );
       expect(fs.existsSync(path.join(dir, 'summary.csv'))).toBe(false);
     }
   });
 
   it('refuses a damaged manifest, naming the file and the field', () => {
-    for (const [field, value] of [['seeds', 'x'], ['arms', null], ['reportDays', [-1]]] as const) {
+    for (const [field, value] of [
+      ['seeds', 'x'],
+      ['arms', null],
+      ['reportDays', [-1]],
+    ] as const) {
       const dir = path.join(root, `manifest-${field}`);
       fabricate(dir);
       const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));

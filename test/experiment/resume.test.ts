@@ -70,7 +70,8 @@ describe('a killed experiment, run again', () => {
     expect(uninterrupted.status).toBe(0);
     expect(uninterrupted.stderr).toBe(''); // no progress bar when stderr is not a terminal
     expect(uninterrupted.stdout).toMatch(/^Experiment small: 6 runs \(6 ran, 0 reused\) in [0-9.]+ s, 2 at a time with 1 thread each\./);
-    for (const f of ['summary.csv', 'series.csv', 'series.parquet', 'report.md']) expect(fs.readFileSync(path.join(killed, f)).equals(fs.readFileSync(path.join(whole, f)))).toBe(true);
+    for (const f of ['summary.csv', 'series.csv', 'series.parquet', 'report.md'])
+      expect(fs.readFileSync(path.join(killed, f)).equals(fs.readFileSync(path.join(whole, f)))).toBe(true);
     expect(tree(killed).filter((f) => f.includes('.partial-') || f.includes('.old-'))).toEqual([]);
     for (const arm of ['baseline', 'allport']) expect(fs.readdirSync(path.join(killed, 'runs', arm)).sort()).toEqual(['1', '2', '3']);
     expect(fs.readdirSync(killed).filter((f) => f.includes('.partial-'))).toEqual([]);
@@ -92,7 +93,12 @@ describe('an experiment whose runs fail', () => {
     expect(r.stderr).toMatch(/Run the experiment again to retry them; finished runs are kept\./);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-    expect(m.runs.map((x: { dir: string; status: string }) => `${x.dir} ${x.status}`)).toEqual(['runs/baseline/1 reused', 'runs/allport/1 failed', 'runs/baseline/2 done', 'runs/allport/2 failed']);
+    expect(m.runs.map((x: { dir: string; status: string }) => `${x.dir} ${x.status}`)).toEqual([
+      'runs/baseline/1 reused',
+      'runs/allport/1 failed',
+      'runs/baseline/2 done',
+      'runs/allport/2 failed',
+    ]);
     expect(fs.existsSync(path.join(out, 'summary.csv'))).toBe(false);
     fs.rmSync(path.join(out, 'runs', 'allport'));
     const again = icity(['experiment', file, '--out', out, '--reps', '2', '--json']);

@@ -35,7 +35,15 @@ describe('series.parquet of an experiment', () => {
   it('has typed arm, replication, seed and day columns, then every metric', async () => {
     const types = await columnTypes(series);
     expect(Object.keys(types).slice(0, 4)).toEqual(['arm', 'replication', 'seed', 'day']);
-    expect(types).toMatchObject({ arm: 'VARCHAR', replication: 'INTEGER', seed: 'BIGINT', day: 'INTEGER', population: 'BIGINT', prejudice_host: 'DOUBLE', spending_language_classes: 'DOUBLE' });
+    expect(types).toMatchObject({
+      arm: 'VARCHAR',
+      replication: 'INTEGER',
+      seed: 'BIGINT',
+      day: 'INTEGER',
+      population: 'BIGINT',
+      prejudice_host: 'DOUBLE',
+      spending_language_classes: 'DOUBLE',
+    });
     const runColumns = Object.keys(csvObjects(path.join(out, 'runs', 'classes', '1', 'metrics.csv'))[0]);
     expect(Object.keys(types).slice(4)).toEqual(runColumns.filter((c) => c !== 'day'));
     const kv = await kvMetadata(series);
@@ -62,7 +70,10 @@ describe('series.parquet of an experiment', () => {
   });
 
   it('holds each run exactly as its metrics.csv, and null where a run has no such column', async () => {
-    for (const [arm, rep] of [['classes', 2], ['baseline', 1]] as const) {
+    for (const [arm, rep] of [
+      ['classes', 2],
+      ['baseline', 1],
+    ] as const) {
       const rows = await sql(`SELECT * EXCLUDE (arm, replication, seed) FROM '${series}' WHERE arm = '${arm}' AND replication = ${rep} ORDER BY day`);
       const csv = csvObjects(path.join(out, 'runs', arm, String(rep), 'metrics.csv'));
       rows.forEach((row, d) => {
@@ -75,8 +86,14 @@ describe('series.parquet of an experiment', () => {
         }
       });
     }
-    const spent = await sql(`SELECT arm, count(spending_language_classes) AS n, sum(spending_language_classes) AS total FROM '${series}' GROUP BY arm ORDER BY arm`);
-    expect(spent.map((r) => [r.arm, Number(r.n)])).toEqual([['allport', 0], ['baseline', 0], ['classes', REPS * (DAYS + 1)]]);
+    const spent = await sql(
+      `SELECT arm, count(spending_language_classes) AS n, sum(spending_language_classes) AS total FROM '${series}' GROUP BY arm ORDER BY arm`,
+    );
+    expect(spent.map((r) => [r.arm, Number(r.n)])).toEqual([
+      ['allport', 0],
+      ['baseline', 0],
+      ['classes', REPS * (DAYS + 1)],
+    ]);
     expect(spent[2].total as number).toBeGreaterThan(0);
   });
 

@@ -18,16 +18,48 @@ const SEEDS = [11, 12, 13];
 const VALUES = {
   // [rep][day]
   baseline: {
-    language_mean: [[0.5, 0.5, 0.5], [0.6, 0.6, 0.6], [0.7, 0.7, 0.7]],
-    prejudice_host: [[0.3, 0.3, 0.3], [0.3, 0.3, 0.3], [0.3, 0.3, 0.3]],
-    population: [[100, 100, 100], [100, 100, 100], [100, 100, 100]],
-    spending: [[0, 0, 0], [0, 0, 0], [0, 0, 0]],
+    language_mean: [
+      [0.5, 0.5, 0.5],
+      [0.6, 0.6, 0.6],
+      [0.7, 0.7, 0.7],
+    ],
+    prejudice_host: [
+      [0.3, 0.3, 0.3],
+      [0.3, 0.3, 0.3],
+      [0.3, 0.3, 0.3],
+    ],
+    population: [
+      [100, 100, 100],
+      [100, 100, 100],
+      [100, 100, 100],
+    ],
+    spending: [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ],
   },
   policy: {
-    language_mean: [[0.5, 0.55, 0.6], [0.6, 0.62, 0.65], [0.7, 0.75, 0.8]],
-    prejudice_host: [[0.3, 0.31, 0.32], [0.3, 0.3, 0.35], [0.3, 0.32, 0.33]],
-    population: [[100, 101, 102], [100, 100, 100], [100, 99, 98]],
-    spending: [[0, 100, 100], [0, 50, 150], [0, 200, 0]],
+    language_mean: [
+      [0.5, 0.55, 0.6],
+      [0.6, 0.62, 0.65],
+      [0.7, 0.75, 0.8],
+    ],
+    prejudice_host: [
+      [0.3, 0.31, 0.32],
+      [0.3, 0.3, 0.35],
+      [0.3, 0.32, 0.33],
+    ],
+    population: [
+      [100, 101, 102],
+      [100, 100, 100],
+      [100, 99, 98],
+    ],
+    spending: [
+      [0, 100, 100],
+      [0, 50, 150],
+      [0, 200, 0],
+    ],
   },
 };
 
@@ -89,10 +121,16 @@ describe('summarise(dir)', () => {
 
   it('writes one row per arm × metric × report day with exactly the documented columns', () => {
     const header = fs.readFileSync(path.join(dir, 'summary.csv'), 'utf8').split('\n')[0];
-    expect(header).toBe('arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,measure,from_day,cost_per_unit_low,cost_per_unit_high,cost_unit,costed,currency');
+    expect(header).toBe(
+      'arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,measure,from_day,cost_per_unit_low,cost_per_unit_high,cost_unit,costed,currency',
+    );
     expect(header.split(',')).toEqual([...SUMMARY_COLUMNS]);
     expect(csv).toHaveLength(2 * 3 * 2);
-    expect(csv.map((r) => `${r.arm}/${r.metric}/${r.day}`).slice(0, 3)).toEqual(['baseline/language_mean/1', 'baseline/language_mean/2', 'baseline/prejudice_host/1']);
+    expect(csv.map((r) => `${r.arm}/${r.metric}/${r.day}`).slice(0, 3)).toEqual([
+      'baseline/language_mean/1',
+      'baseline/language_mean/2',
+      'baseline/prejudice_host/1',
+    ]);
     expect(summary.rows).toHaveLength(12);
   });
 
@@ -157,7 +195,9 @@ describe('summarise(dir)', () => {
   it('writes a report that says in words whether each interval excludes zero', () => {
     const report = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
     expect(report).toContain('raises language_mean by 0.083 (95% CI 0.012 to 0.155) at day 2, an improvement; the interval excludes zero.');
-    expect(report).toContain('has no clear effect on prejudice_host at day 2: 0.033 (95% CI -0.005 to 0.071); the interval includes zero, so 3 replications cannot tell this effect from none.');
+    expect(report).toContain(
+      'has no clear effect on prejudice_host at day 2: 0.033 (95% CI -0.005 to 0.071); the interval includes zero, so 3 replications cannot tell this effect from none.',
+    );
     expect(report).toContain('has no clear effect on population at day 2: 0.0 (95% CI -5.0 to 5.0); the interval includes zero');
     expect(report).not.toMatch(/includes zero.*improvement|improvement.*includes zero/);
     expect(report).toContain('## policy');

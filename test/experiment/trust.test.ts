@@ -30,7 +30,9 @@ describe('experiment --set and --days', () => {
   });
 
   it('refuse an override that does not land on a field, in the arms too', () => {
-    expect(refused(() => loadExperiment(file, { sets: ['population.groups.01.language=0.9'] }))).toMatch(/--set population\.groups\.01\.language: .*must be an item number/);
+    expect(refused(() => loadExperiment(file, { sets: ['population.groups.01.language=0.9'] }))).toMatch(
+      /--set population\.groups\.01\.language: .*must be an item number/,
+    );
     const bad = writeExperiment(dir, 'bad-arm.json', (e) => (e.arms[0].set['population.groups.01.prejudice'] = 0.9));
     expect(refused(() => loadExperiment(bad))).toMatch(/arms\[0\]\.set\.population\.groups\.01\.prejudice: .*must be an item number/);
     expect(refused(() => loadExperiment(file, { sets: ['seed=3'] }))).toMatch(/--set seed: replications set the seed/);
@@ -42,7 +44,9 @@ describe('a folder that holds more replications', () => {
     const out = path.join(dir, 'reps');
     await runExperiment(loadExperiment(file, { replications: 3 }), { out, workers: 2 });
     const before = tree(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]);
-    await expect(runExperiment(loadExperiment(file, { replications: 2 }), { out, workers: 2 })).rejects.toThrow(/--reps 2: .* already holds 3 replications of "small"; give --reps 3/);
+    await expect(runExperiment(loadExperiment(file, { replications: 2 }), { out, workers: 2 })).rejects.toThrow(
+      /--reps 2: .* already holds 3 replications of "small"; give --reps 3/,
+    );
     expect(tree(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')])).toEqual(before);
   });
 });
@@ -67,12 +71,16 @@ describe('the memory guard of experiments', () => {
     const out = path.join(dir, 'many');
     const err = await runExperiment(loadExperiment(file, { replications: 100 }), { out, workers: 200, memoryLimit: 2 * 1024 ** 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems[0]).toMatch(/--workers: 200 threads \(200 runs at once\): this experiment needs about [\d.]+ GB of memory and the limit is 2\.0 GB .*use --workers \d+ or fewer/);
+    expect((err as InputError).problems[0]).toMatch(
+      /--workers: 200 threads \(200 runs at once\): this experiment needs about [\d.]+ GB of memory and the limit is 2\.0 GB .*use --workers \d+ or fewer/,
+    );
   });
 
   it('blames the threads of one run, not its city, when they are what does not fit', () => {
     const scenario = loadExperiment(file).base;
-    expect(memoryProblem(scenario, 1000, 1, 4 * 1024 ** 3, '85% of this machine')).toMatch(/^--workers: 1000 threads: this run needs about [\d.]+ GB .*mostly for the threads' own memory/);
+    expect(memoryProblem(scenario, 1000, 1, 4 * 1024 ** 3, '85% of this machine')).toMatch(
+      /^--workers: 1000 threads: this run needs about [\d.]+ GB .*mostly for the threads' own memory/,
+    );
     expect(memoryProblem(scenario, 2, 1, 50 * 1024 ** 2, '--memory-limit')).toMatch(/^population\.residents: found 600; this run needs about/);
     expect(memoryProblem(scenario, 2, 1, 4 * 1024 ** 3, '--memory-limit')).toBeUndefined();
   });

@@ -51,7 +51,10 @@ describe('a live town', () => {
     };
     const live = runLive(setup, 35);
     const policies = (live.town.live.file.policies as { type: string; start?: number; stop?: number }[]).map((p) => [p.type, p.start, p.stop]);
-    expect(policies).toEqual([['guarantors', 21, undefined], ['welcomingCampaign', 11, 25]]);
+    expect(policies).toEqual([
+      ['guarantors', 21, undefined],
+      ['welcomingCampaign', 11, 25],
+    ]);
     const cli = runCli(live.town.live.file, 35, 'policies');
     expect(live.header).toEqual(cli.header);
     expect(live.rows).toEqual(cli.rows);

@@ -6,7 +6,11 @@ import { NONE } from '../../sim/model/spaceTypes.ts';
 
 function wave(durationDays: number, days: number) {
   const sim = new Simulation(
-    smallCity({ 'population.residents': 4000, 'submodels.labour': true, timeline: [{ type: 'arrivalWave', day: 1, durationDays, group: 'west_africa', arrivals: 600 }] }),
+    smallCity({
+      'population.residents': 4000,
+      'submodels.labour': true,
+      timeline: [{ type: 'arrivalWave', day: 1, durationDays, group: 'west_africa', arrivals: 600 }],
+    }),
   );
   let separation = 0;
   let firstYearPrejudice = 0;
@@ -21,7 +25,7 @@ function wave(durationDays: number, days: number) {
 }
 
 describe('arrivals and departures', () => {
-  it('faster arrivals produce more separation than slow ones at the same total (MigrAgent), through hosts\' perceived threat', () => {
+  it("faster arrivals produce more separation than slow ones at the same total (MigrAgent), through hosts' perceived threat", () => {
     const fast = wave(30, 900);
     const slow = wave(900, 900);
     expect(fast.firstYearPrejudice).toBeGreaterThan(slow.firstYearPrejudice);
@@ -29,7 +33,14 @@ describe('arrivals and departures', () => {
   });
 
   it('new arrivals settle near co-ethnics (chain migration)', () => {
-    const sim = new Simulation(smallCity({ 'population.residents': 4000, 'submodels.contact': false, 'submodels.housing': false, timeline: [{ type: 'arrivalWave', day: 1, durationDays: 20, group: 'south_asia', arrivals: 200 }] }));
+    const sim = new Simulation(
+      smallCity({
+        'population.residents': 4000,
+        'submodels.contact': false,
+        'submodels.housing': false,
+        timeline: [{ type: 'arrivalWave', day: 1, durationDays: 20, group: 'south_asia', arrivals: 200 }],
+      }),
+    );
     const before = sim.world.counts[1];
     for (let d = 0; d < 25; d++) sim.advance();
     const hh = sim.world.households;
@@ -48,7 +59,12 @@ describe('arrivals and departures', () => {
   });
 
   it('return migration removes households and frees their dwellings', () => {
-    const sets = { 'submodels.contact': false, 'demography.birthsPerYear': 0, 'demography.elderDeathsPerYear': 0, ...Object.fromEntries([1, 2, 3, 4].map((g) => [`population.groups.${g}.returnRate`, 0.5])) };
+    const sets = {
+      'submodels.contact': false,
+      'demography.birthsPerYear': 0,
+      'demography.elderDeathsPerYear': 0,
+      ...Object.fromEntries([1, 2, 3, 4].map((g) => [`population.groups.${g}.returnRate`, 0.5])),
+    };
     const sim = new Simulation(smallCity(sets));
     const start = sim.indicators();
     const vacant = sim.world.counts[2];

@@ -8,7 +8,12 @@ describe('coming of age', () => {
   it('children who become adults get an education from their group, not low education for life', () => {
     // A short childhood so that many children come of age within the run.
     const sim = new Simulation(
-      smallCity({ 'submodels.housing': false, 'submodels.contact': false, 'demography.childhoodYears': 1, 'population.groups.0.education': { medium: 0.4, high: 0.4 } }),
+      smallCity({
+        'submodels.housing': false,
+        'submodels.contact': false,
+        'demography.childhoodYears': 1,
+        'population.groups.0.education': { medium: 0.4, high: 0.4 },
+      }),
     );
     const r = sim.world.residents;
     const children: number[] = [];

@@ -39,8 +39,26 @@ describe('contact in spaces', () => {
   });
 
   it('a language barrier raises the share of negative encounters', () => {
-    const fluent = runDays({ 'population.groups.1.language': 1, 'population.groups.2.language': 1, 'population.groups.3.language': 1, 'population.groups.4.language': 1, 'submodels.language': false }, 14).last;
-    const barrier = runDays({ 'population.groups.1.language': 0, 'population.groups.2.language': 0, 'population.groups.3.language': 0, 'population.groups.4.language': 0, 'submodels.language': false }, 14).last;
+    const fluent = runDays(
+      {
+        'population.groups.1.language': 1,
+        'population.groups.2.language': 1,
+        'population.groups.3.language': 1,
+        'population.groups.4.language': 1,
+        'submodels.language': false,
+      },
+      14,
+    ).last;
+    const barrier = runDays(
+      {
+        'population.groups.1.language': 0,
+        'population.groups.2.language': 0,
+        'population.groups.3.language': 0,
+        'population.groups.4.language': 0,
+        'submodels.language': false,
+      },
+      14,
+    ).last;
     expect(barrier.negative_share).toBeGreaterThan(fluent.negative_share);
   });
 

@@ -33,8 +33,19 @@ describe('segregation indices on cases computed by hand', () => {
     const Ei = -(0.25 * Math.log(0.25) + 0.75 * Math.log(0.75));
     expect(mutualInformation(counts)).toBeCloseTo(Math.log(2) - Ei, 12);
     expect(theilH(counts)).toBeCloseTo((Math.log(2) - Ei) / Math.log(2), 12);
-    expect(theilH([[5, 5], [10, 10]])).toBeCloseTo(0, 12);
-    expect(theilH([[10, 0, 0], [0, 7, 0], [0, 0, 3]])).toBeCloseTo(1, 12);
+    expect(
+      theilH([
+        [5, 5],
+        [10, 10],
+      ]),
+    ).toBeCloseTo(0, 12);
+    expect(
+      theilH([
+        [10, 0, 0],
+        [0, 7, 0],
+        [0, 0, 3],
+      ]),
+    ).toBeCloseTo(1, 12);
   });
 
   it('Theil H takes any number of groups', () => {

@@ -13,7 +13,12 @@ function diplomaEmployment(recognised: number, days = 400) {
       'submodels.housing': false,
       'submodels.demography': false,
       'submodels.attitudes': false,
-      ...Object.fromEntries([1, 2, 3, 4].flatMap((g) => [[`population.groups.${g}.recognised`, recognised], [`population.groups.${g}.employment`, 0]])),
+      ...Object.fromEntries(
+        [1, 2, 3, 4].flatMap((g) => [
+          [`population.groups.${g}.recognised`, recognised],
+          [`population.groups.${g}.employment`, 0],
+        ]),
+      ),
     }),
   );
   for (let d = 0; d < days; d++) sim.advance();
@@ -30,7 +35,9 @@ function diplomaEmployment(recognised: number, days = 400) {
 }
 
 function gapWith(sets: Record<string, unknown>, days = 300) {
-  const sim = new Simulation(smallCity({ 'population.residents': 4000, 'submodels.contact': false, 'submodels.housing': false, 'submodels.demography': false, ...sets }));
+  const sim = new Simulation(
+    smallCity({ 'population.residents': 4000, 'submodels.contact': false, 'submodels.housing': false, 'submodels.demography': false, ...sets }),
+  );
   for (let d = 0; d < days; d++) sim.advance();
   const out = sim.indicators();
   sim.close();

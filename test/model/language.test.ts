@@ -39,7 +39,16 @@ describe('learning the host language', () => {
   it('the hours of a level are the differences of the cumulative hours: with 100 hours per level, 100 hours of exposure add one level', () => {
     // 1 hour a day for 100 days, for an average adult learner (no spread of aptitude, schooling or literacy).
     const average = { 'language.aptitudeSd': 0, 'language.schoolingFactor': [1, 1, 1], 'language.illiterateShare': 0 };
-    const g = languageGain({ ...average, 'language.cumulativeHours': [100, 200, 300, 400, 500], 'language.talkHours': 0, 'language.dailyExposureHours': 1, 'submodels.contact': false }, 100);
+    const g = languageGain(
+      {
+        ...average,
+        'language.cumulativeHours': [100, 200, 300, 400, 500],
+        'language.talkHours': 0,
+        'language.dailyExposureHours': 1,
+        'submodels.contact': false,
+      },
+      100,
+    );
     expect(g.adult).toBeCloseTo(0.2, 2);
   });
 });

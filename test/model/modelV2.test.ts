@@ -40,8 +40,16 @@ describe('contact v2', () => {
     const r = w.residents;
     const c = w.scenario.contact;
     const tie = w.scenario.ties.tieChance * w.scenario.ties.outgroupTieEffect;
-    const hosts = values(sim, (i) => r.group[i] === 0, (i) => i);
-    const migrants = values(sim, (i) => r.group[i] !== 0, (i) => i);
+    const hosts = values(
+      sim,
+      (i) => r.group[i] === 0,
+      (i) => i,
+    );
+    const migrants = values(
+      sim,
+      (i) => r.group[i] !== 0,
+      (i) => i,
+    );
     for (let t = 0; t < SPACE_TYPES.length; t++) {
       const scores = [];
       for (let s = 0; s < w.sizes.spaces; s++) if (w.spaces.type[s] === t) scores.push(w.spaces.allport[s]);
@@ -69,7 +77,11 @@ describe('contact v2', () => {
       const before = Float32Array.from(sim.world.residents.prejudice);
       for (let d = 0; d < 60; d++) sim.advance();
       const r = sim.world.residents;
-      const hosts = values(sim, (i) => r.group[i] === 0 && r.outgroupContacts[i] > 10, (i) => i).sort((x, y) => r.susceptibility[x] - r.susceptibility[y] || x - y);
+      const hosts = values(
+        sim,
+        (i) => r.group[i] === 0 && r.outgroupContacts[i] > 10,
+        (i) => i,
+      ).sort((x, y) => r.susceptibility[x] - r.susceptibility[y] || x - y);
       const q = Math.floor(hosts.length / 4);
       const drop = (xs: number[]) => xs.reduce((a, i) => a + before[i] - r.prejudice[i], 0) / xs.reduce((a, i) => a + before[i], 0);
       const out = drop(hosts.slice(-q)) / drop(hosts.slice(0, q));
@@ -87,7 +99,10 @@ describe('contact v2', () => {
       for (let d = 0; d < 30; d++) sim.advance();
       const r = sim.world.residents;
       const keep = (i: number) => r.group[i] === 0 && r.age[i] === AgeClass.elder;
-      const out = pearson(values(sim, keep, (i) => r.outgroupContacts[i]), values(sim, keep, (i) => start[i]));
+      const out = pearson(
+        values(sim, keep, (i) => r.outgroupContacts[i]),
+        values(sim, keep, (i) => start[i]),
+      );
       sim.close();
       return out;
     };
@@ -123,21 +138,34 @@ describe('ties as links', () => {
 
   it('friendship keeps lowering prejudice while it lasts, so ties move prejudice more than casual encounters', () => {
     const base = { ...quiet, 'ties.tieChance': 0.01 };
-    expect(indicatorsAfter({ ...base, 'ties.friendshipEffect': 0.003 }, 90).prejudice_host).toBeLessThan(indicatorsAfter({ ...base, 'ties.friendshipEffect': 0 }, 90).prejudice_host - 0.005);
+    expect(indicatorsAfter({ ...base, 'ties.friendshipEffect': 0.003 }, 90).prejudice_host).toBeLessThan(
+      indicatorsAfter({ ...base, 'ties.friendshipEffect': 0 }, 90).prejudice_host - 0.005,
+    );
   });
 
   it('extended contact: talking with an in-group member who has an out-group friend lowers prejudice', () => {
     const base = { ...quiet, 'ties.tieChance': 0.01, 'ties.friendshipEffect': 0, 'attitudes.extendedContact': 0 };
-    expect(indicatorsAfter({ ...base, 'ties.extendedEffect': 0.02 }, 60).prejudice_host).toBeLessThan(indicatorsAfter({ ...base, 'ties.extendedEffect': 0 }, 60).prejudice_host - 0.005);
+    expect(indicatorsAfter({ ...base, 'ties.extendedEffect': 0.02 }, 60).prejudice_host).toBeLessThan(
+      indicatorsAfter({ ...base, 'ties.extendedEffect': 0 }, 60).prejudice_host - 0.005,
+    );
   });
 });
 
 describe('labour v2', () => {
-  const labour = { 'submodels.contact': false, 'submodels.housing': false, 'submodels.demography': false, 'submodels.attitudes': false, 'population.residents': 4000 };
+  const labour = {
+    'submodels.contact': false,
+    'submodels.housing': false,
+    'submodels.demography': false,
+    'submodels.attitudes': false,
+    'population.residents': 4000,
+  };
   const unrecognised = Object.fromEntries([1, 2, 3, 4].map((g) => [`population.groups.${g}.recognised`, 0]));
 
   it('regulated occupations keep unrecognised diplomas out of skilled jobs', () => {
-    const open = indicatorsAfter({ ...labour, ...unrecognised, 'labour.regulatedShare': 0, 'labour.unrecognisedDiscount': 0 }, 200).overqualification_tertiary_migrant;
+    const open = indicatorsAfter(
+      { ...labour, ...unrecognised, 'labour.regulatedShare': 0, 'labour.unrecognisedDiscount': 0 },
+      200,
+    ).overqualification_tertiary_migrant;
     const closed = indicatorsAfter({ ...labour, ...unrecognised, 'labour.regulatedShare': 1 }, 200).overqualification_tertiary_migrant;
     expect(closed).toBeGreaterThan(open + 0.1);
   });
@@ -145,7 +173,11 @@ describe('labour v2', () => {
   it('an unrecognised diploma lowers the hiring chance', () => {
     const sim = simulate(labour, 0);
     const r = sim.world.residents;
-    const i = values(sim, (k) => (r.flags[k] & Flag.foreignDiploma) !== 0 && (r.flags[k] & Flag.recognised) !== 0, (k) => k)[0];
+    const i = values(
+      sim,
+      (k) => (r.flags[k] & Flag.foreignDiploma) !== 0 && (r.flags[k] & Flag.recognised) !== 0,
+      (k) => k,
+    )[0];
     const recognisedChance = hireChance(sim.world, i);
     r.flags[i] &= ~Flag.recognised;
     expect(hireChance(sim.world, i)).toBeCloseTo(recognisedChance * sim.world.scenario.labour.unrecognisedHire, 9);
@@ -191,7 +223,11 @@ describe('language v2', () => {
     const spreadAfter = (sets: Record<string, unknown>) => {
       const sim = simulate({ ...quiet, policies: [{ type: 'languageClasses', seats: 200 }], ...sets }, 120);
       const r = sim.world.residents;
-      const xs = values(sim, (i) => r.classHours[i] > 50, (i) => r.language[i]);
+      const xs = values(
+        sim,
+        (i) => r.classHours[i] > 50,
+        (i) => r.language[i],
+      );
       expect(xs.length).toBeGreaterThan(50);
       sim.close();
       return sd(xs);
@@ -206,7 +242,11 @@ describe('acculturation v2', () => {
     const below = (spread: number) => {
       const sim = simulate({ ...quiet, 'attitudes.orientationSd': spread }, 200);
       const r = sim.world.residents;
-      const xs = values(sim, (i) => r.group[i] !== 0, (i) => (r.heritage[i] < 0.5 ? 1 : 0));
+      const xs = values(
+        sim,
+        (i) => r.group[i] !== 0,
+        (i) => (r.heritage[i] < 0.5 ? 1 : 0),
+      );
       sim.close();
       return xs.reduce((a, b) => a + b, 0) / xs.length;
     };
@@ -222,7 +262,10 @@ describe('acculturation v2', () => {
       const G = w.sizes.groups;
       const keep = (i: number) => r.group[i] !== 0;
       const share = (i: number) => w.district.groupShare[w.dwellings.district[w.households.dwelling[r.household[i]]] * G + r.group[i]];
-      const out = pearson(values(sim, keep, share), values(sim, keep, (i) => r.heritage[i]));
+      const out = pearson(
+        values(sim, keep, share),
+        values(sim, keep, (i) => r.heritage[i]),
+      );
       sim.close();
       return out;
     };
@@ -230,7 +273,11 @@ describe('acculturation v2', () => {
     const adoption = (expectation: number) => {
       const sim = simulate({ ...quiet, 'attitudes.hostExpectation': expectation }, 200);
       const r = sim.world.residents;
-      const xs = values(sim, (i) => r.group[i] !== 0, (i) => r.adoption[i]);
+      const xs = values(
+        sim,
+        (i) => r.group[i] !== 0,
+        (i) => r.adoption[i],
+      );
       sim.close();
       return xs.reduce((a, b) => a + b, 0) / xs.length;
     };
@@ -240,8 +287,16 @@ describe('acculturation v2', () => {
   it('the second generation keeps less of the heritage orientation', () => {
     const sim = simulate({ ...quiet, 'submodels.demography': true, 'demography.birthsPerYear': 0.05 }, 120);
     const r = sim.world.residents;
-    const born = values(sim, (i) => r.group[i] !== 0 && (r.traits[i] & Trait.bornHere) !== 0 && r.age[i] === AgeClass.child, (i) => r.orientation[i]);
-    const arrived = values(sim, (i) => r.group[i] !== 0 && !(r.traits[i] & Trait.bornHere), (i) => r.orientation[i]);
+    const born = values(
+      sim,
+      (i) => r.group[i] !== 0 && (r.traits[i] & Trait.bornHere) !== 0 && r.age[i] === AgeClass.child,
+      (i) => r.orientation[i],
+    );
+    const arrived = values(
+      sim,
+      (i) => r.group[i] !== 0 && !(r.traits[i] & Trait.bornHere),
+      (i) => r.orientation[i],
+    );
     expect(born.length).toBeGreaterThan(30);
     const m = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(m(born)).toBeLessThan(m(arrived) * 0.85);
@@ -260,6 +315,8 @@ describe('group threat v2', () => {
 
   it("the out-group's size raises host prejudice", () => {
     const noContact = { ...quiet, 'submodels.contact': false };
-    expect(indicatorsAfter({ ...noContact, 'attitudes.sizeThreat': 2 }, 150).prejudice_host).toBeGreaterThan(indicatorsAfter({ ...noContact, 'attitudes.sizeThreat': 0 }, 150).prejudice_host + 0.01);
+    expect(indicatorsAfter({ ...noContact, 'attitudes.sizeThreat': 2 }, 150).prejudice_host).toBeGreaterThan(
+      indicatorsAfter({ ...noContact, 'attitudes.sizeThreat': 0 }, 150).prejudice_host + 0.01,
+    );
   });
 });

@@ -42,11 +42,20 @@ describe('shocks on the timeline', () => {
     };
     const shock = run(media());
     const calm = run({});
-    let tied = 0, nTied = 0, untied = 0, nUntied = 0;
+    let tied = 0,
+      nTied = 0,
+      untied = 0,
+      nUntied = 0;
     for (let i = 0; i < shock.shown.length; i++) {
       if (shock.group[i] !== 0) continue;
       const bump = shock.shown[i] - calm.shown[i];
-      if (shock.ties[i] >= 3) { tied += bump; nTied++; } else if (shock.ties[i] === 0) { untied += bump; nUntied++; }
+      if (shock.ties[i] >= 3) {
+        tied += bump;
+        nTied++;
+      } else if (shock.ties[i] === 0) {
+        untied += bump;
+        nUntied++;
+      }
     }
     expect(nTied).toBeGreaterThan(10);
     expect(nUntied).toBeGreaterThan(10);
@@ -62,9 +71,18 @@ describe('shocks on the timeline', () => {
   });
 
   it('an arrival wave brings the announced number of residents', () => {
-    const sets = { 'submodels.demography': true, 'demography.birthsPerYear': 0, 'demography.elderDeathsPerYear': 0, timeline: [{ type: 'arrivalWave', day: 5, durationDays: 10, group: 'west_africa', arrivals: 300 }] };
+    const sets = {
+      'submodels.demography': true,
+      'demography.birthsPerYear': 0,
+      'demography.elderDeathsPerYear': 0,
+      timeline: [{ type: 'arrivalWave', day: 5, durationDays: 10, group: 'west_africa', arrivals: 300 }],
+    };
     const pop = series(sets, 30, (s) => s.indicators().population);
-    const base = series({ 'submodels.demography': true, 'demography.birthsPerYear': 0, 'demography.elderDeathsPerYear': 0 }, 30, (s) => s.indicators().population);
+    const base = series(
+      { 'submodels.demography': true, 'demography.birthsPerYear': 0, 'demography.elderDeathsPerYear': 0 },
+      30,
+      (s) => s.indicators().population,
+    );
     const added = pop[30] - base[30];
     expect(added).toBeGreaterThan(240);
     expect(added).toBeLessThan(360);

@@ -36,7 +36,14 @@ describe('ties', () => {
   });
 
   it('ties help find jobs', () => {
-    const base = { 'submodels.labour': true, 'ties.tieChance': 0.02, 'population.groups.1.employment': 0, 'population.groups.2.employment': 0, 'population.groups.3.employment': 0, 'population.groups.4.employment': 0 };
+    const base = {
+      'submodels.labour': true,
+      'ties.tieChance': 0.02,
+      'population.groups.1.employment': 0,
+      'population.groups.2.employment': 0,
+      'population.groups.3.employment': 0,
+      'population.groups.4.employment': 0,
+    };
     const helped = end({ ...base, 'ties.jobBoost': 3 }, 200).employment_migrant;
     const alone = end({ ...base, 'ties.jobBoost': 0 }, 200).employment_migrant;
     expect(helped).toBeGreaterThan(alone);
@@ -48,8 +55,15 @@ describe('neighbourhood norms', () => {
     const spread = (sets: Record<string, unknown>) => {
       const sim = run({ 'submodels.contact': false, 'attitudes.anchor': 0, 'attitudes.extendedContact': 0, ...sets }, 60);
       const r = sim.world.residents;
-      let s = 0, s2 = 0, n = 0;
-      for (let i = 0; i < sim.world.counts[0]; i++) if (r.group[i] === 0) { s += r.prejudice[i]; s2 += r.prejudice[i] ** 2; n++; }
+      let s = 0,
+        s2 = 0,
+        n = 0;
+      for (let i = 0; i < sim.world.counts[0]; i++)
+        if (r.group[i] === 0) {
+          s += r.prejudice[i];
+          s2 += r.prejudice[i] ** 2;
+          n++;
+        }
       sim.close();
       return Math.sqrt(s2 / n - (s / n) ** 2);
     };

@@ -10,7 +10,7 @@ const SETS = {};
 describe('complaintsCoordinator', () => {
   const base = run([], DAYS, SETS);
 
-  it('raises migrants\' trust in institutions', () => {
+  it("raises migrants' trust in institutions", () => {
     const on = run([coordinator], DAYS, SETS);
     expect(tail(on, 'trust_migrant') - tail(base, 'trust_migrant')).toBeGreaterThan(0.015);
   });

@@ -10,7 +10,7 @@ const classes = { type: 'languageClasses', seats: 300 };
 describe('languageClasses', () => {
   const base = run([], DAYS);
 
-  it('raises migrants\' host language and trust against the same city without it', () => {
+  it("raises migrants' host language and trust against the same city without it", () => {
     const on = run([classes], DAYS);
     expect(tail(on, 'class_participants')).toBeGreaterThan(50);
     expect(tail(on, 'language_mean') - tail(base, 'language_mean')).toBeGreaterThan(0.03);

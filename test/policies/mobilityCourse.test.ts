@@ -38,7 +38,9 @@ describe('mobilityCourse', () => {
 
   it('enrols only women of its target groups in its districts, and graduates keep their skills after it ends', () => {
     const counts: number[] = [];
-    const on = run([{ ...course, target: ['north_africa', 'south_asia', 'west_africa'], districts: [0, 1], stop: 70 }], DAYS, SETS, (sim) => counts.push(graduates(sim).length));
+    const on = run([{ ...course, target: ['north_africa', 'south_asia', 'west_africa'], districts: [0, 1], stop: 70 }], DAYS, SETS, (sim) =>
+      counts.push(graduates(sim).length),
+    );
     const w = on.sim.world;
     const served = ['north_africa', 'south_asia', 'west_africa'].map((g) => groupIndex(w, g));
     const all = graduates(on.sim);

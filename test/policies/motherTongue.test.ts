@@ -10,7 +10,7 @@ const SETS = { 'submodels.labour': false };
 describe('motherTongue', () => {
   const base = run([], DAYS, SETS);
 
-  it('raises migrant children\'s school success through belonging, without slowing their host language', () => {
+  it("raises migrant children's school success through belonging, without slowing their host language", () => {
     const on = run([motherTongue], DAYS, SETS);
     expect(tail(on, 'school_success_migrant') - tail(base, 'school_success_migrant')).toBeGreaterThan(0.03);
     const w = on.sim.world;

@@ -32,10 +32,7 @@ describe('policies in a run', () => {
   });
 
   it('a political change stops unprotected policies from its day while protected ones go on', () => {
-    const policies = [
-      { type: 'guarantors', protected: true },
-      { type: 'welcomingCampaign' },
-    ];
+    const policies = [{ type: 'guarantors', protected: true }, { type: 'welcomingCampaign' }];
     const campaign: number[] = [];
     const mediation: number[] = [];
     const cut = run(policies, 40, { timeline: [{ type: 'politicalChange', day: 20, cut: 1 }] }, (sim) => {

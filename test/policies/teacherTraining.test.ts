@@ -26,7 +26,7 @@ describe('teacherTraining', () => {
   const baseSchools = schoolNegatives();
   const base = run([], DAYS, SETS, baseSchools.each);
 
-  it('makes encounters at school go better and lowers children\'s prejudice', () => {
+  it("makes encounters at school go better and lowers children's prejudice", () => {
     const onSchools = schoolNegatives();
     const on = run([training], DAYS, SETS, onSchools.each);
     // Version 2 weighs the Allport score less in the odds of a negative encounter (contact.allportWeight 1).

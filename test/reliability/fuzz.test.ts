@@ -29,18 +29,25 @@ function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][]
 /** A copy of doc with the value at a random path replaced, removed, or given a new sibling. */
 const mutation = (doc: Json) => {
   const all = paths(doc);
-  return fc.tuple(fc.integer({ min: 0, max: all.length - 1 }), fc.constantFrom('replace', 'delete', 'add'), fc.jsonValue({ maxDepth: 4 }), fc.string({ maxLength: 12 })).map(([k, kind, value, key]) => {
-    const copy = structuredClone(doc) as any;
-    const at = all[k];
-    if (at.length === 0) return kind === 'replace' ? value : copy;
-    let node = copy;
-    for (const p of at.slice(0, -1)) node = node[p];
-    const last = at[at.length - 1];
-    if (kind === 'replace') node[last] = value;
-    else if (kind === 'delete') Array.isArray(node) ? node.splice(Number(last), 1) : delete node[last];
-    else if (node[last] && typeof node[last] === 'object' && !Array.isArray(node[last])) node[last][key] = value;
-    return copy;
-  });
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: all.length - 1 }),
+      fc.constantFrom('replace', 'delete', 'add'),
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.string({ maxLength: 12 }),
+    )
+    .map(([k, kind, value, key]) => {
+      const copy = structuredClone(doc) as any;
+      const at = all[k];
+      if (at.length === 0) return kind === 'replace' ? value : copy;
+      let node = copy;
+      for (const p of at.slice(0, -1)) node = node[p];
+      const last = at[at.length - 1];
+      if (kind === 'replace') node[last] = value;
+      else if (kind === 'delete') Array.isArray(node) ? node.splice(Number(last), 1) : delete node[last];
+      else if (node[last] && typeof node[last] === 'object' && !Array.isArray(node[last])) node[last][key] = value;
+      return copy;
+    });
 };
 
 function onlyClearErrors(fn: () => unknown, ErrorType: new (...a: any[]) => Error) {
@@ -67,7 +74,14 @@ describe('fuzzing the readers: any input gives a result or the clear error, neve
   it('the scenario parser, on arbitrary JSON and deeply nested junk', () => {
     const deep = (n: number): Json => (n === 0 ? 1 : { a: [deep(n - 1)] });
     onlyClearErrors(() => parseScenario(deep(2000), 'deep.json'), InputError);
-    onlyClearErrors(() => parseScenario({ ...scenarioJson, population: { ...scenarioJson.population, groups: Array.from({ length: 100000 }, () => ({ name: 'x', share: 0 })) } }, 'huge.json'), InputError);
+    onlyClearErrors(
+      () =>
+        parseScenario(
+          { ...scenarioJson, population: { ...scenarioJson.population, groups: Array.from({ length: 100000 }, () => ({ name: 'x', share: 0 })) } },
+          'huge.json',
+        ),
+      InputError,
+    );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (doc) => {
         onlyClearErrors(() => parseScenario(doc, 'fuzz.json'), InputError);

@@ -10,7 +10,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Starts a long `icity run` (decades of days) and kills it with SIGKILL after so many milliseconds. */
 function killAfter(ms: number, out: string): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'run', 'scenarios/default.json', '--set', 'population.residents=20000', '--days', '36500', '--workers', '2', '--out', out, '--agents'], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', 'scenarios/default.json', '--set', 'population.residents=20000', '--days', '36500', '--workers', '2', '--out', out, '--agents'],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);

@@ -14,7 +14,8 @@ const project = path.join(ROOT, '.tmp', `consumer-${process.pid}`);
 const installed = path.join(project, 'node_modules', 'interethnic-city');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-const run = (cmd: string, args: string[], cwd = project) => spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+const run = (cmd: string, args: string[], cwd = project) =>
+  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
 
 beforeAll(() => {
   fs.mkdirSync(installed, { recursive: true });
@@ -71,7 +72,19 @@ describe('the packed package', () => {
     fs.writeFileSync(path.join(project, 'use.ts'), `${USE}\n// @ts-expect-error misspelt on purpose\nconsole.log(sim.indicators().prejudise_host);\n`);
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, files: ['use.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+        },
+        files: ['use.ts'],
+      }),
     );
     const r = run(process.execPath, [TSC, '-p', '.']);
     expect(r.stdout + r.stderr).toBe('');

@@ -22,7 +22,9 @@ function leaves(node: Record<string, any>, path: string, out: Leaf[]): Leaf[] {
 /** Parameters not drawn freely: sizes (kept small below), names, and sums that must hold. */
 const FIXED = /^(population\.residents|days|seed|formatVersion|city\.districts[XY]|record\.framesEvery|city\.tractSize)$/;
 
-const PARAMS = leaves(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>, '', []).filter((l) => !FIXED.test(l.path));
+const PARAMS = leaves(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>, '', []).filter(
+  (l) => !FIXED.test(l.path),
+);
 
 function valueOf(leaf: Leaf): fc.Arbitrary<unknown> {
   const n = leaf.node;
@@ -39,7 +41,9 @@ export const scenarioOverrides = fc.record({
   days: fc.integer({ min: 2, max: 12 }),
   districts: fc.integer({ min: 1, max: 3 }),
   seed: fc.integer({ min: 0, max: 1000 }),
-  params: fc.uniqueArray(fc.integer({ min: 0, max: PARAMS.length - 1 }), { maxLength: 10 }).chain((idx) => fc.tuple(...idx.map((k) => valueOf(PARAMS[k]).map((v) => [PARAMS[k].path, v] as const)))),
+  params: fc
+    .uniqueArray(fc.integer({ min: 0, max: PARAMS.length - 1 }), { maxLength: 10 })
+    .chain((idx) => fc.tuple(...idx.map((k) => valueOf(PARAMS[k]).map((v) => [PARAMS[k].path, v] as const)))),
 });
 
 export type ScenarioOverrides = typeof scenarioOverrides extends fc.Arbitrary<infer T> ? T : never;

@@ -31,7 +31,8 @@ const migrantShare = (s: Scenario) => migrants(s).reduce((a, g) => a + g.share, 
 const CITIES: Record<string, (s: Scenario) => void> = {
   'turin.json': (s) => {
     expect(migrantShare(s)).toBeCloseTo(0.11, 2);
-    for (const origin of ['romania', 'morocco', 'peru', 'china', 'albania', 'nigeria', 'egypt']) expect(s.population.groups.map((g) => g.name)).toContain(origin);
+    for (const origin of ['romania', 'morocco', 'peru', 'china', 'albania', 'nigeria', 'egypt'])
+      expect(s.population.groups.map((g) => g.name)).toContain(origin);
     expect(migrants(s).every((g) => g.arrivalRate > 0)).toBe(true);
     expect(ofType(s, 'neighbourhoodRenewal')).toHaveLength(1);
   },
@@ -206,7 +207,10 @@ describe('experiment files', () => {
       expect(Number.isFinite(row.mean)).toBe(true);
       expect(row.diff === undefined).toBe(row.arm === 'baseline');
     }
-    const metrics = fs.readFileSync(path.join(out, 'runs', 'baseline', '1', 'metrics.csv'), 'utf8').trim().split('\n');
+    const metrics = fs
+      .readFileSync(path.join(out, 'runs', 'baseline', '1', 'metrics.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(metrics).toHaveLength(days + 2);
     expect(metrics[1].split(',')[metrics[0].split(',').indexOf('population')]).toBe('1500');
   });

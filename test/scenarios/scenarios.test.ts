@@ -93,6 +93,10 @@ describe('the ODD model description', () => {
 
   it('gives every parameter a unit and a description', async () => {
     const { scenarioParameters } = await import('../../docs/parameters.ts');
-    expect(scenarioParameters().filter((r) => !r.unit || !r.description).map((r) => r.path)).toEqual([]);
+    expect(
+      scenarioParameters()
+        .filter((r) => !r.unit || !r.description)
+        .map((r) => r.path),
+    ).toEqual([]);
   });
 });

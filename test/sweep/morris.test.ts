@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { morrisIndices } from '../../sim/engine/experiment/design/morrisIndices.ts';
-import { morrisStep, morrisTrajectories, morrisTrajectory, spreadOut, trajectoryDistance, type Trajectory } from '../../sim/engine/experiment/design/morrisTrajectories.ts';
+import {
+  morrisStep,
+  morrisTrajectories,
+  morrisTrajectory,
+  spreadOut,
+  trajectoryDistance,
+  type Trajectory,
+} from '../../sim/engine/experiment/design/morrisTrajectories.ts';
 import { designRandom } from '../../sim/engine/experiment/design/designRandom.ts';
 
 /** Morris measures of f over [0,1]^k from r trajectories on p levels. */
 function screen(f: (x: number[]) => number, k: number, r: number, p = 4, seed = 1) {
   const t = morrisTrajectories(k, r, p, designRandom(seed, 'test'));
-  return morrisIndices(k, t, t.map((points) => points.map(f)));
+  return morrisIndices(
+    k,
+    t,
+    t.map((points) => points.map(f)),
+  );
 }
 
 describe('morrisTrajectory', () => {
@@ -61,7 +72,8 @@ describe('spreadOut (Campolongo et al. 2007 trajectory selection)', () => {
     const random = designRandom(4, 'spread');
     const candidates = Array.from({ length: 8 }, () => morrisTrajectory(3, 4, random));
     let best = 0;
-    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) for (let c = b + 1; c < 8; c++) best = Math.max(best, spread([candidates[a], candidates[b], candidates[c]]));
+    for (let a = 0; a < 8; a++)
+      for (let b = a + 1; b < 8; b++) for (let c = b + 1; c < 8; c++) best = Math.max(best, spread([candidates[a], candidates[b], candidates[c]]));
     // The greedy search is not guaranteed optimal; on small sets it comes close.
     expect(spread(spreadOut(candidates, 3))).toBeGreaterThanOrEqual(0.9 * best);
   });

@@ -29,7 +29,16 @@ describe('a grid sweep (2 × 2 points, 2 replications)', () => {
   const file = writeExperiment(
     dir,
     'grid.json',
-    small({ type: 'grid', parameters: [{ path: 'housing.similarityThreshold', values: [0.2, 0.5] }, { path: 'spaces.school.allport.cooperation', values: [0, 1] }] }, 2),
+    small(
+      {
+        type: 'grid',
+        parameters: [
+          { path: 'housing.similarityThreshold', values: [0.2, 0.5] },
+          { path: 'spaces.school.allport.cooperation', values: [0, 1] },
+        ],
+      },
+      2,
+    ),
   );
   const out = path.join(dir, 'grid');
   const r = icity(['experiment', file, '--out', out, '--workers', '2']);
@@ -38,7 +47,9 @@ describe('a grid sweep (2 × 2 points, 2 replications)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Experiment small: 10 runs \(10 ran, 0 reused\)/);
-    expect(r.stdout).toContain('Design: a full factorial grid of housing.similarityThreshold, spaces.school.allport.cooperation: 4 points (p001 to p004), 2 replications each; points.csv gives their values.');
+    expect(r.stdout).toContain(
+      'Design: a full factorial grid of housing.similarityThreshold, spaces.school.allport.cooperation: 4 points (p001 to p004), 2 replications each; points.csv gives their values.',
+    );
     expect(fs.readdirSync(path.join(out, 'runs')).sort()).toEqual(['baseline', 'p001', 'p002', 'p003', 'p004']);
   });
 
@@ -81,7 +92,18 @@ describe('Morris screening (2 parameters, 3 trajectories, 1 replication)', () =>
   const file = writeExperiment(
     dir,
     'morris.json',
-    small({ type: 'morris', trajectories: 3, seed: 2, parameters: [{ path: params[0], min: 0.1, max: 0.6 }, { path: params[1], min: 0, max: 1 }] }, 1),
+    small(
+      {
+        type: 'morris',
+        trajectories: 3,
+        seed: 2,
+        parameters: [
+          { path: params[0], min: 0.1, max: 0.6 },
+          { path: params[1], min: 0, max: 1 },
+        ],
+      },
+      1,
+    ),
   );
   const out = path.join(dir, 'morris');
   const r = icity(['experiment', file, '--out', out, '--workers', '2']);
@@ -113,14 +135,20 @@ describe('Morris screening (2 parameters, 3 trajectories, 1 replication)', () =>
     }
   });
 
-  it('computes the measures from the points\' outputs in summary.csv and their places in the manifest', () => {
+  it("computes the measures from the points' outputs in summary.csv and their places in the manifest", () => {
     const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     const summary = csv(path.join(out, 'summary.csv'));
     const trajectories = [0, 1, 2].map((t) => m.design.points.filter((p: { trajectory: number }) => p.trajectory === t));
     const rows = csv(path.join(out, 'sensitivity.csv'));
     for (const metric of METRICS) {
-      const y = trajectories.map((t) => t.map((p: { arm: string }) => Number(summary.find((s) => s.arm === p.arm && s.metric === metric && s.day === '10')!.mean)));
-      const expected = morrisIndices(2, trajectories.map((t) => t.map((p: { unit: number[] }) => p.unit)), y);
+      const y = trajectories.map((t) =>
+        t.map((p: { arm: string }) => Number(summary.find((s) => s.arm === p.arm && s.metric === metric && s.day === '10')!.mean)),
+      );
+      const expected = morrisIndices(
+        2,
+        trajectories.map((t) => t.map((p: { unit: number[] }) => p.unit)),
+        y,
+      );
       params.forEach((param, j) => {
         const row = rows.find((x) => x.metric === metric && x.day === '10' && x.parameter === param)!;
         expect(Number(row.mu_star)).toBeCloseTo(expected[j].muStar, 4);

@@ -48,7 +48,10 @@ describe('adaptation rules', () => {
 
   it('a role no group plays here leaves the practice out of the city, saying why', () => {
     const fluent = { ...city, groups: city.groups.map((g) => ({ ...g, language: g.host ? 1 : 0.8 })) };
-    expect(adaptPolicy({ type: 'languageClasses' }, { target: 'belowB1' }, { city: fluent })).toEqual({ ok: false, why: 'none of its groups is a migrant group starting below B1' });
+    expect(adaptPolicy({ type: 'languageClasses' }, { target: 'belowB1' }, { city: fluent })).toEqual({
+      ok: false,
+      why: 'none of its groups is a migrant group starting below B1',
+    });
   });
 
   it('target names the city lacks are dropped; with none left the policy serves its default groups', () => {
@@ -80,7 +83,9 @@ describe('adaptation rules', () => {
   it('applyVariant sets fields, then multiplies numbers, and names a field it cannot multiply', () => {
     const v = applyVariant({ type: 'languageClasses', seats: 15, civic: true }, { name: 'x', set: { civic: false }, scale: { seats: 2, hoursPerWeek: 2 } });
     expect(v.policy).toEqual({ type: 'languageClasses', seats: 30, civic: false });
-    expect(v.problems).toEqual(['scale.hoursPerWeek: the practice has no number "hoursPerWeek" to multiply (set it in the practice\'s policy or in the variant\'s "set")']);
+    expect(v.problems).toEqual([
+      'scale.hoursPerWeek: the practice has no number "hoursPerWeek" to multiply (set it in the practice\'s policy or in the variant\'s "set")',
+    ]);
   });
 
   it('cityProfile counts the residents of each district of the built city', () => {

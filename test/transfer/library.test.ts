@@ -15,7 +15,11 @@ const NOT_TARGETS = ['classic-schelling.json', 'all-policies.json'];
 describe('the catalogue and the transfer experiment of the report practices', () => {
   it('the catalogue has one practice for every policy of the model', () => {
     const catalogue = loadCatalogue();
-    expect(Object.values(catalogue).map((p) => p.policy).sort()).toEqual(POLICIES.map((p) => p.type).sort());
+    expect(
+      Object.values(catalogue)
+        .map((p) => p.policy)
+        .sort(),
+    ).toEqual(POLICIES.map((p) => p.type).sort());
     for (const p of Object.values(catalogue)) expect(p.mechanism.length, p.id).toBeGreaterThan(100);
   });
 
@@ -34,7 +38,10 @@ describe('the catalogue and the transfer experiment of the report practices', ()
     const cities = fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !NOT_TARGETS.includes(f));
     expect(plan.cities.map((c) => path.basename(c.scenarioFile)).sort()).toEqual(cities.sort());
     for (const c of plan.cities) {
-      expect(c.skipped.filter((s) => !/none of its groups is a migrant group starting below B1/.test(s.why)), c.city.name).toEqual([]);
+      expect(
+        c.skipped.filter((s) => !/none of its groups is a migrant group starting below B1/.test(s.why)),
+        c.city.name,
+      ).toEqual([]);
       expect(c.arms.length, c.city.name).toBeGreaterThanOrEqual(13);
     }
   });

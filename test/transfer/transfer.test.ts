@@ -24,7 +24,7 @@ describe('a small transfer experiment', () => {
     result = await runTransfer(loadTransfer(file), { out, workers: 2, progress: false });
   }, 240_000);
 
-  it('runs every city\'s baseline and arms and writes transfer.csv, cities.csv and report.md', () => {
+  it("runs every city's baseline and arms and writes transfer.csv, cities.csv and report.md", () => {
     // Per city: the baseline, two variants of the classes and the renewal, 2 replications each.
     expect(result.cities.map((c) => [c.name, c.result.runs, c.result.failed.length])).toEqual([
       ['teaching', 8, 0],
@@ -69,7 +69,7 @@ describe('a small transfer experiment', () => {
     expect(trust.some((r) => r.cost_per_unit !== '')).toBe(true);
   });
 
-  it('cities.csv gives each city\'s characteristics at day 0 of its baseline', () => {
+  it("cities.csv gives each city's characteristics at day 0 of its baseline", () => {
     const cities = csvObjects(path.join(out, 'cities.csv'));
     expect(cities.map((c) => [c.city, c.groups])).toEqual([
       ['teaching', '2'],
@@ -89,7 +89,9 @@ describe('a small transfer experiment', () => {
     const classes = turin.arms.find((a: { arm: string }) => a.arm === 'cardiff-classes--adapted');
     // Turin's largest migrant group; Cardiff's 150 seats for its 4,800 migrants, scaled to Turin's at 1,500 residents.
     expect(classes.policy.target).toEqual(['romania']);
-    const hostShare = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', 'turin.json'), 'utf8')).population.groups.find((g: { host?: boolean }) => g.host).share;
+    const hostShare = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios', 'turin.json'), 'utf8')).population.groups.find(
+      (g: { host?: boolean }) => g.host,
+    ).share;
     expect(classes.policy.seats).toBe(Math.round((150 * 1500 * (1 - hostShare)) / 4800));
     expect(turin.arms.find((a: { arm: string }) => a.arm === 'cardiff-classes--double-seats').policy.seats).toBe(2 * classes.policy.seats);
     const renewal = turin.arms.find((a: { arm: string }) => a.arm === 'renewal--adapted');
@@ -102,7 +104,9 @@ describe('a small transfer experiment', () => {
     expect(report).toMatch(/## Language classes with police officers/);
     expect(report).toMatch(/## Holistic renewal of public space and markets/);
     expect(report).toMatch(/cover simulation noise only/);
-    expect(report).toMatch(/In (teaching|turin) \(\d+% migrants in \d+ groups?, segregation D \d\.\d\d, language gap \d\.\d\d, employment gap -?\d+ points\), it /);
+    expect(report).toMatch(
+      /In (teaching|turin) \(\d+% migrants in \d+ groups?, segregation D \d\.\d\d, language gap \d\.\d\d, employment gap -?\d+ points\), it /,
+    );
     expect(report).toMatch(/no clear effect|a clear improvement/);
   });
 

@@ -153,7 +153,10 @@ describe('npm run validate', () => {
   it('refuses bad flags with one line per problem and exit code 2', () => {
     const r = validate(['--only', 'indices,nosuch', '--out', ' ']);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['--only: found "nosuch"; checks are schelling, indices, contact, employment, language', '--out: found an empty path; expected a file to write the report to']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      '--only: found "nosuch"; checks are schelling, indices, contact, employment, language',
+      '--out: found an empty path; expected a file to write the report to',
+    ]);
     const bad = validate(['--fast']);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

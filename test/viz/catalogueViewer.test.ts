@@ -35,7 +35,10 @@ describe('the catalogue of good practices', () => {
   it('shows each practice with its city, speaker, evidence, mechanism and a city x outcome heatmap of transfer.csv', async () => {
     await page.goto(server.url);
     await page.waitForSelector('.catalogue .heatmap');
-    expect(await page.locator('.practice h3').allTextContents()).toEqual(['Language classes with police officers', 'Holistic renewal of public space and markets (Porta Palazzo)']);
+    expect(await page.locator('.practice h3').allTextContents()).toEqual([
+      'Language classes with police officers',
+      'Holistic renewal of public space and markets (Porta Palazzo)',
+    ]);
     const classes = page.locator('#practice-cardiff-classes');
     expect(await classes.locator('.facts').textContent()).toBe('From Cardiff · presented by Ratna Omidvar, Maytree Foundation · judged by trust_migrant');
     expect(await classes.locator('blockquote').textContent()).toMatch(/police officers in the City of Cardiff/);
@@ -51,7 +54,9 @@ describe('the catalogue of good practices', () => {
       expect(await cell.locator('.effect').textContent()).toBe(clear ? effectText(Number(r.effect), unit) : 'no clear effect');
       expect(await cell.getAttribute('title')).toContain(`(95% CI ${effectText(Number(r.low), unit)} to ${effectText(Number(r.high), unit)}) at day 20`);
     }
-    expect(await classes.locator('.heatmap-box .note').textContent()).toMatch(/^On trust_migrant \(mean trust of migrants in institutions\): a clear improvement in \d of 2 cities/);
+    expect(await classes.locator('.heatmap-box .note').textContent()).toMatch(
+      /^On trust_migrant \(mean trust of migrants in institutions\): a clear improvement in \d of 2 cities/,
+    );
     await screenshot(page, 'viewer-catalogue.png');
   });
 
@@ -59,7 +64,9 @@ describe('the catalogue of good practices', () => {
     const classes = page.locator('#practice-cardiff-classes');
     const before = await classes.locator('.cell[data-city=turin][data-metric=trust_migrant]').getAttribute('title');
     await page.selectOption('#variant-cardiff-classes', 'double-seats');
-    const row = csvObjects(path.join(out, 'transfer.csv')).find((r) => r.practice === 'cardiff-classes' && r.variant === 'double-seats' && r.city === 'turin' && r.metric === 'trust_migrant' && r.day === '20')!;
+    const row = csvObjects(path.join(out, 'transfer.csv')).find(
+      (r) => r.practice === 'cardiff-classes' && r.variant === 'double-seats' && r.city === 'turin' && r.metric === 'trust_migrant' && r.day === '20',
+    )!;
     const after = await classes.locator('.cell[data-city=turin][data-metric=trust_migrant]').getAttribute('title');
     expect(after).not.toBe(before);
     expect(after).toContain(effectText(Number(row.effect), 'scale 0..1'));
@@ -92,7 +99,9 @@ describe('the catalogue of good practices', () => {
       await screenshot(p, 'viewer-catalogue-report-practices.png');
       await p.locator('.heatmap .cell').first().click();
       await p.waitForSelector('#error:not([hidden])');
-      expect(await p.textContent('#error')).toMatch(/cities\/[a-z-]+\/manifest\.json: is missing: this folder holds the transfer experiment's results, not its runs.*icity experiment .*transfer-report-practices\.json/s);
+      expect(await p.textContent('#error')).toMatch(
+        /cities\/[a-z-]+\/manifest\.json: is missing: this folder holds the transfer experiment's results, not its runs.*icity experiment .*transfer-report-practices\.json/s,
+      );
       await p.close();
     } finally {
       await results.stop();

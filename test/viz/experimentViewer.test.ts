@@ -116,11 +116,32 @@ describe('the viewer on an experiment', () => {
     expect(rows.length).toBe(4);
     const shown = await page.locator('.summary-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
     // Cost per 0.01 of the index, and only where the effect's interval excludes zero.
-    const perStep = (r: Record<string, string>) => (r.diff === '' ? '–' : Number(r.diff_ci_low) > 0 || Number(r.diff_ci_high) < 0 ? (r.cost_per_unit === '' ? '–' : formatMoney(Number(r.cost_per_unit) * 0.01)) : 'no clear effect');
-    expect(shown).toEqual(rows.map((r) => [r.arm, r.day, r.n, fmt(r.mean), interval(r.ci_low, r.ci_high), fmt(r.diff), interval(r.diff_ci_low, r.diff_ci_high), formatMoney(Number(r.cost)), perStep(r)]));
+    const perStep = (r: Record<string, string>) =>
+      r.diff === ''
+        ? '–'
+        : Number(r.diff_ci_low) > 0 || Number(r.diff_ci_high) < 0
+          ? r.cost_per_unit === ''
+            ? '–'
+            : formatMoney(Number(r.cost_per_unit) * 0.01)
+          : 'no clear effect';
+    expect(shown).toEqual(
+      rows.map((r) => [
+        r.arm,
+        r.day,
+        r.n,
+        fmt(r.mean),
+        interval(r.ci_low, r.ci_high),
+        fmt(r.diff),
+        interval(r.diff_ci_low, r.diff_ci_high),
+        formatMoney(Number(r.cost)),
+        perStep(r),
+      ]),
+    );
     const effects = rows.filter((r) => r.diff !== '');
     expect(await page.locator('.effects-chart .effect-row').count()).toBe(effects.length);
-    expect(await page.locator('.effects-chart .effect-row').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-arm')}@${g.getAttribute('data-day')}`))).toEqual(effects.map((r) => `${r.arm}@${r.day}`));
+    expect(
+      await page.locator('.effects-chart .effect-row').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-arm')}@${g.getAttribute('data-day')}`)),
+    ).toEqual(effects.map((r) => `${r.arm}@${r.day}`));
     expect(await page.locator('.effects-chart .column-head').allTextContents()).toEqual(['cost (money)', 'per 0.01']);
     expect(await page.locator('.arms-chart .ci-band').count()).toBe(2);
     await screenshot(page, 'viewer-experiment-overview.png');

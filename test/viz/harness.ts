@@ -38,11 +38,12 @@ export function serve(dir: string, extra: string[] = []): Promise<ServedFolder> 
         resolve({
           url: m[0],
           process: child,
-          stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
         });
       }
     });
@@ -80,7 +81,12 @@ export function writeSmallExperiment(dir: string): string {
       {
         name: 'allport',
         description: 'Schools and workplaces meet the contact conditions.',
-        set: { 'spaces.school.allport.cooperation': 1, 'spaces.school.allport.institutionalSupport': 1, 'spaces.workplace.allport.cooperation': 1, 'spaces.workplace.allport.institutionalSupport': 1 },
+        set: {
+          'spaces.school.allport.cooperation': 1,
+          'spaces.school.allport.institutionalSupport': 1,
+          'spaces.workplace.allport.cooperation': 1,
+          'spaces.workplace.allport.institutionalSupport': 1,
+        },
       },
     ],
   };

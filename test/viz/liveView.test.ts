@@ -18,7 +18,10 @@ async function liveRow(page: Page, day: number, id = 'live-metrics'): Promise<Re
   try {
     await page.waitForFunction(([d, i]) => document.getElementById(i as string)?.dataset.day === String(d), [day, id] as const, { timeout: 60_000 });
   } catch (err) {
-    const why = await page.evaluate(() => `error: ${document.getElementById('error')?.textContent}; status: ${document.getElementById('live-status')?.textContent}; ${document.getElementById('day-counter')?.textContent}`);
+    const why = await page.evaluate(
+      () =>
+        `error: ${document.getElementById('error')?.textContent}; status: ${document.getElementById('live-status')?.textContent}; ${document.getElementById('day-counter')?.textContent}`,
+    );
     throw new Error(`${(err as Error).message}\n${why}`);
   }
   return JSON.parse((await page.getAttribute(`#${id}`, 'data-row'))!);
@@ -85,12 +88,14 @@ describe('the live view, from the static build on a plain static host', () => {
     await page.goto(`${host.url}?live=teaching&seed=1&until=90&cmp=policy.languageClasses:1&ind=language_mean`);
     const a = await liveRow(page, 90);
     const b = await liveRow(page, 90, 'live-metrics-b');
-    expect(a).toEqual(await (async () => {
-      const run = await icityAsync(['run', 'scenarios/teaching.json', '--days', '90', '--seed', '1', '--out', path.join(work, 'run90'), '--json']);
-      expect(run.status).toBe(0);
-      const t = readCsv(path.join(work, 'run90', 'metrics.csv'));
-      return Object.fromEntries(t.header.map((h, k) => [h, t.rows[90][k]]));
-    })());
+    expect(a).toEqual(
+      await (async () => {
+        const run = await icityAsync(['run', 'scenarios/teaching.json', '--days', '90', '--seed', '1', '--out', path.join(work, 'run90'), '--json']);
+        expect(run.status).toBe(0);
+        const t = readCsv(path.join(work, 'run90', 'metrics.csv'));
+        return Object.fromEntries(t.header.map((h, k) => [h, t.rows[90][k]]));
+      })(),
+    );
     expect(b.class_participants).toBeGreaterThan(0);
     expect(b.language_mean).not.toBe(a.language_mean);
     expect(await page.textContent('#difference')).toMatch(/language mean on day 90: A [\d.]+, B [\d.]+; B − A = /);
@@ -130,7 +135,9 @@ describe('the live view, from the static build on a plain static host', () => {
     await page.goto(`${host.url}?live=teaching&seed=1&until=30`);
     await liveRow(page, 30);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('svg.chart text')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)));
+    const smallest = await page.evaluate(() =>
+      Math.min(...[...document.querySelectorAll('svg.chart text')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)),
+    );
     expect(smallest).toBeGreaterThanOrEqual(9);
     await screenshot(page, 'live-390x844.png');
     await page.close();

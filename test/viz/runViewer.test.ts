@@ -37,8 +37,25 @@ async function canvasCodes(p: Page = page): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  const timeline = [{ type: 'media', day: 10, label: 'Sensational news' }, { type: 'politicalChange', day: 25 }];
-  const r = await icityAsync(['run', 'scenarios/default.json', '--days', String(DAYS), '--workers', '1', '--out', runDir, '--json', '--set', 'population.residents=3000', '--set', `timeline=${JSON.stringify(timeline)}`]);
+  const timeline = [
+    { type: 'media', day: 10, label: 'Sensational news' },
+    { type: 'politicalChange', day: 25 },
+  ];
+  const r = await icityAsync([
+    'run',
+    'scenarios/default.json',
+    '--days',
+    String(DAYS),
+    '--workers',
+    '1',
+    '--out',
+    runDir,
+    '--json',
+    '--set',
+    'population.residents=3000',
+    '--set',
+    `timeline=${JSON.stringify(timeline)}`,
+  ]);
   expect(r.status, r.stderr).toBe(0);
   metrics = readCsv(path.join(runDir, 'metrics.csv'));
   [server, browser] = await Promise.all([serve(runDir), launchBrowser()]);
@@ -110,7 +127,9 @@ describe('the viewer replays a run', () => {
   it("marks the calendar's events on the timeline and on every chart, and jumps to one", async () => {
     const calendar: { day: number; label: string }[] = JSON.parse(fs.readFileSync(path.join(runDir, 'manifest.json'), 'utf8')).calendar;
     expect(calendar.map((e) => e.day)).toEqual([10, 25]);
-    expect(await page.locator('.calendar-mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')))).toEqual(calendar.map((e) => `day ${e.day}: ${e.label}`));
+    expect(await page.locator('.calendar-mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')))).toEqual(
+      calendar.map((e) => `day ${e.day}: ${e.label}`),
+    );
     const charts = await page.locator('.series-chart').count();
     expect(await page.locator('.series-chart .event-rule').count()).toBe(charts * calendar.length);
     await page.click('.calendar-list button:has-text("day 25")');
@@ -198,7 +217,9 @@ describe('the viewer replays a run', () => {
     await page.focus('#speed');
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('play');
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth,
+    );
     expect(outline).toBe('solid 3px');
   });
 

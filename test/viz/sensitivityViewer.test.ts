@@ -24,17 +24,20 @@ function csvRows(file: string): Record<string, string>[] {
 beforeAll(async () => {
   // Morris screening of 3 parameters, 2 trajectories: 8 points and the baseline, one replication each.
   const file = path.join(work, 'morris.json');
-  fs.writeFileSync(file, JSON.stringify({
-    name: 'viewer-morris',
-    description: 'Which of three parameters matter for prejudice, segregation and the employment gap, in a small city over two weeks.',
-    scenario: path.relative(work, path.join(ROOT, 'scenarios', 'default.json')),
-    set: { 'population.residents': 1500, 'city.districtsX': 2, 'city.districtsY': 2 },
-    days: 14,
-    replications: 1,
-    design: { type: 'morris', trajectories: 2, seed: 3, parameters: PARAMETERS.map((p) => ({ path: p, min: 0.1, max: 0.9 })) },
-    metrics: ['prejudice_host', 'dissimilarity', 'employment_gap'],
-    reportDays: [7, 'end'],
-  }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'viewer-morris',
+      description: 'Which of three parameters matter for prejudice, segregation and the employment gap, in a small city over two weeks.',
+      scenario: path.relative(work, path.join(ROOT, 'scenarios', 'default.json')),
+      set: { 'population.residents': 1500, 'city.districtsX': 2, 'city.districtsY': 2 },
+      days: 14,
+      replications: 1,
+      design: { type: 'morris', trajectories: 2, seed: 3, parameters: PARAMETERS.map((p) => ({ path: p, min: 0.1, max: 0.9 })) },
+      metrics: ['prejudice_host', 'dissimilarity', 'employment_gap'],
+      reportDays: [7, 'end'],
+    }),
+  );
   const r = await icityAsync(['experiment', file, '--out', expDir, '--workers', '2', '--json']);
   expect(r.status, r.stderr).toBe(0);
   [server, browser] = await Promise.all([serve(expDir), launchBrowser()]);
@@ -62,9 +65,20 @@ describe('the viewer on a Morris screening experiment', () => {
     expect(await page.locator('.sensitivity-chart .sensitivity-point').count()).toBe(3);
     expect((await page.locator('.sensitivity-chart .sensitivity-point text').allTextContents()).sort()).toEqual([...PARAMETERS].sort());
     const table = await page.locator('.sensitivity-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
-    expect(table).toEqual(rows.map((r, k) => [String(k + 1), r.parameter, formatEffect(Number(r.mu_star)), formatEffect(Number(r.mu)), r.sigma === '' ? '–' : formatEffect(Number(r.sigma)), r.r]));
+    expect(table).toEqual(
+      rows.map((r, k) => [
+        String(k + 1),
+        r.parameter,
+        formatEffect(Number(r.mu_star)),
+        formatEffect(Number(r.mu)),
+        r.sigma === '' ? '–' : formatEffect(Number(r.sigma)),
+        r.r,
+      ]),
+    );
     // The dot furthest right is the parameter ranked first.
-    const xs = await page.locator('.sensitivity-point').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-parameter'), Number(g.querySelector('circle')!.getAttribute('cx'))] as [string, number]));
+    const xs = await page
+      .locator('.sensitivity-point')
+      .evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-parameter'), Number(g.querySelector('circle')!.getAttribute('cx'))] as [string, number]));
     expect(xs.sort((a, b) => b[1] - a[1])[0][0]).toBe(rows[0].parameter);
     await screenshot(page, 'viewer-sensitivity.png');
   });

@@ -32,7 +32,19 @@ const outside = path.join(work, 'secret.txt');
 let server: ServedFolder;
 
 beforeAll(async () => {
-  const r = await icityAsync(['run', 'scenarios/default.json', '--days', '5', '--workers', '1', '--out', runDir, '--json', '--set', 'population.residents=1500']);
+  const r = await icityAsync([
+    'run',
+    'scenarios/default.json',
+    '--days',
+    '5',
+    '--workers',
+    '1',
+    '--out',
+    runDir,
+    '--json',
+    '--set',
+    'population.residents=1500',
+  ]);
   expect(r.status, r.stderr).toBe(0);
   fs.writeFileSync(outside, 'not for the browser\n');
   fs.symlinkSync(outside, path.join(runDir, 'leak.txt'));

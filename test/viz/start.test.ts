@@ -25,13 +25,14 @@ function npmStart(): { child: ChildProcess; address: Promise<{ url: string; out:
   return { child, address };
 }
 
-const listening = (port: number) => new Promise<boolean>((resolve) => {
-  const req = http.get({ host: '127.0.0.1', port, path: '/served.json', timeout: 2000 }, (res) => {
-    res.resume();
-    resolve(true);
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/served.json', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('error', () => resolve(false));
   });
-  req.on('error', () => resolve(false));
-});
 
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));

@@ -27,7 +27,17 @@ describe('parseRange(header, size)', () => {
 
 describe('the view state in the URL', () => {
   it('round-trips every field', () => {
-    const s = { view: 'compare' as const, run: 'runs/baseline/2', metrics: ['dissimilarity', 'incidents'], metric: 'prejudice_host', layer: 'migrant_share', day: 120, a: 'baseline', b: 'allport', speed: 20 };
+    const s = {
+      view: 'compare' as const,
+      run: 'runs/baseline/2',
+      metrics: ['dissimilarity', 'incidents'],
+      metric: 'prejudice_host',
+      layer: 'migrant_share',
+      day: 120,
+      a: 'baseline',
+      b: 'allport',
+      speed: 20,
+    };
     expect(readViewState(`?${viewStateQuery(s)}`)).toEqual(s);
   });
 

@@ -11,7 +11,19 @@ const runDir = path.join(work, 'run');
 let browser: Browser;
 
 beforeAll(async () => {
-  const r = await icityAsync(['run', 'scenarios/default.json', '--days', '20', '--workers', '1', '--out', runDir, '--json', '--set', 'population.residents=1500']);
+  const r = await icityAsync([
+    'run',
+    'scenarios/default.json',
+    '--days',
+    '20',
+    '--workers',
+    '1',
+    '--out',
+    runDir,
+    '--json',
+    '--set',
+    'population.residents=1500',
+  ]);
   expect(r.status, r.stderr).toBe(0);
   browser = await launchBrowser();
 });
@@ -52,7 +64,9 @@ describe('the viewer names the file and the problem instead of showing a blank p
     const cut = Math.floor(expected / 3);
     const dir = damagedCopy('truncated', (d) => fs.truncateSync(path.join(d, 'frames.bin'), cut));
     const text = await errorShown(dir, 'viewer-error-truncated.png');
-    expect(text).toContain(`frames.bin: is truncated: it has ${cut.toLocaleString('en-US')} bytes, but frames.json lists ${header.days.length} frames of ${header.frameBytes.toLocaleString('en-US')} bytes (${expected.toLocaleString('en-US')} bytes)`);
+    expect(text).toContain(
+      `frames.bin: is truncated: it has ${cut.toLocaleString('en-US')} bytes, but frames.json lists ${header.days.length} frames of ${header.frameBytes.toLocaleString('en-US')} bytes (${expected.toLocaleString('en-US')} bytes)`,
+    );
     expect(text).toMatch(/run it again/);
   });
 
@@ -102,6 +116,8 @@ describe('the viewer names the file and the problem instead of showing a blank p
 
   it('a folder that is neither a run nor an experiment', async () => {
     const dir = damagedCopy('other', (d) => fs.writeFileSync(path.join(d, 'manifest.json'), JSON.stringify({ format: 'something-else' })));
-    expect(await errorShown(dir)).toContain('manifest.json: format is "something-else"; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder)');
+    expect(await errorShown(dir)).toContain(
+      'manifest.json: format is "something-else"; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder)',
+    );
   });
 });

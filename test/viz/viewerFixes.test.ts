@@ -19,9 +19,24 @@ const dayShown = async (p: Page) => Number(/Day (\d+) \//.exec((await p.textCont
 
 beforeAll(async () => {
   // Ten arms of one replication each: more than one chart can hold apart.
-  const arms = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.45, 0.5, 0.55, 0.6].map((t) => ({ name: `want-${Math.round(t * 100)}`, description: `Households want ${t * 100}% like neighbours.`, set: { 'housing.similarityThreshold': t } }));
+  const arms = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.45, 0.5, 0.55, 0.6].map((t) => ({
+    name: `want-${Math.round(t * 100)}`,
+    description: `Households want ${t * 100}% like neighbours.`,
+    set: { 'housing.similarityThreshold': t },
+  }));
   const file = path.join(work, 'many-arms.json');
-  fs.writeFileSync(file, JSON.stringify({ name: 'many-arms', description: 'Ten thresholds.', scenario: path.relative(work, path.join(ROOT, 'scenarios', 'teaching.json')), days: 30, replications: 1, reportDays: ['end'], arms }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'many-arms',
+      description: 'Ten thresholds.',
+      scenario: path.relative(work, path.join(ROOT, 'scenarios', 'teaching.json')),
+      days: 30,
+      replications: 1,
+      reportDays: ['end'],
+      arms,
+    }),
+  );
   const r = await icityAsync(['experiment', file, '--out', expDir, '--workers', '2', '--json']);
   expect(r.status, r.stderr).toBe(0);
   [server, browser] = await Promise.all([serve(expDir), launchBrowser()]);
@@ -35,7 +50,11 @@ afterAll(async () => {
 
 describe('the viewer, as a first try in Chromium found it, fixed', () => {
   it('reopens a shared link on its day, speed included, and keeps Play above the fold on laptop screens', async () => {
-    for (const [width, height] of [[1280, 720], [1366, 768], [1280, 800]]) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1366, 768],
+      [1280, 800],
+    ]) {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`${server.url}?view=compare&day=20&speed=5`);
       await page.waitForSelector('.arms-chart');
@@ -123,10 +142,13 @@ describe('the viewer, as a first try in Chromium found it, fixed', () => {
     await page.goto(`${server.url}?view=run`);
     await page.waitForSelector('.series-chart');
     // Positions in the page, not the window: pointing scrolls the map into view.
-    const place = () => page.evaluate(() => ['.run-right', '.timeline', '.map-toolbar'].map((q) => {
-      const r = document.querySelector(q)!.getBoundingClientRect();
-      return [r.top + scrollY, r.left, r.height];
-    }));
+    const place = () =>
+      page.evaluate(() =>
+        ['.run-right', '.timeline', '.map-toolbar'].map((q) => {
+          const r = document.querySelector(q)!.getBoundingClientRect();
+          return [r.top + scrollY, r.left, r.height];
+        }),
+      );
     await page.waitForFunction(() => !document.getElementById('frame-status')?.textContent);
     const before = await place();
     await page.hover('.map-overlay rect.district >> nth=0');
@@ -163,7 +185,13 @@ describe('the viewer, as a first try in Chromium found it, fixed', () => {
       await page.goto(`${server.url}?view=${view}`);
       await page.waitForSelector(view === 'overview' ? '.summary-table' : '.map-canvas');
       expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
-      const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('svg.chart .axis text, svg.chart .legend-text, svg.chart .row-label')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)));
+      const smallest = await page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('svg.chart .axis text, svg.chart .legend-text, svg.chart .row-label')]
+            .map((t) => t.getBoundingClientRect().height)
+            .filter((h) => h > 0),
+        ),
+      );
       expect(smallest, view).toBeGreaterThanOrEqual(9);
       await screenshot(page, `viewer-${view}-390x844.png`);
     }

@@ -31,4 +31,6 @@ if (fs.existsSync(OUT)) fs.renameSync(OUT, old);
 fs.renameSync(tmp, OUT);
 fs.rmSync(old, { recursive: true, force: true });
 const bytes = Object.values(assets).reduce((n, b) => n + (typeof b === 'string' ? Buffer.byteLength(b) : b.byteLength), 0);
-process.stdout.write(`Static site in ${OUT} (${Object.keys(assets).length} files, ${Math.round(bytes / 1024)} KB): serve it from any static file host and open index.html.\n`);
+process.stdout.write(
+  `Static site in ${OUT} (${Object.keys(assets).length} files, ${Math.round(bytes / 1024)} KB): serve it from any static file host and open index.html.\n`,
+);

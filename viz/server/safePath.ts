@@ -38,7 +38,13 @@ export async function resolveInside(root: string, rawPath: string): Promise<Reso
   }
   if (!isInside(root, real)) return { ok: false, status: 403, reason: 'a link that leads outside the served folder' };
   // A link inside the folder may still lead to a hidden file or folder (".git", ".secret").
-  if (path.relative(root, real).split(path.sep).some((seg) => seg.startsWith('.'))) return { ok: false, status: 403, reason: 'a link that leads to a hidden file or folder' };
+  if (
+    path
+      .relative(root, real)
+      .split(path.sep)
+      .some((seg) => seg.startsWith('.'))
+  )
+    return { ok: false, status: 403, reason: 'a link that leads to a hidden file or folder' };
   const stat = await fs.stat(real);
   if (!stat.isFile()) return { ok: false, status: 404, reason: 'not a file' };
   return { ok: true, file: real, size: stat.size };

@@ -48,16 +48,23 @@ export function startViewServer(options: ViewServerOptions): Promise<ViewServer>
       resolve({
         url: `http://${host}:${port}/`,
         port,
-        close: () => new Promise((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, root: string | undefined, assets: ViewerAssets, loopbackOnly: boolean): Promise<void> {
+async function handle(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  root: string | undefined,
+  assets: ViewerAssets,
+  loopbackOnly: boolean,
+): Promise<void> {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const refuse = (status: number, why: string) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });

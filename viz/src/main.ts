@@ -87,7 +87,10 @@ async function render(): Promise<void> {
       setTitle(`run ${run.manifest.scenarioName} (seed ${run.manifest.seed})`);
       next = runView(view, run, url, `Run ${run.manifest.scenarioName}, seed ${run.manifest.seed}`);
     } else {
-      throw new ViewerError('manifest.json', `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder) or "icity-transfer" (a transfer experiment)`);
+      throw new ViewerError(
+        'manifest.json',
+        `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder) or "icity-transfer" (a transfer experiment)`,
+      );
     }
     if (token === renders) player = next;
     else next?.pause();
@@ -124,7 +127,7 @@ async function cityExperiment(city: string, top: Record<string, unknown>): Promi
     if (!(err instanceof ViewerError) || err.problem !== 'is missing') throw err;
     throw new ViewerError(
       `cities/${city}/manifest.json`,
-      'is missing: this folder holds the transfer experiment\'s results, not its runs',
+      "is missing: this folder holds the transfer experiment's results, not its runs",
       `Run icity experiment ${String(top.transferFile ?? '<transfer.json>')} (it reproduces the same runs) and icity view its output folder to replay any cell.`,
     );
   }

@@ -3,7 +3,9 @@ import type { QueueAddress } from './queueAddress.ts';
 import { InputError } from '../inputError.ts';
 
 function outOfRange(address: QueueAddress): InputError {
-  return new InputError([`--queue ${address.shown}: the server has no database ${address.options.db ?? 0} (DB index is out of range); use a database number below the server's "databases" setting (16 by default)`]);
+  return new InputError([
+    `--queue ${address.shown}: the server has no database ${address.options.db ?? 0} (DB index is out of range); use a database number below the server's "databases" setting (16 by default)`,
+  ]);
 }
 
 /**

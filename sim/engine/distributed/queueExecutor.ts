@@ -49,7 +49,14 @@ export function queueExecutor(address: QueueAddress, options: QueueExecutorOptio
       const id = (p: PendingRun) => runJobId(experimentHash, dir, p.run.arm, p.run.replication);
       const job = (p: PendingRun) => ({
         name: p.run.dir,
-        data: { experiment: path.basename(dir), experimentHash, dir, run: { arm: p.run.arm, replication: p.run.replication, seed: p.run.seed, dir: p.run.dir, scenarioHash: p.run.scenarioHash }, scenario: p.scenario, transfer },
+        data: {
+          experiment: path.basename(dir),
+          experimentHash,
+          dir,
+          run: { arm: p.run.arm, replication: p.run.replication, seed: p.run.seed, dir: p.run.dir, scenarioHash: p.run.scenarioHash },
+          scenario: p.scenario,
+          transfer,
+        },
         opts: { ...JOB_OPTIONS, jobId: id(p) },
       });
       const enqueue = async (runs: PendingRun[]) => {
@@ -121,7 +128,9 @@ export function queueExecutor(address: QueueAddress, options: QueueExecutorOptio
           }
         }
         if (lost.length) {
-          log(`queue ${address.shown}: ${lost.length} unfinished run${lost.length > 1 ? 's were' : ' was'} not on the queue${transfer ? ' or left no files' : ''} (was Redis restarted without its data?); enqueued again`);
+          log(
+            `queue ${address.shown}: ${lost.length} unfinished run${lost.length > 1 ? 's were' : ' was'} not on the queue${transfer ? ' or left no files' : ''} (was Redis restarted without its data?); enqueued again`,
+          );
           await enqueue(lost);
         }
       };

@@ -106,7 +106,8 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
     const d = job.data;
     lastActivity = Date.now();
     // A job names where to write: only ever a run folder's place inside an experiment folder.
-    if (!/^runs\/[a-z0-9][a-z0-9-]*\/\d+$/.test(d.run?.dir ?? '') || !path.isAbsolute(d.dir ?? '')) throw new UnrecoverableError(`not a run of an experiment folder: ${JSON.stringify(d.run?.dir)} in ${JSON.stringify(d.dir)}`);
+    if (!/^runs\/[a-z0-9][a-z0-9-]*\/\d+$/.test(d.run?.dir ?? '') || !path.isAbsolute(d.dir ?? ''))
+      throw new UnrecoverableError(`not a run of an experiment folder: ${JSON.stringify(d.run?.dir)} in ${JSON.stringify(d.dir)}`);
     if (d.transfer) return transfer(job, token);
     const manifest = path.join(d.dir, MANIFEST);
     let hash: string | undefined;
@@ -116,7 +117,8 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
       // Another worker, on a machine that mounts the folder, may take it on the next attempt.
       throw new Error(`${host}: cannot read ${manifest}; every worker needs the experiment folder at the same path (a shared file system)`);
     }
-    if (hash !== d.experimentHash) throw new UnrecoverableError(`${d.dir} holds another experiment now (its manifest's experimentHash differs); the run was not written`);
+    if (hash !== d.experimentHash)
+      throw new UnrecoverableError(`${d.dir} holds another experiment now (its manifest's experimentHash differs); the run was not written`);
     if (runFinished(d.dir, d.run)) {
       options.log(`${d.experiment} ${d.run.dir}: already complete, skipped`);
       return { host, pid: process.pid, reused: true, wallSeconds: 0 };
@@ -148,10 +150,12 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
     stopping = true;
     clearInterval(idleTimer);
     const closing = worker.close();
-    await Promise.all([...running.values()].map(async (r) => {
-      await r.thread.stop();
-      abandonRun(r.out);
-    }));
+    await Promise.all(
+      [...running.values()].map(async (r) => {
+        await r.thread.stop();
+        abandonRun(r.out);
+      }),
+    );
     await closing;
     store?.disconnect();
     resolveStopped();

@@ -39,7 +39,9 @@ export function armScenario(file: string, scenarioFile: string, rawScenario: unk
     const scenario = parseScenario(input, scenarioFile);
     // Costs and effects sum and compare every day of a run.
     if (scenario.record.every !== 1) {
-      throw new InputError([`${scenarioFile}: record.every: found ${scenario.record.every}; an experiment records every day (1), since its costs add up every day's spending`]);
+      throw new InputError([
+        `${scenarioFile}: record.every: found ${scenario.record.every}; an experiment records every day (1), since its costs add up every day's spending`,
+      ]);
     }
     return scenario;
   } catch (err) {
@@ -49,7 +51,10 @@ export function armScenario(file: string, scenarioFile: string, rawScenario: unk
 }
 
 function segments(dotted: string): string[] {
-  return dotted.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '').split('.');
+  return dotted
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '')
+    .split('.');
 }
 
 function isPrefix(a: string[], b: string[]): boolean {
@@ -75,7 +80,10 @@ function blame(line: string, file: string, scenarioFile: string, overrides: Over
     const o = overrides[k];
     const key = segments(o.key);
     if (isPrefix(key, at)) {
-      const below = at.slice(key.length).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('');
+      const below = at
+        .slice(key.length)
+        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+        .join('');
       return `${file}: ${o.where}${below}: ${message}`;
     }
     if (isPrefix(at, key)) return `${file}: ${o.where}: ${fieldPath}: ${message}`;

@@ -94,14 +94,22 @@ export function readExperimentManifest(dir: string): ExperimentManifest {
     m = JSON.parse(fs.readFileSync(file, 'utf8')) as ExperimentManifest;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError([`${dir}: is not an experiment folder (${code === 'ENOENT' ? 'no manifest.json' : `manifest.json cannot be read: ${(err as Error).message}`})`]);
+    throw new InputError([
+      `${dir}: is not an experiment folder (${code === 'ENOENT' ? 'no manifest.json' : `manifest.json cannot be read: ${(err as Error).message}`})`,
+    ]);
   }
   if (m?.format !== EXPERIMENT_FORMAT) throw new InputError([`${file}: format: found ${JSON.stringify(m?.format)}; expected "${EXPERIMENT_FORMAT}"`]);
   if (typeof m.formatVersion !== 'number' || m.formatVersion > EXPERIMENT_FORMAT_VERSION) {
-    throw new InputError([`${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads experiment folders of format ${EXPERIMENT_FORMAT_VERSION}`]);
+    throw new InputError([
+      `${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads experiment folders of format ${EXPERIMENT_FORMAT_VERSION}`,
+    ]);
   }
   const checked = manifestShape.safeParse(m);
-  if (!checked.success) throw new InputError([...describeIssues(file, m, checked.error.issues).slice(0, 10), `${file}: the manifest is damaged; run the experiment again to rewrite it (finished runs are kept)`]);
+  if (!checked.success)
+    throw new InputError([
+      ...describeIssues(file, m, checked.error.issues).slice(0, 10),
+      `${file}: the manifest is damaged; run the experiment again to rewrite it (finished runs are kept)`,
+    ]);
   return m;
 }
 
@@ -165,7 +173,8 @@ export function runFinished(dir: string, run: Pick<RunRecord, 'dir' | 'scenarioH
     if (rows !== m.days + 1) return false;
     if (m.files?.['frames.json'] !== undefined) {
       const h = JSON.parse(fs.readFileSync(path.join(runDir, 'frames.json'), 'utf8')) as { complete?: boolean; days?: unknown[]; frameBytes?: number };
-      if (h.complete !== true || !Array.isArray(h.days) || fs.statSync(path.join(runDir, 'frames.bin')).size !== h.days.length * (h.frameBytes ?? NaN)) return false;
+      if (h.complete !== true || !Array.isArray(h.days) || fs.statSync(path.join(runDir, 'frames.bin')).size !== h.days.length * (h.frameBytes ?? NaN))
+        return false;
     }
     return true;
   } catch {

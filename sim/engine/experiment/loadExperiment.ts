@@ -89,7 +89,8 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
   forbidden('set.', exp.set, ['seed']);
   for (const o of cliSets) {
     const top = o.key.split('.')[0];
-    if (top === 'seed' || top === 'days') problems.push(`--set ${o.key}: ${top === 'seed' ? 'replications set the seed; use --reps, or the experiment\'s "seed"' : 'use --days'}`);
+    if (top === 'seed' || top === 'days')
+      problems.push(`--set ${o.key}: ${top === 'seed' ? 'replications set the seed; use --reps, or the experiment\'s "seed"' : 'use --days'}`);
   }
   forbidden('baseline.set.', exp.baseline?.set, ['seed', 'days']);
   exp.arms.forEach((a, k) => forbidden(`arms[${k}].set.`, a.set, ['seed', 'days']));
@@ -118,7 +119,11 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
   }
   let design: DesignRecord | undefined;
   if (exp.design) {
-    exp.arms.forEach((a, k) => POINT_NAME.test(a.name) && problems.push(`${file}: arms[${k}].name: found "${a.name}"; names of p and digits belong to the design's points; choose another`));
+    exp.arms.forEach(
+      (a, k) =>
+        POINT_NAME.test(a.name) &&
+        problems.push(`${file}: arms[${k}].name: found "${a.name}"; names of p and digits belong to the design's points; choose another`),
+    );
     try {
       const d = designArms(file, scenarioFile, rawScenario, baseOverrides, exp.design);
       arms.push(...d.arms);
@@ -131,7 +136,8 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
 
   const days = base.days;
   // A run shortened with --days reports the days it reaches, and its end.
-  const given = options.days === undefined || !exp.reportDays ? exp.reportDays : [...(exp.reportDays ?? []).filter((d) => d !== 'end' && d <= days), 'end' as const];
+  const given =
+    options.days === undefined || !exp.reportDays ? exp.reportDays : [...(exp.reportDays ?? []).filter((d) => d !== 'end' && d <= days), 'end' as const];
   const reportDays = resolveReportDays(given, days, file, problems);
   const replications = options.replications ?? exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
   if (exp.seeds && replications > exp.seeds.length) {

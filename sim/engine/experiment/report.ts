@@ -87,12 +87,21 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
   const currency = scenario.currency ?? 'EUR';
   const baseline = m.arms[0];
   const asked = (m.experiment as { fileReplications?: number }).fileReplications;
-  const seeds = n === 1 ? `seed ${m.seeds[0]}` : m.seeds.every((s, k) => k === 0 || s === m.seeds[k - 1] + 1) ? `seeds ${m.seeds[0]} to ${m.seeds[n - 1]}` : `seeds ${m.seeds.join(', ')}`;
+  const seeds =
+    n === 1
+      ? `seed ${m.seeds[0]}`
+      : m.seeds.every((s, k) => k === 0 || s === m.seeds[k - 1] + 1)
+        ? `seeds ${m.seeds[0]} to ${m.seeds[n - 1]}`
+        : `seeds ${m.seeds.join(', ')}`;
   const counts = m.metrics.filter((x) => rows.some((r) => r.metric === x && r.measure === 'total'));
   const window = (m.experiment as { reportWindow?: unknown }).reportWindow ?? 'since-previous';
   const out: string[] = [];
   out.push(`# Experiment "${m.name}"`, '');
-  if (n < 2) out.push(`> **Warning: ${n} replication.** There are no confidence intervals, so no effect in this report can be told from simulation noise. Run with --reps 2 or more (10 is the default).`, '');
+  if (n < 2)
+    out.push(
+      `> **Warning: ${n} replication.** There are no confidence intervals, so no effect in this report can be told from simulation noise. Run with --reps 2 or more (10 is the default).`,
+      '',
+    );
   if (m.experiment.description) out.push(m.experiment.description, '');
   out.push(
     `- Base scenario: \`${m.scenarioFile}\` ("${scenario.name}"), ${(scenario.population?.residents ?? 0).toLocaleString('en-US')} residents, ${m.days} days.`,
@@ -101,7 +110,9 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
       ? `- Intervals: 95% confidence intervals from the t distribution with n − 1 = ${n - 1} degrees of freedom; a difference from the baseline uses the paired t interval over replications. They cover simulation noise only (how runs of the same model and parameters differ by seed), not uncertainty about the model's parameters or its structure. An effect whose interval includes zero is reported as no clear effect.`
       : '- Intervals: none (one replication).',
     ...(counts.length
-      ? [`- Counts (${counts.join(', ')}) are compared as totals over a window of days, not on one day: ${window === 'cumulative' ? 'from day 1 to each report day' : typeof window === 'number' ? `the last ${window} days up to each report day` : 'from the day after the previous report day (or day 1) to each report day'}.`]
+      ? [
+          `- Counts (${counts.join(', ')}) are compared as totals over a window of days, not on one day: ${window === 'cumulative' ? 'from day 1 to each report day' : typeof window === 'number' ? `the last ${window} days up to each report day` : 'from the day after the previous report day (or day 1) to each report day'}.`,
+        ]
       : []),
     `- Cost: mean over replications of the programme spending up to the day, in ${currency}. Cost per unit: the extra cost over the baseline per percentage point (shares), per 0.01 (indices and scales from 0 to 1) or per item (counts) of improvement, given only when the improvement's interval excludes zero; its range comes from the effect's interval. An arm that changes settings without a policy is not costed.`,
     '',
@@ -119,13 +130,19 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
     for (const r of mine.filter((r) => r.day === last)) out.push(`- ${effectSentence(r, n)}`);
     const endRow = mine.find((r) => r.day === last);
     if (endRow && endRow.costed === false) {
-      out.push('', `Cost: not costed. This arm changes settings without a policy, and the model knows no cost for such changes (its programme spending is the baseline's, ${money(endRow.cost)} ${currency} per run up to day ${last}).`);
+      out.push(
+        '',
+        `Cost: not costed. This arm changes settings without a policy, and the model knows no cost for such changes (its programme spending is the baseline's, ${money(endRow.cost)} ${currency} per run up to day ${last}).`,
+      );
     } else if (endRow) {
       const baseCost = base(endRow.metric, last).cost;
       const extra = endRow.cost - baseCost;
       if (extra === 0) out.push('', `Cost up to day ${last}: ${money(endRow.cost)} ${currency} per run, the same as the baseline.`);
       else {
-        out.push('', `Cost up to day ${last}: ${money(endRow.cost)} ${currency} per run (baseline ${money(baseCost)}; ${extra > 0 ? 'extra' : 'saving'} ${money(Math.abs(extra))}).`);
+        out.push(
+          '',
+          `Cost up to day ${last}: ${money(endRow.cost)} ${currency} per run (baseline ${money(baseCost)}; ${extra > 0 ? 'extra' : 'saving'} ${money(Math.abs(extra))}).`,
+        );
         const perUnit = mine.filter((r) => r.day === last && r.costPerUnit !== undefined);
         if (perUnit.length) out.push(`Extra cost per unit of clear improvement: ${perUnit.map((r) => `${r.metric} ${costPerUnitText(r)}`).join('; ')}.`);
         else out.push('No cost per unit: no metric improves with an interval that excludes zero.');
@@ -136,7 +153,10 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
       const b = base(r.metric, r.day);
       const k = decimalsFor(3, Math.max(Math.abs(b.mean), Math.abs(r.mean)));
       const kd = effectDecimals(r.diff ?? 0, r.diffLow, r.diffHigh);
-      const diff = r.diffLow === undefined ? fixed(r.diff ?? 0, kd) : `${fixed(r.diff ?? 0, kd)} (${fixed(r.diffLow, kd)} to ${fixed(r.diffHigh!, kd)})${clearEffect(r) ? '' : ', no clear effect'}`;
+      const diff =
+        r.diffLow === undefined
+          ? fixed(r.diff ?? 0, kd)
+          : `${fixed(r.diff ?? 0, kd)} (${fixed(r.diffLow, kd)} to ${fixed(r.diffHigh!, kd)})${clearEffect(r) ? '' : ', no clear effect'}`;
       const days = r.measure === 'total' ? `${r.fromDay}–${r.day} (total)` : String(r.day);
       out.push(`| ${r.metric} | ${days} | ${fixed(b.mean, k)} | ${fixed(r.mean, k)} | ${diff} | ${r.costPerUnit === undefined ? '' : costPerUnitText(r)} |`);
     }

@@ -9,7 +9,16 @@ import { memoryLimitBytes, memoryProblem } from '../memoryEstimate.ts';
 import { Progress } from '../progress.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
-import { prepareFolder, runDirName, runFinished, writeManifest, EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION, type ExperimentManifest, type RunRecord } from './experimentFolder.ts';
+import {
+  prepareFolder,
+  runDirName,
+  runFinished,
+  writeManifest,
+  EXPERIMENT_FORMAT,
+  EXPERIMENT_FORMAT_VERSION,
+  type ExperimentManifest,
+  type RunRecord,
+} from './experimentFolder.ts';
 import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
@@ -136,7 +145,8 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     files: {
       'manifest.json': 'This file: the experiment after defaults, its base scenario, arms, seeds and the status of every run.',
       'runs/<arm>/<replication>/': 'One complete run folder per arm and replication, as `icity run` writes it.',
-      'summary.csv': 'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
+      'summary.csv':
+        'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
       'series.csv': 'Per arm, metric and day: mean and 95% CI over replications.',
       [SERIES_PARQUET]: SERIES_PARQUET_DESCRIPTION,
       'report.md': 'The effects of each arm in words, with their intervals and costs.',
@@ -146,9 +156,15 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     manifest.design = plan.design;
     Object.assign(manifest.files, DESIGN_FILES, plan.design.type === 'morris' ? MORRIS_FILES : {});
   }
-  if (shared) manifest.distributed = { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, queue: options.executor?.where, transfer: options.executor?.transfer || undefined };
+  if (shared)
+    manifest.distributed = {
+      shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+      queue: options.executor?.where,
+      transfer: options.executor?.transfer || undefined,
+    };
   // Outputs of an earlier, smaller experiment must not stand beside runs they do not cover.
-  if (pending.length) for (const f of [...OUTPUT_FILES, ...Object.keys(DESIGN_FILES), ...Object.keys(MORRIS_FILES)]) fs.rmSync(path.join(dir, f), { force: true });
+  if (pending.length)
+    for (const f of [...OUTPUT_FILES, ...Object.keys(DESIGN_FILES), ...Object.keys(MORRIS_FILES)]) fs.rmSync(path.join(dir, f), { force: true });
   writeManifest(dir, manifest);
 
   const progress = new Progress(plan.experiment.name, pending.length, options.progress);

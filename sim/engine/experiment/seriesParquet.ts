@@ -35,7 +35,9 @@ export function writeSeriesParquet(dir: string, m: ExperimentManifest, arms: rea
       else union.set(c.name, { ...c, runs: 1 });
     }
   }
-  const metrics = metricColumns([...union.values()]).slice(1).map((c) => ({ ...c, nullable: union.get(c.name)!.runs < runs.length }));
+  const metrics = metricColumns([...union.values()])
+    .slice(1)
+    .map((c) => ({ ...c, nullable: union.get(c.name)!.runs < runs.length }));
   const design = designColumns(m);
   const columns: ParquetColumn[] = [
     { name: 'arm', type: 'STRING', unit: 'name', description: 'The arm: "baseline", a policy arm, or a design point (p001, ...).' },
@@ -88,7 +90,10 @@ function readMetrics(runDir: string, metrics: readonly ParquetColumn[], days: nu
   for (let d = 0; d <= days; d++) {
     const cells = lines[d + 1].split(',');
     if (Number(cells[dayCol]) !== d) throw new InputError([`${file}: row ${d + 2}: found day ${cells[dayCol]}; expected ${d}`]);
-    row(d, cols.map((k) => (k < 0 ? null : Number(cells[k]))));
+    row(
+      d,
+      cols.map((k) => (k < 0 ? null : Number(cells[k]))),
+    );
   }
 }
 

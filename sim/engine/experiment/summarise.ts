@@ -27,8 +27,13 @@ export interface Summary {
 
 /** Runs an experiment folder lacks: summarise() writes nothing until they are there. */
 export class MissingRunsError extends InputError {
-  constructor(readonly missing: { arm: string; replication: number; seed: number; dir: string }[], dir: string) {
-    super(missing.map((r) => `${dir}: ${r.dir} is missing (arm ${r.arm}, replication ${r.replication}, seed ${r.seed}); run the experiment again to finish it`));
+  constructor(
+    readonly missing: { arm: string; replication: number; seed: number; dir: string }[],
+    dir: string,
+  ) {
+    super(
+      missing.map((r) => `${dir}: ${r.dir} is missing (arm ${r.arm}, replication ${r.replication}, seed ${r.seed}); run the experiment again to finish it`),
+    );
   }
 }
 
@@ -104,7 +109,8 @@ function readRun(runDir: string, metrics: string[], days: number): RunData {
   const dayCol = col('day');
   const metricCols = metrics.map(col);
   const spendCol = col('spending');
-  if (lines.length - 1 !== days + 1) throw new InputError([`${file}: has ${lines.length - 1} rows; expected ${days + 1} (days 0 to ${days}); run the experiment again to redo the run`]);
+  if (lines.length - 1 !== days + 1)
+    throw new InputError([`${file}: has ${lines.length - 1} rows; expected ${days + 1} (days 0 to ${days}); run the experiment again to redo the run`]);
   const values = metrics.map(() => new Float64Array(days + 1));
   const cost = new Float64Array(days + 1);
   let spent = 0;
@@ -114,7 +120,9 @@ function readRun(runDir: string, metrics: string[], days: number): RunData {
       const c = cells[k];
       const v = Number(c);
       if (c === undefined || !NUMBER.test(c) || !Number.isFinite(v)) {
-        throw new InputError([`${file}: line ${d + 2}, column "${header[k]}": found ${JSON.stringify(c ?? '')}; expected a finite decimal number (the file is damaged; remove the run folder and run the experiment again)`]);
+        throw new InputError([
+          `${file}: line ${d + 2}, column "${header[k]}": found ${JSON.stringify(c ?? '')}; expected a finite decimal number (the file is damaged; remove the run folder and run the experiment again)`,
+        ]);
       }
       return v;
     };
@@ -156,7 +164,21 @@ function summaryRows(m: ExperimentManifest, arms: string[], data: RunData[][]): 
         }
         const e = estimate(x);
         const cost = meanCost(a, day);
-        const row: SummaryRow = { arm, metric, day, n, mean: e.mean, sd: e.sd, ciLow: e.low, ciHigh: e.high, cost, measure: unit.count ? 'total' : 'value', fromDay: from, costed, currency };
+        const row: SummaryRow = {
+          arm,
+          metric,
+          day,
+          n,
+          mean: e.mean,
+          sd: e.sd,
+          ciLow: e.low,
+          ciHigh: e.high,
+          cost,
+          measure: unit.count ? 'total' : 'value',
+          fromDay: from,
+          costed,
+          currency,
+        };
         if (a > 0) {
           const diff = estimate(d);
           row.diff = diff.mean;

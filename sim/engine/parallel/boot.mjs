@@ -9,7 +9,9 @@ try {
 } catch (err) {
   const ctl = new Int32Array(workerData.init.ctl);
   const errorBytes = new Uint8Array(workerData.init.error);
-  const FAILED = 8, ERROR_LENGTH = 9, DONE = 7;
+  const FAILED = 8,
+    ERROR_LENGTH = 9,
+    DONE = 7;
   if (Atomics.compareExchange(ctl, FAILED, 0, 1) === 0) {
     const bytes = new TextEncoder().encode(`run thread ${workerData.init.index} could not start: ${err?.message ?? err}`).subarray(0, errorBytes.length);
     errorBytes.set(bytes);

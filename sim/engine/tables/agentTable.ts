@@ -10,7 +10,12 @@ import { Tables, type TableFile } from './outputFormat.ts';
 export class AgentTable {
   private readonly tables: Tables;
 
-  constructor(base: string, files: readonly TableFile[], private readonly panel: boolean, meta: Record<string, string> = {}) {
+  constructor(
+    base: string,
+    files: readonly TableFile[],
+    private readonly panel: boolean,
+    meta: Record<string, string> = {},
+  ) {
     this.tables = new Tables(base, files, panel ? [DAY_COLUMN, ...AGENT_COLUMNS] : AGENT_COLUMNS, meta);
   }
 

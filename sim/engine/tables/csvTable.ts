@@ -5,7 +5,10 @@ import type { ColumnValues, ParquetColumn } from './parquetTable.ts';
 /** The CSV twin of ParquetTable: the same row groups, written as lines under a header. */
 export class CsvTable {
   private readonly fd: number;
-  constructor(file: string, readonly columns: readonly Pick<ParquetColumn, 'name'>[]) {
+  constructor(
+    file: string,
+    readonly columns: readonly Pick<ParquetColumn, 'name'>[],
+  ) {
     this.fd = fs.openSync(file, 'w');
     fs.writeSync(this.fd, csvLine(columns.map((c) => c.name)));
   }

@@ -9,5 +9,8 @@ export const DAY_COLUMN: ParquetColumn = { name: 'day', type: 'INT32', unit: 'da
 
 /** The typed columns of a metrics table: day, then each indicator. */
 export function metricColumns(indicators: readonly Pick<Indicator, 'name' | 'unit' | 'description'>[]): ParquetColumn[] {
-  return [DAY_COLUMN, ...indicators.map(({ name, unit, description }) => ({ name, unit, description, type: COUNT_UNITS.has(unit) ? ('INT64' as const) : ('DOUBLE' as const) }))];
+  return [
+    DAY_COLUMN,
+    ...indicators.map(({ name, unit, description }) => ({ name, unit, description, type: COUNT_UNITS.has(unit) ? ('INT64' as const) : ('DOUBLE' as const) })),
+  ];
 }

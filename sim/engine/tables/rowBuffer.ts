@@ -4,7 +4,11 @@ import type { Table } from './outputFormat.ts';
 export class RowBuffer {
   private readonly columns: (number | string | null)[][];
 
-  constructor(private readonly table: Table, width: number, private readonly capacity = 8192) {
+  constructor(
+    private readonly table: Table,
+    width: number,
+    private readonly capacity = 8192,
+  ) {
     this.columns = Array.from({ length: width }, () => []);
   }
 

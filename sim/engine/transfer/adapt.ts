@@ -75,7 +75,11 @@ const ROLE_WORDS: Record<TargetRole, string> = {
  * far their share of the city's migrants is from their share of its hosts, |m_d/M − h_d/H|,
  * each district's term of the dissimilarity index (Duncan & Duncan 1955).
  */
-export function districtsByRule(rule: Exclude<DistrictRule, 'asSource'>, n: number, profile: Pick<CityProfile, 'districts' | 'districtMigrants' | 'districtHosts'>): number[] {
+export function districtsByRule(
+  rule: Exclude<DistrictRule, 'asSource'>,
+  n: number,
+  profile: Pick<CityProfile, 'districts' | 'districtMigrants' | 'districtHosts'>,
+): number[] {
   const all = Array.from({ length: profile.districts }, (_, d) => d);
   if (rule === 'all') return all;
   const M = profile.districtMigrants.reduce((s, x) => s + x, 0) || 1;
@@ -113,7 +117,8 @@ export function adaptPolicy(policy: PolicyEntry, adapt: Adapt, ctx: AdaptContext
     const fields = adapt.scale.fields ?? SCALABLE_FIELDS.filter((f) => f in policy);
     const s = scaleFields(out, fields, factor);
     out = s.policy;
-    if (s.notes.length) notes.push(`scaled by ${by} (${count(scaleBase(city, by))} here, ${count(scaleBase(ctx.source, by))} in the source city): ${s.notes.join(', ')}`);
+    if (s.notes.length)
+      notes.push(`scaled by ${by} (${count(scaleBase(city, by))} here, ${count(scaleBase(ctx.source, by))} in the source city): ${s.notes.join(', ')}`);
   }
 
   if (hasTarget(policy.type)) {
@@ -121,13 +126,20 @@ export function adaptPolicy(policy: PolicyEntry, adapt: Adapt, ctx: AdaptContext
       const names = groupsByRole(adapt.target, city);
       if (!names.length) return { ok: false, why: `none of its groups is ${ROLE_WORDS[adapt.target]}` };
       out.target = names;
-      notes.push(`serves ${adapt.target === 'largestMigrantGroup' || adapt.target === 'hosts' ? ROLE_WORDS[adapt.target] : `the groups of role ${adapt.target}`}: ${names.join(', ')}`);
+      notes.push(
+        `serves ${adapt.target === 'largestMigrantGroup' || adapt.target === 'hosts' ? ROLE_WORDS[adapt.target] : `the groups of role ${adapt.target}`}: ${names.join(', ')}`,
+      );
     } else if (Array.isArray(policy.target)) {
       const here = new Set(city.groups.map((g) => g.name));
       const kept = (policy.target as string[]).filter((n) => here.has(n));
       if (kept.length) out.target = kept;
       else delete out.target;
-      if (kept.length < policy.target.length) notes.push(kept.length ? `serves ${kept.join(', ')} (the target groups this city has)` : 'serves its default groups (this city has none of the source\'s target groups)');
+      if (kept.length < policy.target.length)
+        notes.push(
+          kept.length
+            ? `serves ${kept.join(', ')} (the target groups this city has)`
+            : "serves its default groups (this city has none of the source's target groups)",
+        );
     }
   }
 
@@ -141,7 +153,9 @@ export function adaptPolicy(policy: PolicyEntry, adapt: Adapt, ctx: AdaptContext
     if (rule === 'all') delete out.districts;
     else {
       out.districts = chosen;
-      notes.push(`in district${chosen.length > 1 ? 's' : ''} ${chosen.join(', ')} (${rule === 'mostSegregated' ? 'the most segregated' : 'the highest migrant share'} at day 0)`);
+      notes.push(
+        `in district${chosen.length > 1 ? 's' : ''} ${chosen.join(', ')} (${rule === 'mostSegregated' ? 'the most segregated' : 'the highest migrant share'} at day 0)`,
+      );
     }
   }
   return { ok: true, policy: out, notes };

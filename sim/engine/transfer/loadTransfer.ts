@@ -65,7 +65,8 @@ export function loadTransfer(file: string, options: { replications?: number } = 
   const problems: string[] = [];
   const catalogue = loadCatalogue();
   t.practices.forEach((p, k) => {
-    if (p.catalogue && !catalogue[p.catalogue]) problems.push(`${file}: practices[${k}].catalogue: found "${p.catalogue}"; the catalogue has ${Object.keys(catalogue).join(', ')}`);
+    if (p.catalogue && !catalogue[p.catalogue])
+      problems.push(`${file}: practices[${k}].catalogue: found "${p.catalogue}"; the catalogue has ${Object.keys(catalogue).join(', ')}`);
   });
   const sources = t.practices.map((p, k) => practiceSource(file, p, k, t, problems));
   if (problems.length) throw new InputError(problems);
@@ -80,7 +81,9 @@ export function loadTransfer(file: string, options: { replications?: number } = 
     }
   });
   if (problems.length) throw new InputError(problems);
-  const hash = createHash('sha256').update(JSON.stringify(cities.map((c) => [c.city.name, c.plan.hash]))).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify(cities.map((c) => [c.city.name, c.plan.hash])))
+    .digest('hex');
   const used = Object.fromEntries(t.practices.flatMap((p) => (p.catalogue ? [[p.catalogue, catalogue[p.catalogue]]] : [])));
   return { file, transfer: t, cities, catalogue: used, hash };
 }
@@ -100,7 +103,9 @@ function practiceSource(file: string, p: TransferPractice, k: number, t: Transfe
   const listed = (raw as { policies?: unknown[] }).policies ?? [];
   const entry = listed[p.from.policy];
   if (!entry || typeof entry !== 'object') {
-    problems.push(`${file}: practices[${k}].from.policy: found ${p.from.policy}; ${p.from.scenario} lists ${listed.length} polic${listed.length === 1 ? 'y' : 'ies'}`);
+    problems.push(
+      `${file}: practices[${k}].from.policy: found ${p.from.policy}; ${p.from.scenario} lists ${listed.length} polic${listed.length === 1 ? 'y' : 'ies'}`,
+    );
     return undefined;
   }
   try {
@@ -169,7 +174,11 @@ function planCity(file: string, t: Transfer, city: TransferCity, c: number, sour
     replications: t.replications,
     seed: t.seed,
     baseline: { label: city.keepPolicies ? 'the city as it is' : 'no programmes' },
-    arms: arms.map((a) => ({ name: a.arm, description: `${a.practice}, variant ${a.variant}${a.notes.length ? `: ${a.notes.join('; ')}` : ''}`, policies: [a.policy] })),
+    arms: arms.map((a) => ({
+      name: a.arm,
+      description: `${a.practice}, variant ${a.variant}${a.notes.length ? `: ${a.notes.join('; ')}` : ''}`,
+      policies: [a.policy],
+    })),
     metrics: t.metrics,
     reportDays: t.reportDays,
   };
@@ -185,9 +194,11 @@ function planCity(file: string, t: Transfer, city: TransferCity, c: number, sour
 
 /** Points a problem of an arm's policy at the practice and variant of the transfer file. */
 function blameArm(line: string, file: string, city: string, arms: TransferArm[], t: Transfer): string {
-  return line.replace(/arms\[(\d+)\]\.policies\[0\]/, (_, k: string) => {
-    const a = arms[Number(k)];
-    const p = t.practices.findIndex((x) => x.name === a.practice);
-    return `practices[${p}] (${a.practice}, variant ${a.variant}, adapted to ${city}).policy`;
-  }).replace(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (?!practices|cities|set|days)`), `${file}: city ${city}: `);
+  return line
+    .replace(/arms\[(\d+)\]\.policies\[0\]/, (_, k: string) => {
+      const a = arms[Number(k)];
+      const p = t.practices.findIndex((x) => x.name === a.practice);
+      return `practices[${p}] (${a.practice}, variant ${a.variant}, adapted to ${city}).policy`;
+    })
+    .replace(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (?!practices|cities|set|days)`), `${file}: city ${city}: `);
 }

@@ -6,7 +6,15 @@ import { runExperiment, type ExperimentOptions, type ExperimentResult } from '..
 import type { TransferPlan } from './loadTransfer.ts';
 import { DEFAULT_VARIANT } from './loadTransfer.ts';
 import { summariseTransfer, type TransferSummary } from './summariseTransfer.ts';
-import { cityDirName, prepareTransferFolder, writeTransferManifest, TRANSFER_FILES, TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, type TransferManifest } from './transferFolder.ts';
+import {
+  cityDirName,
+  prepareTransferFolder,
+  writeTransferManifest,
+  TRANSFER_FILES,
+  TRANSFER_FORMAT,
+  TRANSFER_FORMAT_VERSION,
+  type TransferManifest,
+} from './transferFolder.ts';
 
 export interface TransferResult {
   dir: string;
@@ -42,7 +50,10 @@ export function transferManifest(plan: TransferPlan): TransferManifest {
       label: p.label ?? (p.catalogue ? plan.catalogue[p.catalogue].title : p.name),
       catalogue: p.catalogue,
       metric: p.metric ?? (p.catalogue ? plan.catalogue[p.catalogue].metric : first.metrics[0]),
-      variants: (p.variants ?? [{ name: DEFAULT_VARIANT }]).map((v) => ({ name: v.name, description: 'description' in v ? (v.description ?? '') : 'The practice as adapted to each city.' })),
+      variants: (p.variants ?? [{ name: DEFAULT_VARIANT }]).map((v) => ({
+        name: v.name,
+        description: 'description' in v ? (v.description ?? '') : 'The practice as adapted to each city.',
+      })),
     })),
     cities: plan.cities.map((c) => ({
       name: c.city.name,
@@ -59,10 +70,11 @@ export function transferManifest(plan: TransferPlan): TransferManifest {
     catalogue: plan.catalogue,
     wallSeconds: null,
     files: {
-      'manifest.json': 'This file: the transfer experiment after defaults, each city\'s arms and how each practice was adapted to it.',
+      'manifest.json': "This file: the transfer experiment after defaults, each city's arms and how each practice was adapted to it.",
       'cities/<city>/': 'One experiment folder per city (baseline and one arm per practice and variant), as `icity experiment` writes it.',
-      'transfer.csv': 'Per practice, city, variant, metric and report day: the paired effect with its 95% CI, the extra cost over the city\'s baseline, and the cost per unit of improvement (per percentage point for shares), empty when the interval includes zero.',
-      'cities.csv': 'Per city: residents and the baseline\'s characteristics at day 0 (migrant share, groups, segregation, language gap, employment gap).',
+      'transfer.csv':
+        "Per practice, city, variant, metric and report day: the paired effect with its 95% CI, the extra cost over the city's baseline, and the cost per unit of improvement (per percentage point for shares), empty when the interval includes zero.",
+      'cities.csv': "Per city: residents and the baseline's characteristics at day 0 (migrant share, groups, segregation, language gap, employment gap).",
       'report.md': 'Per practice: where it works, where it does not, and the city characteristics beside each effect, in words.',
     },
   };

@@ -62,11 +62,15 @@ export function readTransferManifest(dir: string): TransferManifest {
   try {
     m = JSON.parse(fs.readFileSync(file, 'utf8')) as TransferManifest;
   } catch (err) {
-    throw new InputError([`${dir}: is not a transfer experiment folder (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no manifest.json' : (err as Error).message})`]);
+    throw new InputError([
+      `${dir}: is not a transfer experiment folder (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no manifest.json' : (err as Error).message})`,
+    ]);
   }
   if (m?.format !== TRANSFER_FORMAT) throw new InputError([`${file}: format: found ${JSON.stringify(m?.format)}; expected "${TRANSFER_FORMAT}"`]);
   if (typeof m.formatVersion !== 'number' || m.formatVersion > TRANSFER_FORMAT_VERSION) {
-    throw new InputError([`${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads transfer folders of format ${TRANSFER_FORMAT_VERSION}`]);
+    throw new InputError([
+      `${file}: formatVersion: found ${JSON.stringify(m.formatVersion)}; this version reads transfer folders of format ${TRANSFER_FORMAT_VERSION}`,
+    ]);
   }
   return m;
 }
@@ -87,7 +91,9 @@ export function prepareTransferFolder(dir: string, hash: string, name: string, s
     if (fs.existsSync(path.join(dir, MANIFEST))) {
       const m = readTransferManifest(dir);
       if (m.transferHash !== hash) {
-        throw new InputError([`--out ${shown}: holds a different transfer experiment ("${m.name}" from ${m.transferFile}, whose cities, practices or seeds differ); choose another --out or remove the folder`]);
+        throw new InputError([
+          `--out ${shown}: holds a different transfer experiment ("${m.name}" from ${m.transferFile}, whose cities, practices or seeds differ); choose another --out or remove the folder`,
+        ]);
       }
     } else if (fs.readdirSync(dir).some((f) => !f.startsWith('.') && !/\.partial-\d+$/.test(f))) {
       throw new InputError([`--out ${shown}: is not empty and holds no transfer experiment (no manifest.json); choose another --out for "${name}"`]);

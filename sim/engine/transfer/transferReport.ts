@@ -48,10 +48,13 @@ export function renderTransferReport(m: TransferManifest, rows: TransferRow[], c
       if (!best) continue;
       const c = chars.get(city.name)!;
       const which = several ? ` (best variant: ${best.variant})` : '';
-      groups[verdict(p.metric, best)].push(`- In ${city.label} (${profileWords(c)}), it ${effectWords(p.metric, best)}${which}; it cost ${money(best.cost)} more than doing nothing.`);
+      groups[verdict(p.metric, best)].push(
+        `- In ${city.label} (${profileWords(c)}), it ${effectWords(p.metric, best)}${which}; it cost ${money(best.cost)} more than doing nothing.`,
+      );
     }
     if (groups.works.length) out.push('**Where it works.**', '', ...groups.works, '');
-    if (groups.unclear.length || groups.harms.length || groups.changes.length) out.push('**Where it does not (or we cannot tell).**', '', ...groups.harms, ...groups.changes, ...groups.unclear, '');
+    if (groups.unclear.length || groups.harms.length || groups.changes.length)
+      out.push('**Where it does not (or we cannot tell).**', '', ...groups.harms, ...groups.changes, ...groups.unclear, '');
     const skipped = m.cities.flatMap((c) => c.skipped.filter((s) => s.practice === p.name).map((s) => `${c.label} (${s.variant}): ${s.why}`));
     if (skipped.length) out.push(`**Not tried:** ${[...new Set(skipped)].join('; ')}.`, '');
     out.push(moderators(m, p.metric, mine, chars), '');
@@ -71,7 +74,7 @@ export function renderTransferReport(m: TransferManifest, rows: TransferRow[], c
     out.push('');
   }
   out.push(
-    'transfer.csv holds every practice × city × variant × indicator × report day (effect, 95% interval, extra cost, and cost per unit of improvement, per percentage point for shares, left empty when the interval includes zero); cities.csv holds the city characteristics; each city\'s own experiment, with its runs, summary.csv and report.md, is in cities/<city>/.',
+    "transfer.csv holds every practice × city × variant × indicator × report day (effect, 95% interval, extra cost, and cost per unit of improvement, per percentage point for shares, left empty when the interval includes zero); cities.csv holds the city characteristics; each city's own experiment, with its runs, summary.csv and report.md, is in cities/<city>/.",
     '',
   );
   return out.join('\n');

@@ -46,7 +46,17 @@ export function cityRows(m: TransferManifest, city: TransferManifest['cities'][n
   for (const arm of city.arms) {
     for (const r of rows.filter((x) => x.arm === arm.arm)) {
       const cost = r.cost - baseline.get(`${r.metric}@${r.day}`)!.cost;
-      const row: TransferRow = { practice: arm.practice, city: city.name, variant: arm.variant, metric: r.metric, day: r.day, effect: r.diff!, low: r.diffLow, high: r.diffHigh, cost };
+      const row: TransferRow = {
+        practice: arm.practice,
+        city: city.name,
+        variant: arm.variant,
+        metric: r.metric,
+        day: r.day,
+        effect: r.diff!,
+        low: r.diffLow,
+        high: r.diffHigh,
+        cost,
+      };
       if (clear(row) && direction(r.metric, row.effect) > 0) row.costPerUnit = cost / (Math.abs(row.effect) * (isShare(r.metric) ? 100 : 1));
       out.push(row);
     }
@@ -57,5 +67,9 @@ export function cityRows(m: TransferManifest, city: TransferManifest['cities'][n
 const cell = (v: number | undefined) => (v === undefined ? '' : v);
 
 export function transferCsv(rows: TransferRow[]): string {
-  return TRANSFER_COLUMNS.join(',') + '\n' + rows.map((r) => csvLine([r.practice, r.city, r.variant, r.metric, r.day, r.effect, cell(r.low), cell(r.high), r.cost, cell(r.costPerUnit)])).join('');
+  return (
+    TRANSFER_COLUMNS.join(',') +
+    '\n' +
+    rows.map((r) => csvLine([r.practice, r.city, r.variant, r.metric, r.day, r.effect, cell(r.low), cell(r.high), r.cost, cell(r.costPerUnit)])).join('')
+  );
 }

@@ -58,7 +58,8 @@ export function effectWords(metric: string, r: { effect: number; low?: number; h
   const v = verdict(metric, r);
   if (r.effect === 0 && r.low === 0 && r.high === 0) return `left the ${what} unchanged in every replication`;
   if (r.low === undefined || r.high === undefined) return `changed the ${what} by ${amount(metric, r.effect, k)} in the one replication (no interval)`;
-  if (v === 'unclear') return `had no clear effect on the ${what}: the change lies between ${amount(metric, r.low, k).replace(/ percentage points$/, '')} and ${amount(metric, r.high, k)}, so it may be none`;
+  if (v === 'unclear')
+    return `had no clear effect on the ${what}: the change lies between ${amount(metric, r.low, k).replace(/ percentage points$/, '')} and ${amount(metric, r.high, k)}, so it may be none`;
   const up = r.effect > 0;
   const [low, high] = up ? [r.low, r.high] : [-r.high, -r.low];
   return `${up ? 'raised' : 'lowered'} the ${what} by ${amount(metric, Math.abs(r.effect), k)} (95% CI ${fixed(isShare(metric) ? low * 100 : low, isShare(metric) ? Math.max(0, k - 2) : k)} to ${amount(metric, high, k)}), ${VERDICT_WORDS[v]}`;

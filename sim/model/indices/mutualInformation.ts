@@ -10,10 +10,11 @@ export function mutualInformation(counts: ArrayLike<number>[]): number {
   const groups = checkMatrix(counts);
   const totals = new Float64Array(groups);
   let T = 0;
-  for (const row of counts) for (let g = 0; g < groups; g++) {
-    totals[g] += row[g];
-    T += row[g];
-  }
+  for (const row of counts)
+    for (let g = 0; g < groups; g++) {
+      totals[g] += row[g];
+      T += row[g];
+    }
   if (T === 0) return 0;
   let within = 0;
   for (const row of counts) {

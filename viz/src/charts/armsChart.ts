@@ -26,8 +26,17 @@ export class ArmsChart {
   private readonly x;
   private day: number | undefined;
 
-  constructor(column: Column, private readonly arms: readonly ArmLine[], replications: number, width = 720, height = 300) {
-    const title = replications === 1 ? `${labelWithUnit(column.name, column.unit)}: one run per arm (no CI)` : `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
+  constructor(
+    column: Column,
+    private readonly arms: readonly ArmLine[],
+    replications: number,
+    width = 720,
+    height = 300,
+  ) {
+    const title =
+      replications === 1
+        ? `${labelWithUnit(column.name, column.unit)}: one run per arm (no CI)`
+        : `${labelWithUnit(column.name, column.unit)}: mean of ${replications} runs per arm, 95% CI`;
     width = Math.min(width, pageWidth());
     // The legend wraps onto as many rows as it needs, above the plot.
     const places: { x: number; row: number }[] = [];
@@ -42,16 +51,34 @@ export class ArmsChart {
     const f = chartFrame(width, height + row * 16, { top: 46 + row * 16, right: 16, bottom: 40, left: 60 }, title);
     const all = arms.flatMap((a) => [...a.series.mean, ...a.series.ciLow, ...a.series.ciHigh].filter(Number.isFinite));
     const days = arms[0].series.days;
-    this.x = scaleLinear().domain([days[0], days[days.length - 1]]).range([0, f.innerWidth]);
-    const y = scaleLinear().domain(paddedDomain(Math.min(...all), Math.max(...all))).range([f.innerHeight, 0]).nice();
+    this.x = scaleLinear()
+      .domain([days[0], days[days.length - 1]])
+      .range([0, f.innerWidth]);
+    const y = scaleLinear()
+      .domain(paddedDomain(Math.min(...all), Math.max(...all)))
+      .range([f.innerHeight, 0])
+      .nice();
     drawAxes(f, this.x, y, 'day', column.unit, 8);
     for (const a of arms) {
       const s = a.series;
       const idx = Array.from(s.days.keys());
-      const band = area<number>().defined((i) => Number.isFinite(s.ciLow[i]) && Number.isFinite(s.ciHigh[i])).x((i) => this.x(s.days[i])).y0((i) => y(s.ciLow[i])).y1((i) => y(s.ciHigh[i]));
+      const band = area<number>()
+        .defined((i) => Number.isFinite(s.ciLow[i]) && Number.isFinite(s.ciHigh[i]))
+        .x((i) => this.x(s.days[i]))
+        .y0((i) => y(s.ciLow[i]))
+        .y1((i) => y(s.ciHigh[i]));
       f.plot.append('path').attr('class', 'ci-band').attr('d', band(idx)).attr('fill', a.colour).attr('fill-opacity', 0.18).attr('stroke', 'none');
-      const path = line<number>().x((i) => this.x(s.days[i])).y((i) => y(s.mean[i]));
-      f.plot.append('path').attr('class', 'arm-line').attr('d', path(idx)).attr('fill', 'none').attr('stroke', a.colour).attr('stroke-width', 2).attr('stroke-dasharray', a.arm === 'baseline' ? '5 3' : null);
+      const path = line<number>()
+        .x((i) => this.x(s.days[i]))
+        .y((i) => y(s.mean[i]));
+      f.plot
+        .append('path')
+        .attr('class', 'arm-line')
+        .attr('d', path(idx))
+        .attr('fill', 'none')
+        .attr('stroke', a.colour)
+        .attr('stroke-width', 2)
+        .attr('stroke-dasharray', a.arm === 'baseline' ? '5 3' : null);
     }
     const legend = f.svg.append('g').attr('class', 'arms-legend').attr('transform', 'translate(60,32)');
     arms.forEach((a, k) => {
@@ -71,9 +98,15 @@ export class ArmsChart {
       .on('pointerleave', () => this.hover(undefined));
     this.readout = el('div', { class: 'readout arms-readout', 'aria-live': 'polite' });
     const svg = f.svg.node()!;
-    this.node = el('section', { class: 'arms-chart', 'data-metric': column.name },
+    this.node = el(
+      'section',
+      { class: 'arms-chart', 'data-metric': column.name },
       el('div', { class: 'chart-head' }, el('h3', {}, `${column.name.replace(/_/g, ' ')} over time `, el('span', { class: 'unit' }, `(${column.unit})`))),
-      el('p', { class: 'chart-desc' }, `${column.description} ${replications === 1 ? 'Lines: one run per arm.' : 'Lines: mean over replications; bands: 95% confidence interval.'}`),
+      el(
+        'p',
+        { class: 'chart-desc' },
+        `${column.description} ${replications === 1 ? 'Lines: one run per arm.' : 'Lines: mean over replications; bands: 95% confidence interval.'}`,
+      ),
       svg,
       this.readout,
       saveButtons(`${column.name}-by-arm`, () => svg),
@@ -101,7 +134,7 @@ export class ArmsChart {
       const ci = Number.isFinite(a.series.ciLow[i]) ? ` [${formatValue(a.series.ciLow[i])}, ${formatValue(a.series.ciHigh[i])}]` : '';
       return el('span', { class: 'arm-value', 'data-arm': a.arm }, el('span', { class: 'swatch' }), ` ${a.label}: ${formatValue(a.series.mean[i])}${ci}`);
     });
-    parts.forEach((p, k) => (p.firstElementChild as HTMLElement).style.background = this.arms[k].colour);
+    parts.forEach((p, k) => ((p.firstElementChild as HTMLElement).style.background = this.arms[k].colour));
     this.readout.replaceChildren(el('span', { class: 'readout-day' }, `day ${shown}`), ...parts);
     this.readout.dataset.day = String(shown);
   }

@@ -37,7 +37,13 @@ export function chartFrame(width: number, height: number, margin: Margins, title
 export function drawAxes(f: ChartFrame, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, xLabel: string, yLabel: string, xTicks = 6): void {
   f.plot.append('g').attr('class', 'axis x-axis').attr('transform', `translate(0,${f.innerHeight})`).call(axisBottom(x).ticks(xTicks).tickSizeOuter(0));
   f.plot.append('g').attr('class', 'axis y-axis').call(axisLeft(y).ticks(4).tickSizeOuter(0));
-  f.plot.append('text').attr('class', 'axis-label').attr('x', f.innerWidth).attr('y', f.innerHeight + 30).attr('text-anchor', 'end').text(xLabel);
+  f.plot
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', f.innerWidth)
+    .attr('y', f.innerHeight + 30)
+    .attr('text-anchor', 'end')
+    .text(xLabel);
   f.plot.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', 0).attr('y', -44).attr('text-anchor', 'end').text(yLabel);
 }
 

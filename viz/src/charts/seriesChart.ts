@@ -35,15 +35,30 @@ export class SeriesChart {
   constructor(private readonly o: SeriesChartOptions) {
     const { column, days, values } = o;
     const f = chartFrame(360, 190, { top: 26, right: 12, bottom: 40, left: 56 }, labelWithUnit(column.name, column.unit));
-    this.x = scaleLinear().domain([days[0], days[days.length - 1]]).range([0, f.innerWidth]);
+    this.x = scaleLinear()
+      .domain([days[0], days[days.length - 1]])
+      .range([0, f.innerWidth]);
     const [lo, hi] = extent(values) as [number, number];
     this.y = scaleLinear().domain(paddedDomain(lo, hi)).range([f.innerHeight, 0]).nice();
     drawAxes(f, this.x, this.y, 'day', column.unit);
     for (const e of o.calendar) {
-      f.plot.append('line').attr('class', 'event-rule').attr('x1', this.x(e.day)).attr('x2', this.x(e.day)).attr('y1', 0).attr('y2', f.innerHeight).append('title').text(`day ${e.day}: ${e.label}`);
+      f.plot
+        .append('line')
+        .attr('class', 'event-rule')
+        .attr('x1', this.x(e.day))
+        .attr('x2', this.x(e.day))
+        .attr('y1', 0)
+        .attr('y2', f.innerHeight)
+        .append('title')
+        .text(`day ${e.day}: ${e.label}`);
     }
-    const path = line<number>().x((i) => this.x(days[i])).y((i) => this.y(values[i]));
-    f.plot.append('path').attr('class', 'series-line').attr('d', path(Array.from(days.keys())));
+    const path = line<number>()
+      .x((i) => this.x(days[i]))
+      .y((i) => this.y(values[i]));
+    f.plot
+      .append('path')
+      .attr('class', 'series-line')
+      .attr('d', path(Array.from(days.keys())));
     this.current = f.plot.append('line').attr('class', 'day-rule').attr('y1', 0).attr('y2', f.innerHeight).node()!;
     this.hoverRule = f.plot.append('line').attr('class', 'hover-rule').attr('y1', 0).attr('y2', f.innerHeight).attr('visibility', 'hidden').node()!;
     this.hoverDot = f.plot.append('circle').attr('class', 'hover-dot').attr('r', 3.5).attr('visibility', 'hidden').node()!;

@@ -8,9 +8,21 @@ const interval = (lo: number, hi: number) => (Number.isFinite(lo) && Number.isFi
 
 /** The numbers behind the charts: every summary.csv row of one indicator, as a table. */
 export function summaryTable(column: Column, rows: readonly SummaryRow[], labels: ReadonlyMap<string, string>): HTMLElement {
-  const head = ['arm', 'day', 'runs', 'mean', '95% CI', 'effect (arm − baseline)', '95% CI of effect', 'cost (money)', `cost per ${perUnit(column.unit).label} of effect`];
+  const head = [
+    'arm',
+    'day',
+    'runs',
+    'mean',
+    '95% CI',
+    'effect (arm − baseline)',
+    '95% CI of effect',
+    'cost (money)',
+    `cost per ${perUnit(column.unit).label} of effect`,
+  ];
   const body = rows.map((r) =>
-    el('tr', { 'data-arm': r.arm, 'data-day': r.day },
+    el(
+      'tr',
+      { 'data-arm': r.arm, 'data-day': r.day },
       el('th', { scope: 'row' }, labels.get(r.arm) ?? r.arm),
       el('td', { 'data-col': 'day' }, String(r.day)),
       el('td', { 'data-col': 'n' }, String(r.n)),
@@ -22,8 +34,12 @@ export function summaryTable(column: Column, rows: readonly SummaryRow[], labels
       el('td', { 'data-col': 'cost_per_unit' }, Number.isFinite(r.diff) ? costPerStep(r, column.unit) : '–'),
     ),
   );
-  return el('div', { class: 'table-wrap' },
-    el('table', { class: 'summary-table', 'data-metric': column.name },
+  return el(
+    'div',
+    { class: 'table-wrap' },
+    el(
+      'table',
+      { class: 'summary-table', 'data-metric': column.name },
       el('caption', {}, `${column.name.replace(/_/g, ' ')} (${column.unit}) at the reported days, from summary.csv`),
       el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...body),

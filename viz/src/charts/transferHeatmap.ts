@@ -14,7 +14,12 @@ export function verdictOf(e: TransferEffect, better: number): Verdict {
   return d > 0 ? 'better' : d < 0 ? 'worse' : 'changed';
 }
 
-const WORDS: Record<Verdict, string> = { better: 'a clear improvement', worse: 'a clear worsening', changed: 'a clear change', unclear: 'no clear effect (the interval includes zero)' };
+const WORDS: Record<Verdict, string> = {
+  better: 'a clear improvement',
+  worse: 'a clear worsening',
+  changed: 'a clear change',
+  unclear: 'no clear effect (the interval includes zero)',
+};
 
 /** An effect as the cell shows it: percentage points for shares, three significant figures otherwise. */
 export function effectText(x: number, unit: string): string {
@@ -33,10 +38,22 @@ export function effectText(x: number, unit: string): string {
 export function transferHeatmap(t: Transfer, practice: string, variant: string, open: (city: string, arm: string) => void): HTMLTableElement {
   const at = t.effects.filter((e) => e.day === t.lastDay);
   const scale = new Map(t.metrics.map((m) => [m.name, Math.max(1e-12, ...at.filter((e) => e.metric === m.name).map((e) => Math.abs(e.effect)))]));
-  const head = el('tr', {}, el('th', { scope: 'col' }, 'city'), ...t.metrics.map((m) => el('th', { scope: 'col', title: `${m.description} (${m.unit})` }, m.name.replace(/_/g, ' '))));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, 'city'),
+    ...t.metrics.map((m) => el('th', { scope: 'col', title: `${m.description} (${m.unit})` }, m.name.replace(/_/g, ' '))),
+  );
   const rows = t.cities.map((city) => {
     const arm = city.arms.find((a) => a.practice === practice && a.variant === variant);
-    const label = el('th', { scope: 'row', title: `${(city.migrantShare * 100).toFixed(0)}% migrants in ${city.groups - 1} groups, segregation D ${city.segregation.toFixed(2)}, language gap ${city.languageGap.toFixed(2)}, employment gap ${(city.employmentGap * 100).toFixed(0)} points` }, city.label);
+    const label = el(
+      'th',
+      {
+        scope: 'row',
+        title: `${(city.migrantShare * 100).toFixed(0)}% migrants in ${city.groups - 1} groups, segregation D ${city.segregation.toFixed(2)}, language gap ${city.languageGap.toFixed(2)}, employment gap ${(city.employmentGap * 100).toFixed(0)} points`,
+      },
+      city.label,
+    );
     if (!arm) {
       const why = city.skipped.find((s) => s.practice === practice)?.why ?? 'not tried';
       return el('tr', {}, label, el('td', { class: 'not-tried', colspan: t.metrics.length }, `not tried here: ${why}`));

@@ -23,7 +23,8 @@ export async function fetchData(file: string, init?: RequestInit, alsoAccept: nu
   } catch (err) {
     throw new ViewerError(file, `could not be fetched (${(err as Error).message}); is icity view still running?`);
   }
-  if (res.status === 404) throw new ViewerError(file, 'is missing', 'A finished run folder has manifest.json, metrics.csv, frames.json and frames.bin; run it again to rewrite it.');
+  if (res.status === 404)
+    throw new ViewerError(file, 'is missing', 'A finished run folder has manifest.json, metrics.csv, frames.json and frames.bin; run it again to rewrite it.');
   if (!res.ok && !alsoAccept.includes(res.status)) throw new ViewerError(file, `could not be read (HTTP ${res.status} ${res.statusText})`);
   return res;
 }

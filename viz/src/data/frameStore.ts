@@ -160,8 +160,17 @@ export class FrameStore {
   private checkTotal(total: number, expected: number): void {
     if (total === expected) return;
     const what = `frames.json lists ${this.count} frames of ${this.header.frameBytes.toLocaleString('en-US')} bytes (${expected.toLocaleString('en-US')} bytes)`;
-    if (total < expected) throw new ViewerError(this.file, `is truncated: it has ${total.toLocaleString('en-US')} bytes, but ${what}`, 'The run was interrupted or the file was cut short; run it again.');
-    throw new ViewerError(this.file, `is longer than expected: it has ${total.toLocaleString('en-US')} bytes, but ${what}`, 'frames.json and frames.bin come from different runs; run it again.');
+    if (total < expected)
+      throw new ViewerError(
+        this.file,
+        `is truncated: it has ${total.toLocaleString('en-US')} bytes, but ${what}`,
+        'The run was interrupted or the file was cut short; run it again.',
+      );
+    throw new ViewerError(
+      this.file,
+      `is longer than expected: it has ${total.toLocaleString('en-US')} bytes, but ${what}`,
+      'frames.json and frames.bin come from different runs; run it again.',
+    );
   }
 
   private evict(keep: number): void {

@@ -27,7 +27,8 @@ export async function loadExperiment(json: Record<string, unknown>): Promise<Exp
   const run = readRunManifest(`${firstRun}/manifest.json`, runJson);
   const series = readSeries('series.csv', seriesText);
   const summary = readSummary('summary.csv', summaryText);
-  for (const arm of manifest.arms) if (!series.has(arm.name)) throw new ViewerError('series.csv', `has no rows for arm "${arm.name}" that manifest.json lists`, UNFINISHED);
+  for (const arm of manifest.arms)
+    if (!series.has(arm.name)) throw new ViewerError('series.csv', `has no rows for arm "${arm.name}" that manifest.json lists`, UNFINISHED);
   return { manifest, series, summary, columns: new Map(run.columns.map((c) => [c.name, c])) };
 }
 

@@ -52,7 +52,8 @@ export interface Transfer {
   effects: TransferEffect[];
 }
 
-const NOT_SUMMARISED = 'The transfer experiment has not finished: run icity experiment on its file again (finished runs are kept), or icity summarise the folder.';
+const NOT_SUMMARISED =
+  'The transfer experiment has not finished: run icity experiment on its file again (finished runs are kept), or icity summarise the folder.';
 
 /** Loads a transfer folder's manifest, transfer.csv and cities.csv. */
 export async function loadTransfer(json: Record<string, unknown>): Promise<Transfer> {

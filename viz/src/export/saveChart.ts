@@ -3,7 +3,22 @@ import { provenance } from '../ui/provenance.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Style properties copied onto each element, so a saved SVG looks as on the page without the page's CSS. */
-const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+];
 
 /** Room under a saved chart for the line saying where its numbers came from. */
 const PROVENANCE_HEIGHT = 18;
@@ -62,7 +77,9 @@ export async function svgToPng(text: string, width: number, height: number, scal
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not make a PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not make a PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

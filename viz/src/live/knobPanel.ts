@@ -19,24 +19,28 @@ export function knobPanel(knobs: readonly KnobInfo[], values: Record<string, num
   const inputs = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement; knob: KnobInfo }>();
   const groups = [...new Set(knobs.map((k) => k.group))];
   const sections = groups.map((g) => {
-    const rows = knobs.filter((k) => k.group === g).map((k) => {
-      const id = `knob-${k.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-      const input = k.toggle
-        ? el('input', { type: 'checkbox', id, disabled: Boolean(k.disabled), 'data-knob': k.id })
-        : el('input', { type: 'range', id, min: k.min, max: k.max, step: k.step, disabled: Boolean(k.disabled), 'data-knob': k.id });
-      const out = el('output', { for: id, class: 'knob-value' });
-      const commit = () => onChange(k.id, k.toggle ? (input.checked ? 1 : 0) : Number(input.value));
-      input.addEventListener('change', commit);
-      if (!k.toggle) input.addEventListener('input', () => (out.textContent = showValue(k, Number(input.value))));
-      inputs.set(k.id, { input, out, knob: k });
-      const note = k.disabled ? `Not available: ${k.disabled}.` : k.mode === 'restart' ? 'Changing it starts the town again.' : '';
-      return el('div', { class: `knob${k.toggle ? ' knob-toggle' : ''}${k.id.split('.').length === 3 ? ' knob-param' : ''}`, title: k.help },
-        el('label', { for: id }, k.label, k.unit && !k.toggle ? el('span', { class: 'unit' }, ` (${k.unit})`) : undefined),
-        input,
-        out,
-        note ? el('span', { class: 'knob-note' }, note) : undefined,
-      );
-    });
+    const rows = knobs
+      .filter((k) => k.group === g)
+      .map((k) => {
+        const id = `knob-${k.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+        const input = k.toggle
+          ? el('input', { type: 'checkbox', id, disabled: Boolean(k.disabled), 'data-knob': k.id })
+          : el('input', { type: 'range', id, min: k.min, max: k.max, step: k.step, disabled: Boolean(k.disabled), 'data-knob': k.id });
+        const out = el('output', { for: id, class: 'knob-value' });
+        const commit = () => onChange(k.id, k.toggle ? (input.checked ? 1 : 0) : Number(input.value));
+        input.addEventListener('change', commit);
+        if (!k.toggle) input.addEventListener('input', () => (out.textContent = showValue(k, Number(input.value))));
+        inputs.set(k.id, { input, out, knob: k });
+        const note = k.disabled ? `Not available: ${k.disabled}.` : k.mode === 'restart' ? 'Changing it starts the town again.' : '';
+        return el(
+          'div',
+          { class: `knob${k.toggle ? ' knob-toggle' : ''}${k.id.split('.').length === 3 ? ' knob-param' : ''}`, title: k.help },
+          el('label', { for: id }, k.label, k.unit && !k.toggle ? el('span', { class: 'unit' }, ` (${k.unit})`) : undefined),
+          input,
+          out,
+          note ? el('span', { class: 'knob-note' }, note) : undefined,
+        );
+      });
     return el('fieldset', { class: 'knob-group' }, el('legend', {}, g), ...rows);
   });
   const node = el('div', { class: 'knob-panel', role: 'group', 'aria-label': 'Knobs' }, ...sections);

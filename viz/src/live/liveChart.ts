@@ -28,7 +28,11 @@ export class LiveChart {
   private readonly f;
   private domain: [number, number];
 
-  constructor(readonly column: Column, days: number, private readonly colours: readonly string[]) {
+  constructor(
+    readonly column: Column,
+    days: number,
+    private readonly colours: readonly string[],
+  ) {
     this.f = chartFrame(360, 150, { top: 10, right: 12, bottom: 38, left: 56 }, labelWithUnit(column.name, column.unit));
     this.x = scaleLinear().domain([0, days]).range([0, this.f.innerWidth]);
     this.domain = [0, 0];
@@ -43,7 +47,9 @@ export class LiveChart {
     }
     this.rule = this.f.plot.append('line').attr('class', 'day-rule').attr('y1', 0).attr('y2', this.f.innerHeight).node()!;
     this.readout = el('span', { class: 'readout', 'data-metric': column.name });
-    this.node = el('section', { class: 'series-chart live-chart', 'data-metric': column.name },
+    this.node = el(
+      'section',
+      { class: 'series-chart live-chart', 'data-metric': column.name },
       el('div', { class: 'chart-head' }, el('h3', {}, column.name.replace(/_/g, ' '), ' ', el('span', { class: 'unit' }, `(${column.unit})`)), this.readout),
       this.f.svg.node()!,
     );
@@ -70,7 +76,9 @@ export class LiveChart {
   update(series: readonly LiveSeries[], day: number): void {
     this.widen(series);
     series.forEach((s, k) => {
-      const path = line<number>().x((i) => this.x(s.days[i])).y((i) => this.y(s.values[i]));
+      const path = line<number>()
+        .x((i) => this.x(s.days[i]))
+        .y((i) => this.y(s.values[i]));
       this.paths[k].setAttribute('d', path(Array.from(s.days.keys())) ?? '');
     });
     this.rule.setAttribute('x1', String(this.x(day)));

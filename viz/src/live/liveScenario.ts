@@ -38,7 +38,9 @@ export function liveScenario(setup: TownSetup): LiveScenario {
   }
   const touchesPolicies = [...Object.keys(setup.knobs), ...setup.changes.map((c) => c.id)].some(isPolicyKnob);
   if (touchesPolicies) raw.policies = policyEntries(raw, setup);
-  const inPlace = setup.changes.filter((c) => !isPolicyKnob(c.id) && c.day > 0 && KNOBS.some((k) => k.id === c.id && k.mode === 'live')).sort((a, b) => a.day - b.day);
+  const inPlace = setup.changes
+    .filter((c) => !isPolicyKnob(c.id) && c.day > 0 && KNOBS.some((k) => k.id === c.id && k.mode === 'live'))
+    .sort((a, b) => a.day - b.day);
   if (inPlace.length) {
     const said = inPlace.map((c) => `${c.id} = ${c.value} from day ${c.day + 1}`).join('; ');
     raw.description = `${String(raw.description ?? '')} Live view changes that a scenario file cannot hold (not in this file): ${said}.`.trim();
@@ -88,7 +90,10 @@ function policyEntries(raw: RawScenario, setup: TownSetup): Entry[] {
         stop(c.day);
       }
     }
-    byType.set(p.type, entries.filter((e) => (e.start ?? 0) <= (e.stop ?? Infinity)));
+    byType.set(
+      p.type,
+      entries.filter((e) => (e.start ?? 0) <= (e.stop ?? Infinity)),
+    );
   }
   // The file's order first (the order policies act in), then policies the page added.
   const order = [...new Set([...given.map((e) => e.type), ...POLICIES.map((p) => p.type)])];

@@ -37,7 +37,10 @@ export class LiveSession {
   private chain: Promise<unknown> = Promise.resolve();
   private everyFrame = 1;
 
-  constructor(public setup: SessionSetup, private readonly onError: (err: unknown) => void) {}
+  constructor(
+    public setup: SessionSetup,
+    private readonly onError: (err: unknown) => void,
+  ) {}
 
   get info(): TownInfo | undefined {
     return this.towns[0]?.info;
@@ -100,7 +103,11 @@ export class LiveSession {
   /** The scenario's events and the page's changes, for timelines and charts. */
   marks(knobs: readonly KnobInfo[]): CalendarEvent[] {
     const named = (id: string) => knobs.find((k) => k.id === id)?.label ?? id;
-    const changes = this.setup.changes.map((c) => ({ day: c.day, kind: 'live-change', label: `${named(c.id)} set to ${knobs.find((k) => k.id === c.id)?.toggle ? (c.value ? 'on' : 'off') : c.value}` }));
+    const changes = this.setup.changes.map((c) => ({
+      day: c.day,
+      kind: 'live-change',
+      label: `${named(c.id)} set to ${knobs.find((k) => k.id === c.id)?.toggle ? (c.value ? 'on' : 'off') : c.value}`,
+    }));
     return [...(this.info?.calendar ?? []), ...changes].sort((a, b) => a.day - b.day);
   }
 
@@ -113,7 +120,8 @@ export class LiveSession {
     const town = this.towns[k];
     for (const d of days) {
       town.rows[d.day] = d.values;
-      if (d.grid && d.districts && (d.day % this.everyFrame === 0 || d.day === days[days.length - 1].day)) town.frames.set(d.day, { grid: d.grid, districts: d.districts });
+      if (d.grid && d.districts && (d.day % this.everyFrame === 0 || d.day === days[days.length - 1].day))
+        town.frames.set(d.day, { grid: d.grid, districts: d.districts });
     }
     this.computed = Math.min(...this.towns.map((t) => t.rows.length - 1));
   }

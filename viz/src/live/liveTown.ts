@@ -43,7 +43,8 @@ export class LiveTown {
 
   /** Makes a live change to the running town from the next day on (see `inPlace`). */
   change(change: LiveChange): void {
-    if (!LiveTown.inPlace(change) || change.day !== this.day) throw new Error(`a change of ${change.id} on day ${change.day} cannot be made to the town on day ${this.day}`);
+    if (!LiveTown.inPlace(change) || change.day !== this.day)
+      throw new Error(`a change of ${change.id} on day ${change.day} cannot be made to the town on day ${this.day}`);
     this.setup.changes.push(change);
     const { file, inPlace } = liveScenario(this.setup);
     this.live = { scenario: this.live.scenario, file, inPlace };
@@ -70,7 +71,20 @@ export class LiveTown {
   info(hash: string): TownInfo {
     const sc = this.live.scenario;
     const base = liveScenario({ ...this.setup, knobs: {}, changes: [] }).scenario;
-    const knobs: KnobInfo[] = KNOBS.map(({ id, label, help, group, min, max, step, unit, toggle, mode, read, disabled }) => ({ id, label, help, group, min, max, step, unit, toggle, mode, value: read(base), disabled: disabled?.(base) }));
+    const knobs: KnobInfo[] = KNOBS.map(({ id, label, help, group, min, max, step, unit, toggle, mode, read, disabled }) => ({
+      id,
+      label,
+      help,
+      group,
+      min,
+      max,
+      step,
+      unit,
+      toggle,
+      mode,
+      value: read(base),
+      disabled: disabled?.(base),
+    }));
     const w = this.sim.world;
     return {
       name: sc.name,

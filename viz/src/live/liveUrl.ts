@@ -65,7 +65,9 @@ export function liveUrlQuery(s: LiveUrlState): string {
   q.set('live', s.live);
   if (s.seed !== undefined) q.set('seed', String(s.seed));
   if (s.day !== undefined) q.set('day', String(s.day));
-  const knobs = Object.entries(s.knobs).map(([k, v]) => `${k}:${v}`).join(',');
+  const knobs = Object.entries(s.knobs)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
   if (knobs) q.set('k', knobs);
   if (s.changes.length) q.set('ch', s.changes.map((c) => `${c.day}:${c.id}:${c.value}`).join(';'));
   if (s.compare) q.set('cmp', `${s.compare.id}:${s.compare.value}`);

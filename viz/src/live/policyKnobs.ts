@@ -63,7 +63,19 @@ export function policyKnobInfos(entries: readonly { type: string }[]): KnobInfo[
   for (const p of POLICIES) {
     const on = entries.some((e) => e.type === p.type) ? 1 : 0;
     const label = policyName({ type: p.type }).replace(/_/g, ' ');
-    out.push({ id: policyKnobId(p.type), label: label[0].toUpperCase() + label.slice(1), help: p.schema.meta()?.description ?? p.type, group: 'Policies', min: 0, max: 1, step: 1, unit: '', toggle: true, mode: 'live', value: on });
+    out.push({
+      id: policyKnobId(p.type),
+      label: label[0].toUpperCase() + label.slice(1),
+      help: p.schema.meta()?.description ?? p.type,
+      group: 'Policies',
+      min: 0,
+      max: 1,
+      step: 1,
+      unit: '',
+      toggle: true,
+      mode: 'live',
+      value: on,
+    });
     const param = mainParam(p);
     if (!param) continue;
     const current = (entries.find((e) => e.type === p.type) as Record<string, unknown> | undefined)?.[param.field];

@@ -12,11 +12,14 @@ export class TownClient {
   private queue: Promise<unknown> = Promise.resolve();
 
   request(req: Request): Promise<Reply> {
-    const next = this.queue.then(() => new Promise<Reply>((resolve, reject) => {
-      this.worker.onmessage = (e: MessageEvent<Reply>) => (e.data.type === 'error' ? reject(new Error(e.data.message)) : resolve(e.data));
-      this.worker.onerror = (e) => reject(new Error(`the live town's worker failed: ${e.message}`));
-      this.worker.postMessage(req);
-    }));
+    const next = this.queue.then(
+      () =>
+        new Promise<Reply>((resolve, reject) => {
+          this.worker.onmessage = (e: MessageEvent<Reply>) => (e.data.type === 'error' ? reject(new Error(e.data.message)) : resolve(e.data));
+          this.worker.onerror = (e) => reject(new Error(`the live town's worker failed: ${e.message}`));
+          this.worker.postMessage(req);
+        }),
+    );
     this.queue = next.catch(() => undefined);
     return next;
   }

@@ -128,7 +128,10 @@ export class CityMap {
     }
     this.caption.textContent = `${this.opts.title} · day ${this.day}`;
     this.labelDistricts(m);
-    this.canvas.setAttribute('aria-label', `Map of the city on day ${this.day}, ${m < 0 ? 'each dwelling coloured by the group living there' : `districts coloured by ${header.metrics[m].name}`}`);
+    this.canvas.setAttribute(
+      'aria-label',
+      `Map of the city on day ${this.day}, ${m < 0 ? 'each dwelling coloured by the group living there' : `districts coloured by ${header.metrics[m].name}`}`,
+    );
     if (this.hovered >= 0) this.describeDistrict(this.hovered);
   }
 
@@ -152,7 +155,15 @@ export class CityMap {
   private drawLegend(): void {
     const m = this.metricIndex();
     const width = 360;
-    const legend = m < 0 ? groupLegend(this.opts.header.groups, this.colours, width) : rampLegend(`District ${labelWithUnit(this.opts.header.metrics[m].name, this.opts.header.metrics[m].unit)}`, this.opts.domain(m), sequentialInterpolator, width);
+    const legend =
+      m < 0
+        ? groupLegend(this.opts.header.groups, this.colours, width)
+        : rampLegend(
+            `District ${labelWithUnit(this.opts.header.metrics[m].name, this.opts.header.metrics[m].unit)}`,
+            this.opts.domain(m),
+            sequentialInterpolator,
+            width,
+          );
     this.legendBox.replaceChildren(legend);
   }
 

@@ -7,7 +7,9 @@ let gradients = 0;
 /** A legend of swatches: one per group, and vacant dwellings; wraps to fit `width`. */
 export function groupLegend(names: readonly string[], colours: readonly string[], width: number): SVGSVGElement {
   const items = [...names.map((n, k) => ({ name: n.replace(/_/g, ' '), colour: colours[k] })), { name: 'vacant', colour: VACANT_COLOUR }];
-  const svg = select(document.createElementNS(SVG_NS, 'svg') as SVGSVGElement).attr('class', 'legend').attr('role', 'img');
+  const svg = select(document.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
+    .attr('class', 'legend')
+    .attr('role', 'img');
   let x = 0;
   let y = 0;
   const g = svg.append('g');
@@ -31,10 +33,16 @@ export function groupLegend(names: readonly string[], colours: readonly string[]
 /** A colour ramp for a district value, with its axis labelled by name and unit. */
 export function rampLegend(label: string, domain: [number, number], interpolate: (t: number) => string, width: number): SVGSVGElement {
   const id = `ramp-${++gradients}`;
-  const svg = select(document.createElementNS(SVG_NS, 'svg') as SVGSVGElement).attr('class', 'legend').attr('role', 'img');
+  const svg = select(document.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
+    .attr('class', 'legend')
+    .attr('role', 'img');
   const barWidth = Math.min(320, width - 40);
   const grad = svg.append('defs').append('linearGradient').attr('id', id);
-  for (const t of range(0, 1.0001, 0.1)) grad.append('stop').attr('offset', `${t * 100}%`).attr('stop-color', interpolate(t));
+  for (const t of range(0, 1.0001, 0.1))
+    grad
+      .append('stop')
+      .attr('offset', `${t * 100}%`)
+      .attr('stop-color', interpolate(t));
   const g = svg.append('g').attr('transform', 'translate(14,18)');
   g.append('text').attr('class', 'legend-text').attr('y', -6).text(label);
   g.append('rect').attr('width', barWidth).attr('height', 12).attr('fill', `url(#${id})`);

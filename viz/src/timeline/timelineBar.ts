@@ -15,7 +15,16 @@ export function timelineBar(player: Player, calendar: readonly CalendarEvent[], 
   const speed = el('select', { id: 'speed', 'aria-label': 'Speed' });
   for (const s of SPEEDS) speed.append(el('option', { value: s, selected: s === player.speed }, `${s} days/s`));
   speed.addEventListener('change', () => player.setSpeed(Number(speed.value)));
-  const slider = el('input', { type: 'range', id: 'scrub', min: 0, max: player.lastIndex, step: 1, value: player.index, 'aria-label': 'Day', 'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End' });
+  const slider = el('input', {
+    type: 'range',
+    id: 'scrub',
+    min: 0,
+    max: player.lastIndex,
+    step: 1,
+    value: player.index,
+    'aria-label': 'Day',
+    'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End',
+  });
   slider.addEventListener('input', () => {
     player.pause();
     player.seek(Number(slider.value));
@@ -32,11 +41,15 @@ export function timelineBar(player: Player, calendar: readonly CalendarEvent[], 
     marks.append(mark);
   }
   const events = calendar.length
-    ? el('ul', { class: 'calendar-list', 'aria-label': 'Events' }, ...calendar.map((e) => {
-        const b = el('button', { type: 'button', class: 'linklike' }, `day ${e.day}`);
-        b.addEventListener('click', () => player.seek(player.indexOfDay(e.day)));
-        return el('li', {}, b, ` ${describeEvent(e)}`);
-      }))
+    ? el(
+        'ul',
+        { class: 'calendar-list', 'aria-label': 'Events' },
+        ...calendar.map((e) => {
+          const b = el('button', { type: 'button', class: 'linklike' }, `day ${e.day}`);
+          b.addEventListener('click', () => player.seek(player.indexOfDay(e.day)));
+          return el('li', {}, b, ` ${describeEvent(e)}`);
+        }),
+      )
     : undefined;
 
   const update = () => {
@@ -51,7 +64,9 @@ export function timelineBar(player: Player, calendar: readonly CalendarEvent[], 
   };
   player.onChange(update);
   update();
-  const bar = el('div', { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
+  const bar = el(
+    'div',
+    { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
     el('div', { class: 'timeline-controls' }, play, speed, counter, loading),
     el('div', { class: 'timeline-track' }, slider, marks),
     events,
@@ -61,6 +76,9 @@ export function timelineBar(player: Player, calendar: readonly CalendarEvent[], 
 
 /** "media: Sensational news", but "political change (cut 100%)" rather than repeating the kind. */
 function describeEvent(e: CalendarEvent): string {
-  const kind = e.kind.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const kind = e.kind
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return e.label.toLowerCase().startsWith(kind) ? e.label : `${kind}: ${e.label}`;
 }

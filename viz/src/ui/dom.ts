@@ -13,7 +13,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 }
 
 /** A labelled <select>; returns the wrapping label and the select. */
-export function labelledSelect(label: string, options: { value: string; text: string }[], value: string, onChange: (v: string) => void, id?: string): { node: HTMLLabelElement; select: HTMLSelectElement } {
+export function labelledSelect(
+  label: string,
+  options: { value: string; text: string }[],
+  value: string,
+  onChange: (v: string) => void,
+  id?: string,
+): { node: HTMLLabelElement; select: HTMLSelectElement } {
   const select = el('select', { id });
   for (const o of options) select.append(el('option', { value: o.value, selected: o.value === value }, o.text));
   select.value = value;

@@ -15,7 +15,17 @@ export function indicatorPicker(columns: readonly Column[], chosen: readonly str
     });
     return box;
   });
-  const list = el('ul', { class: 'picker-list' }, ...columns.map((c, k) => el('li', {}, el('label', { for: `pick-${c.name}`, title: c.description }, boxes[k], ` ${c.name.replace(/_/g, ' ')} `, el('span', { class: 'unit' }, `(${c.unit})`)))));
+  const list = el(
+    'ul',
+    { class: 'picker-list' },
+    ...columns.map((c, k) =>
+      el(
+        'li',
+        {},
+        el('label', { for: `pick-${c.name}`, title: c.description }, boxes[k], ` ${c.name.replace(/_/g, ' ')} `, el('span', { class: 'unit' }, `(${c.unit})`)),
+      ),
+    ),
+  );
   const update = () => {
     summary.textContent = `Indicators: ${boxes.filter((b) => b.checked).length} of ${columns.length} shown (choose)`;
   };

@@ -10,7 +10,9 @@ export function setIntro(text: string): void {
 export function coloursInWords(groups: readonly GroupInfo[], layer = 'groups'): string {
   if (layer !== 'groups') return `each district is coloured by its ${layer.replace(/_/g, ' ')} (the scale is under the map)`;
   const majority = groups.find((g) => g.host && g.share > 0.5);
-  const inner = majority ? `grey: ${majority.name.replace(/_/g, ' ')}, the majority; colours: the other groups, named under the map` : 'the colours are named under the map';
+  const inner = majority
+    ? `grey: ${majority.name.replace(/_/g, ' ')}, the majority; colours: the other groups, named under the map`
+    : 'the colours are named under the map';
   return `each square is a home, coloured by the group of the household living there (${inner}; white: empty)`;
 }
 
@@ -28,6 +30,7 @@ export function overviewIntro(replications: number): string {
 
 /** What the lines and bands are, and the caveat when there is one replication only. */
 function averages(replications: number): string {
-  if (replications === 1) return 'one run per arm, so the lines are single runs with no confidence interval, and a difference between arms may be chance (run with --reps 5 or more to know)';
+  if (replications === 1)
+    return 'one run per arm, so the lines are single runs with no confidence interval, and a difference between arms may be chance (run with --reps 5 or more to know)';
   return `lines are averages over ${replications} runs, shaded bands their 95% confidence intervals`;
 }

@@ -16,7 +16,7 @@ export async function compareView(body: HTMLElement, ctx: ExperimentContext, rer
   const { exp, url } = ctx;
   const names = exp.manifest.arms.map((a) => a.name);
   const a = names.includes(url.state.a ?? '') ? url.state.a! : BASELINE_ARM;
-  const b = names.includes(url.state.b ?? '') ? url.state.b! : names.find((n) => n !== a) ?? a;
+  const b = names.includes(url.state.b ?? '') ? url.state.b! : (names.find((n) => n !== a) ?? a);
   const linkedDay = url.state.day;
   const linkedSpeed = url.state.speed;
   const [runA, runB] = await Promise.all([a, b].map((arm) => cachedRun(exp.manifest.runDirs.get(arm)![0])));
@@ -46,11 +46,24 @@ export async function compareView(body: HTMLElement, ctx: ExperimentContext, rer
   };
   const options = names.map((n) => ({ value: n, text: ctx.labels.get(n)! }));
   const pick = (key: 'a' | 'b', label: string, value: string) =>
-    labelledSelect(label, options, value, (v) => {
-      url.update({ [key]: v });
-      rerender();
-    }, `arm-${key}`).node;
-  const maps = r.maps.map((m, k) => el('div', { class: 'compare-map' }, m.node, saveButtons(`map-${[a, b][k]}`, () => m.exportSvg())));
+    labelledSelect(
+      label,
+      options,
+      value,
+      (v) => {
+        url.update({ [key]: v });
+        rerender();
+      },
+      `arm-${key}`,
+    ).node;
+  const maps = r.maps.map((m, k) =>
+    el(
+      'div',
+      { class: 'compare-map' },
+      m.node,
+      saveButtons(`map-${[a, b][k]}`, () => m.exportSvg()),
+    ),
+  );
   body.replaceChildren(
     r.bar,
     el('div', { class: 'toolbar' }, pick('a', 'Left', a), pick('b', 'Right', b), r.layerSelect, ctx.metricSelect(drawChart)),

@@ -22,19 +22,28 @@ export interface ExperimentContext {
 export function experimentContext(exp: Experiment, url: UrlState): ExperimentContext {
   const m = exp.manifest;
   const metrics = m.metrics;
-  const metric = metrics.includes(url.state.metric ?? '') ? url.state.metric! : PREFERRED.find((p) => metrics.includes(p)) ?? metrics[0];
+  const metric = metrics.includes(url.state.metric ?? '') ? url.state.metric! : (PREFERRED.find((p) => metrics.includes(p)) ?? metrics[0]);
   const column = (name: string): Column => exp.columns.get(name) ?? { name, unit: '', description: '', better: 0 };
   return {
     exp,
     url,
     labels: new Map(m.arms.map((a) => [a.name, a.name === BASELINE_ARM && a.label !== a.name ? `baseline (${a.label})` : a.label])),
-    colours: armColours(m.arms.map((a) => a.name), BASELINE_ARM),
+    colours: armColours(
+      m.arms.map((a) => a.name),
+      BASELINE_ARM,
+    ),
     metric,
     column,
     metricSelect: (onChange) =>
-      labelledSelect('Indicator', metrics.map((n) => ({ value: n, text: `${n.replace(/_/g, ' ')} (${column(n).unit})` })), metric, (v) => {
-        url.update({ metric: v });
-        onChange(v);
-      }, 'metric').node,
+      labelledSelect(
+        'Indicator',
+        metrics.map((n) => ({ value: n, text: `${n.replace(/_/g, ' ')} (${column(n).unit})` })),
+        metric,
+        (v) => {
+          url.update({ metric: v });
+          onChange(v);
+        },
+        'metric',
+      ).node,
   };
 }

@@ -15,8 +15,20 @@ export async function experimentRunView(body: HTMLElement, ctx: ExperimentContex
     url.update({ run: next.dir });
     rerender();
   };
-  const arms = labelledSelect('Arm', exp.manifest.arms.map((a) => ({ value: a.name, text: ctx.labels.get(a.name)! })), chosen.arm, (v) => choose(v, chosen.rep), 'run-arm').node;
-  const reps = labelledSelect('Replication', Array.from({ length: exp.manifest.replications }, (_, k) => ({ value: String(k + 1), text: String(k + 1) })), String(chosen.rep), (v) => choose(chosen.arm, Number(v)), 'run-rep').node;
+  const arms = labelledSelect(
+    'Arm',
+    exp.manifest.arms.map((a) => ({ value: a.name, text: ctx.labels.get(a.name)! })),
+    chosen.arm,
+    (v) => choose(v, chosen.rep),
+    'run-arm',
+  ).node;
+  const reps = labelledSelect(
+    'Replication',
+    Array.from({ length: exp.manifest.replications }, (_, k) => ({ value: String(k + 1), text: String(k + 1) })),
+    String(chosen.rep),
+    (v) => choose(chosen.arm, Number(v)),
+    'run-rep',
+  ).node;
   const inner = el('div', {});
   body.replaceChildren(el('div', { class: 'toolbar' }, arms, reps), inner);
   return runView(inner, run, url, `${ctx.labels.get(chosen.arm)}, replication ${chosen.rep}`);

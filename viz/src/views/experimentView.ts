@@ -22,21 +22,36 @@ export async function experimentView(main: HTMLElement, exp: Experiment, url: Ur
   const m = exp.manifest;
   const view = url.state.view ?? 'compare';
   const tabs = m.files.has(SENSITIVITY_FILE) ? [...TABS, { view: 'sensitivity' as const, text: 'Sensitivity' }] : TABS;
-  const nav = el('nav', { class: 'tabs', 'aria-label': 'Views' }, ...tabs.map((t) => {
-    const b = el('button', { type: 'button', class: 'tab', 'aria-current': t.view === view ? 'page' : undefined, 'data-view': t.view }, t.text);
-    b.addEventListener('click', () => {
-      url.navigate({ ...url.state, view: t.view });
-      rerender();
-    });
-    return b;
-  }), el('a', { class: 'tab', href: dataUrl('report.md'), target: '_blank', rel: 'noopener' }, 'report.md'));
+  const nav = el(
+    'nav',
+    { class: 'tabs', 'aria-label': 'Views' },
+    ...tabs.map((t) => {
+      const b = el('button', { type: 'button', class: 'tab', 'aria-current': t.view === view ? 'page' : undefined, 'data-view': t.view }, t.text);
+      b.addEventListener('click', () => {
+        url.navigate({ ...url.state, view: t.view });
+        rerender();
+      });
+      return b;
+    }),
+    el('a', { class: 'tab', href: dataUrl('report.md'), target: '_blank', rel: 'noopener' }, 'report.md'),
+  );
   const arms = m.arms.length - 1;
   const body = el('div', { class: 'experiment-body' }, el('p', { class: 'loading' }, 'Loading…'));
   main.replaceChildren(
     el('h2', {}, `Experiment ${m.name}`),
-    el('p', { class: 'facts' }, `${m.files.has('points.csv') ? `${plural(arms, 'arm')} (design points included)` : plural(arms, 'policy arm')} and the baseline · ${plural(m.replications, 'replication')} each · ${plural(m.days, 'day')}`),
+    el(
+      'p',
+      { class: 'facts' },
+      `${m.files.has('points.csv') ? `${plural(arms, 'arm')} (design points included)` : plural(arms, 'policy arm')} and the baseline · ${plural(m.replications, 'replication')} each · ${plural(m.days, 'day')}`,
+    ),
     ...(m.replications === 1
-      ? [el('p', { class: 'caveat', role: 'note' }, 'One replication per arm: there are no confidence intervals, and a difference between arms may be chance. Run the experiment with --reps 5 or more before drawing conclusions.')]
+      ? [
+          el(
+            'p',
+            { class: 'caveat', role: 'note' },
+            'One replication per arm: there are no confidence intervals, and a difference between arms may be chance. Run the experiment with --reps 5 or more before drawing conclusions.',
+          ),
+        ]
       : []),
     el('details', { class: 'description' }, el('summary', {}, 'What this experiment asks'), el('p', {}, m.description)),
     nav,

@@ -47,10 +47,13 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
     file = 'teaching';
   }
   const base = raw as { seed?: number };
-  const session = new LiveSession({ scenario: raw, file, seed: state.seed ?? base.seed ?? 1, knobs: { ...state.knobs }, changes: state.changes, compare: state.compare }, (err) => {
-    pause();
-    showError(err);
-  });
+  const session = new LiveSession(
+    { scenario: raw, file, seed: state.seed ?? base.seed ?? 1, knobs: { ...state.knobs }, changes: state.changes, compare: state.compare },
+    (err) => {
+      pause();
+      showError(err);
+    },
+  );
   let shown = 0;
   let playing = false;
   let speed = state.speed ?? 20;
@@ -74,17 +77,34 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   const untilGo = el('button', { type: 'button', id: 'run-to' }, 'Run to day');
   const counter = el('output', { id: 'day-counter', 'aria-live': 'off' });
   const status = el('span', { class: 'loading-note', id: 'live-status', 'aria-live': 'polite' });
-  const scrub = el('input', { type: 'range', id: 'scrub', min: 0, max: 1, step: 1, value: 0, 'aria-label': 'Day', 'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End' });
+  const scrub = el('input', {
+    type: 'range',
+    id: 'scrub',
+    min: 0,
+    max: 1,
+    step: 1,
+    value: 0,
+    'aria-label': 'Day',
+    'aria-keyshortcuts': 'ArrowLeft ArrowRight Home End',
+  });
   const marks = el('div', { class: 'calendar-marks', 'aria-hidden': 'true' });
-  const bar = el('div', { class: 'timeline live-timeline', role: 'group', 'aria-label': 'Timeline' },
+  const bar = el(
+    'div',
+    { class: 'timeline live-timeline', role: 'group', 'aria-label': 'Timeline' },
     el('div', { class: 'timeline-controls' }, play, step, reset, speedSelect, counter, el('span', { class: 'run-to' }, untilGo, untilInput), status),
     el('div', { class: 'timeline-track' }, scrub, marks),
   );
 
-  const scenarioSelect = labelledSelect('Scenario', [...Object.keys(library).map((n) => ({ value: n, text: n })), ...(library[file] ? [] : [{ value: file, text: file }])], file, (v) => {
-    if (library[v] === undefined) return;
-    void open(library[v], v, (library[v] as { seed?: number }).seed ?? 1);
-  }, 'scenario');
+  const scenarioSelect = labelledSelect(
+    'Scenario',
+    [...Object.keys(library).map((n) => ({ value: n, text: n })), ...(library[file] ? [] : [{ value: file, text: file }])],
+    file,
+    (v) => {
+      if (library[v] === undefined) return;
+      void open(library[v], v, (library[v] as { seed?: number }).seed ?? 1);
+    },
+    'scenario',
+  );
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.json,application/json', class: 'visually-hidden' });
   const fileLabel = el('label', { for: 'scenario-file', class: 'button-like', tabindex: 0 }, 'Open a scenario file…');
   fileLabel.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), fileInput.click()));
@@ -93,7 +113,13 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   const compareBox = el('input', { type: 'checkbox', id: 'compare-on' });
   const compareKnob = el('select', { id: 'compare-knob', 'aria-label': 'What town B does differently' });
   const compareValue = el('input', { type: 'number', id: 'compare-value', step: 'any', class: 'day-input', 'aria-label': 'Its value in town B' });
-  const compareField = el('span', { class: 'compare-field' }, el('label', { class: 'field' }, compareBox, 'Two towns: B with'), compareKnob, el('span', { class: 'compare-set' }, '=', compareValue));
+  const compareField = el(
+    'span',
+    { class: 'compare-field' },
+    el('label', { class: 'field' }, compareBox, 'Two towns: B with'),
+    compareKnob,
+    el('span', { class: 'compare-set' }, '=', compareValue),
+  );
   const indicatorSelect = el('select', { id: 'indicator', 'aria-label': 'Indicator compared' });
   const difference = el('p', { class: 'difference', id: 'difference', 'aria-live': 'polite' });
   const saveScenario = el('button', { type: 'button', id: 'save-scenario' }, 'Save scenario');
@@ -107,20 +133,34 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   const panelBox = el('div', { class: 'live-knobs' });
   const heading = el('h2', { id: 'live-heading' });
 
-  main.replaceChildren(el('div', { class: 'live-view' },
-    el('div', { class: 'live-top' }, bar),
-    el('div', { class: 'live-body' },
-      el('div', { class: 'live-left' }, heading, mapsBox, el('div', { class: 'map-toolbar' }, layerBox)),
-      el('div', { class: 'live-right' }, el('div', { class: 'compare-bar' }, compareField, el('label', { class: 'field' }, el('span', {}, 'Indicator'), indicatorSelect)), difference, chartsBox),
-      el('aside', { class: 'live-side', 'aria-label': 'Settings' },
-        el('div', { class: 'toolbar' }, scenarioSelect.node, fileLabel, fileInput, seedField),
-        panelBox,
-        el('div', { class: 'toolbar' }, saveScenario, saveCsv, replayLink),
+  main.replaceChildren(
+    el(
+      'div',
+      { class: 'live-view' },
+      el('div', { class: 'live-top' }, bar),
+      el(
+        'div',
+        { class: 'live-body' },
+        el('div', { class: 'live-left' }, heading, mapsBox, el('div', { class: 'map-toolbar' }, layerBox)),
+        el(
+          'div',
+          { class: 'live-right' },
+          el('div', { class: 'compare-bar' }, compareField, el('label', { class: 'field' }, el('span', {}, 'Indicator'), indicatorSelect)),
+          difference,
+          chartsBox,
+        ),
+        el(
+          'aside',
+          { class: 'live-side', 'aria-label': 'Settings' },
+          el('div', { class: 'toolbar' }, scenarioSelect.node, fileLabel, fileInput, seedField),
+          panelBox,
+          el('div', { class: 'toolbar' }, saveScenario, saveCsv, replayLink),
+        ),
       ),
+      output,
+      outputB,
     ),
-    output,
-    outputB,
-  ));
+  );
 
   const knobs = (): KnobInfo[] => session.info?.knobs ?? [];
   /** The knobs' values on day `day`: the scenario's, the page's settings, then changes up to that day. */
@@ -134,7 +174,17 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   const writeUrl = () => {
     urlTimer = 0;
     const s = session.setup;
-    const query = liveUrlQuery({ live: file, seed: s.seed, day: shown, knobs: s.knobs, changes: s.changes, compare: s.compare, indicator, speed: speed === 20 ? undefined : speed, projector: document.body.classList.contains('projector') });
+    const query = liveUrlQuery({
+      live: file,
+      seed: s.seed,
+      day: shown,
+      knobs: s.knobs,
+      changes: s.changes,
+      compare: s.compare,
+      indicator,
+      speed: speed === 20 ? undefined : speed,
+      projector: document.body.classList.contains('projector'),
+    });
     history.replaceState(null, '', `?${query}`);
   };
   const urlSoon = () => {
@@ -142,7 +192,17 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   };
 
   function buildTown(info: TownInfo): void {
-    const header: FramesHeader = { width: info.width, height: info.height, groups: info.groups.map((g) => g.name), boxes: info.boxes, metrics: info.districtMetrics, gridBytes: 0, districtOffset: 0, frameBytes: 0, days: [] };
+    const header: FramesHeader = {
+      width: info.width,
+      height: info.height,
+      groups: info.groups.map((g) => g.name),
+      boxes: info.boxes,
+      metrics: info.districtMetrics,
+      gridBytes: 0,
+      districtOffset: 0,
+      frameBytes: 0,
+      days: [],
+    };
     const domain = (m: number): [number, number] => {
       const unit = info.districtMetrics[m].unit;
       if (unit === '%') return [0, 100];
@@ -162,17 +222,28 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
     });
     mapsBox.classList.toggle('two', maps.length > 1);
     mapsBox.replaceChildren(...maps.map((m) => m.node));
-    const layerOptions = [{ value: GROUPS_LAYER, text: 'group of each household' }, ...info.districtMetrics.map((m) => ({ value: m.name, text: `district ${m.name.replace(/_/g, ' ')} (${m.unit})` }))];
-    const select = labelledSelect('Colour by', layerOptions, layer, (v) => {
-      layer = v;
-      maps.forEach((m) => m.setLayer(v));
-      setIntro(introText(info));
-    }, 'layer');
+    const layerOptions = [
+      { value: GROUPS_LAYER, text: 'group of each household' },
+      ...info.districtMetrics.map((m) => ({ value: m.name, text: `district ${m.name.replace(/_/g, ' ')} (${m.unit})` })),
+    ];
+    const select = labelledSelect(
+      'Colour by',
+      layerOptions,
+      layer,
+      (v) => {
+        layer = v;
+        maps.forEach((m) => m.setLayer(v));
+        setIntro(introText(info));
+      },
+      'layer',
+    );
     layerBox.replaceChildren(select.node);
 
     const names = new Set(info.columns.map((c) => c.name));
     if (!names.has(indicator)) indicator = 'dissimilarity';
-    indicatorSelect.replaceChildren(...info.columns.map((c) => el('option', { value: c.name, selected: c.name === indicator }, `${c.name.replace(/_/g, ' ')} (${c.unit})`)));
+    indicatorSelect.replaceChildren(
+      ...info.columns.map((c) => el('option', { value: c.name, selected: c.name === indicator }, `${c.name.replace(/_/g, ' ')} (${c.unit})`)),
+    );
     const chosen = [indicator, ...CHART_METRICS.filter((m) => m !== indicator && names.has(m))].slice(0, 4);
     charts = chosen.map((name) => new LiveChart(info.columns.find((c) => c.name === name)!, info.days, TOWN_COLOURS.slice(0, session.towns.length)));
     chartsBox.replaceChildren(...charts.map((c) => c.node));
@@ -183,16 +254,27 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
     compareValue.value = String(session.setup.compare?.value ?? defaultCompareValue(compareKnob.value));
     compareBox.checked = Boolean(session.setup.compare);
 
-    if (!panel || panel.node.dataset.scenario !== `${info.name}:${knobs().map((k) => k.id).join()}`) {
+    if (
+      !panel ||
+      panel.node.dataset.scenario !==
+        `${info.name}:${knobs()
+          .map((k) => k.id)
+          .join()}`
+    ) {
       panel = knobPanel(knobs(), valuesOn(shown), (id, value) => void change(id, value));
-      panel.node.dataset.scenario = `${info.name}:${knobs().map((k) => k.id).join()}`;
+      panel.node.dataset.scenario = `${info.name}:${knobs()
+        .map((k) => k.id)
+        .join()}`;
       panelBox.replaceChildren(panel.node);
     }
     scrub.max = String(info.days);
     untilInput.max = String(info.days);
     heading.textContent = session.setup.compare ? `Two live towns: ${info.name}, seed ${session.setup.seed}` : `Live: ${info.name}`;
     seedInput.value = String(session.setup.seed);
-    setProvenance(`Scenario ${info.name} · seed ${session.setup.seed} · interethnic-city ${info.version} · scenario hash ${info.hash ? info.hash.slice(0, 12) : 'not available here'} · ${plural(info.residents, 'resident')} · ${plural(info.days, 'day')} · live in this browser`, info.hash);
+    setProvenance(
+      `Scenario ${info.name} · seed ${session.setup.seed} · interethnic-city ${info.version} · scenario hash ${info.hash ? info.hash.slice(0, 12) : 'not available here'} · ${plural(info.residents, 'resident')} · ${plural(info.days, 'day')} · live in this browser`,
+      info.hash,
+    );
     document.title = `Interethnic City: live ${info.name} (seed ${session.setup.seed})`;
     setIntro(introText(info));
     drawMarks();
@@ -220,11 +302,13 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   function drawMarks(): void {
     const events = session.marks(knobs());
     const days = session.info?.days ?? 1;
-    marks.replaceChildren(...events.map((e) => {
-      const m = el('span', { class: `calendar-mark kind-${e.kind}`, title: `day ${e.day}: ${e.label}` });
-      m.style.left = `calc(8px + (100% - 16px) * ${Math.min(1, e.day / days)})`;
-      return m;
-    }));
+    marks.replaceChildren(
+      ...events.map((e) => {
+        const m = el('span', { class: `calendar-mark kind-${e.kind}`, title: `day ${e.day}: ${e.label}` });
+        m.style.left = `calc(8px + (100% - 16px) * ${Math.min(1, e.day / days)})`;
+        return m;
+      }),
+    );
     charts.forEach((c) => c.setMarks(events));
   }
 
@@ -399,7 +483,8 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   untilInput.addEventListener('keydown', (e) => e.key === 'Enter' && runTo());
   seedInput.addEventListener('change', () => {
     const seed = Number(seedInput.value);
-    if (!Number.isInteger(seed) || seed < 0) return showError(new Error(`seed: found ${JSON.stringify(seedInput.value)}; expected a whole number from 0 to ${2 ** 31 - 1}`));
+    if (!Number.isInteger(seed) || seed < 0)
+      return showError(new Error(`seed: found ${JSON.stringify(seedInput.value)}; expected a whole number from 0 to ${2 ** 31 - 1}`));
     session.setup.seed = seed;
     session.setup.changes = [];
     void load(0);
@@ -443,7 +528,10 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   saveScenario.addEventListener('click', () => {
     session.towns.forEach((t, k) => {
       const suffix = session.towns.length > 1 ? `-${TOWN_NAMES[k]}` : '';
-      download(new Blob([JSON.stringify(t.info.scenarioFile, null, 2) + '\n'], { type: 'application/json' }), `${t.info.name}-live-seed${session.setup.seed}${suffix}.json`);
+      download(
+        new Blob([JSON.stringify(t.info.scenarioFile, null, 2) + '\n'], { type: 'application/json' }),
+        `${t.info.name}-live-seed${session.setup.seed}${suffix}.json`,
+      );
     });
   });
   saveCsv.addEventListener('click', () => {

@@ -34,8 +34,18 @@ export function overviewView(body: HTMLElement, ctx: ExperimentContext): void {
     const line = (arm: string, colour = colours.get(arm)!) => ({ arm, label: ctx.labels.get(arm)!, colour, series: exp.series.get(arm)!.get(metric)! });
     const rows = exp.summary.filter((r) => r.metric === metric && chosen.includes(r.arm));
     const over = multiples
-      ? el('div', { class: 'small-multiples' }, ...shownArms.filter((a) => a !== BASELINE_ARM).map((a) => new ArmsChart(column, [line(BASELINE_ARM), line(a, '#0072B2')], exp.manifest.replications, 420, 220).node))
-      : new ArmsChart(column, shownArms.map((a) => line(a)).filter((a) => a.series), exp.manifest.replications).node;
+      ? el(
+          'div',
+          { class: 'small-multiples' },
+          ...shownArms
+            .filter((a) => a !== BASELINE_ARM)
+            .map((a) => new ArmsChart(column, [line(BASELINE_ARM), line(a, '#0072B2')], exp.manifest.replications, 420, 220).node),
+        )
+      : new ArmsChart(
+          column,
+          shownArms.map((a) => line(a)).filter((a) => a.series),
+          exp.manifest.replications,
+        ).node;
     charts.replaceChildren(over, effectsChart(column, rows, ctx.labels, colours), summaryTable(column, rows, ctx.labels));
   };
 
@@ -58,17 +68,29 @@ export function overviewView(body: HTMLElement, ctx: ExperimentContext): void {
   });
   const summary = el('summary', {}, `Arms shown: ${chosen.length} of ${names.length}`);
   const chooser = el('details', { class: 'arm-chooser', open: names.length > MAX_ARMS_ON_ONE_CHART }, summary, el('ul', { class: 'arm-list' }, ...boxes), note);
-  const layout = el('select', { id: 'charts-layout', 'aria-label': 'Charts' },
+  const layout = el(
+    'select',
+    { id: 'charts-layout', 'aria-label': 'Charts' },
     el('option', { value: 'one', selected: !multiples }, 'all arms on one chart'),
-    el('option', { value: 'multiples', selected: multiples }, 'one chart per arm, with the baseline'));
+    el('option', { value: 'multiples', selected: multiples }, 'one chart per arm, with the baseline'),
+  );
   layout.addEventListener('change', () => {
     multiples = layout.value === 'multiples';
     url.update({ charts: multiples ? 'multiples' : undefined });
     draw();
   });
-  body.replaceChildren(el('div', { class: 'toolbar' }, ctx.metricSelect((m) => {
-    metric = m;
-    draw();
-  }), el('label', { class: 'field' }, el('span', {}, 'Charts'), layout)), names.length > 2 ? chooser : '', charts);
+  body.replaceChildren(
+    el(
+      'div',
+      { class: 'toolbar' },
+      ctx.metricSelect((m) => {
+        metric = m;
+        draw();
+      }),
+      el('label', { class: 'field' }, el('span', {}, 'Charts'), layout),
+    ),
+    names.length > 2 ? chooser : '',
+    charts,
+  );
   draw();
 }

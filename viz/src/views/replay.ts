@@ -21,12 +21,16 @@ export interface Replay {
  * timeline over their recorded days. Frames load in the background; a map whose frame is
  * not there yet keeps the last one, marked as waiting, and redraws when it arrives.
  */
-export function replay(runs: readonly { run: Run; title: string }[], calendar: readonly CalendarEvent[], layer: string, onDay: (day: number) => void, onLayer: (layer: string) => void): Replay {
+export function replay(
+  runs: readonly { run: Run; title: string }[],
+  calendar: readonly CalendarEvent[],
+  layer: string,
+  onDay: (day: number) => void,
+  onLayer: (layer: string) => void,
+): Replay {
   const withFrames = runs.filter((r) => r.run.frames && r.run.header);
   const stores = withFrames.map((r) => r.run.frames!);
-  const days = withFrames.length
-    ? [...new Set(withFrames.flatMap((r) => r.run.header!.days))].sort((a, b) => a - b)
-    : Array.from(runs[0].run.days);
+  const days = withFrames.length ? [...new Set(withFrames.flatMap((r) => r.run.header!.days))].sort((a, b) => a - b) : Array.from(runs[0].run.days);
   const indexIn = (r: Run, day: number) => {
     const d = r.header!.days;
     let k = 0;
@@ -73,11 +77,20 @@ export function replay(runs: readonly { run: Run; title: string }[], calendar: r
     };
     s.loadInBackground();
   }
-  const options = [{ value: GROUPS_LAYER, text: 'group of each household' }, ...metrics.map((m) => ({ value: m.name, text: `district ${m.name.replace(/_/g, ' ')} (${m.unit})` }))];
-  const { node: layerSelect } = labelledSelect('Colour by', options, chosen, (v) => {
-    maps.forEach((m) => m.setLayer(v));
-    onLayer(v);
-  }, 'layer');
+  const options = [
+    { value: GROUPS_LAYER, text: 'group of each household' },
+    ...metrics.map((m) => ({ value: m.name, text: `district ${m.name.replace(/_/g, ' ')} (${m.unit})` })),
+  ];
+  const { node: layerSelect } = labelledSelect(
+    'Colour by',
+    options,
+    chosen,
+    (v) => {
+      maps.forEach((m) => m.setLayer(v));
+      onLayer(v);
+    },
+    'layer',
+  );
   maps.forEach((m) => m.setLayer(chosen));
   draw();
   return { player, maps, bar, layerSelect };

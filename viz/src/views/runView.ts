@@ -31,19 +31,35 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
   let charts: SeriesChart[] = [];
   const grid = el('div', { class: 'series-grid' });
   const hover = (day: number | undefined) => charts.forEach((c) => c.setHover(day));
-  const r = replay([{ run, title: 'The city' }], m.calendar, url.state.layer ?? 'groups', (day) => {
-    charts.forEach((c) => c.setDay(day));
-    url.update({ day });
-  }, (layer) => {
-    url.update({ layer });
-    setIntro(runIntro(m.groups, layer));
-  });
+  const r = replay(
+    [{ run, title: 'The city' }],
+    m.calendar,
+    url.state.layer ?? 'groups',
+    (day) => {
+      charts.forEach((c) => c.setDay(day));
+      url.update({ day });
+    },
+    (layer) => {
+      url.update({ layer });
+      setIntro(runIntro(m.groups, layer));
+    },
+  );
   const seek = (day: number) => {
     r.player.pause();
     r.player.seek(r.player.indexOfDay(day));
   };
   const drawCharts = () => {
-    charts = chosen.map((name) => new SeriesChart({ column: columns.find((c) => c.name === name)!, days: run.days, values: run.metrics.get(name)!, calendar: m.calendar, onSeek: seek, onHover: hover }));
+    charts = chosen.map(
+      (name) =>
+        new SeriesChart({
+          column: columns.find((c) => c.name === name)!,
+          days: run.days,
+          values: run.metrics.get(name)!,
+          calendar: m.calendar,
+          onSeek: seek,
+          onHover: hover,
+        }),
+    );
     grid.replaceChildren(...charts.map((c) => c.node));
     charts.forEach((c) => c.setDay(r.player.day));
   };
@@ -55,16 +71,36 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
     drawCharts();
   });
   const mapBlock = r.maps.length
-    ? el('div', { class: 'map-block' }, el('div', { class: 'map-toolbar' }, r.layerSelect, saveButtons(`map-${m.scenarioName}`, () => r.maps[0].exportSvg())), r.maps[0].node)
-    : el('p', { class: 'note' }, 'This run recorded no frames (its scenario has record.frames set to false), so there is no map; its indicators are on the right.');
+    ? el(
+        'div',
+        { class: 'map-block' },
+        el(
+          'div',
+          { class: 'map-toolbar' },
+          r.layerSelect,
+          saveButtons(`map-${m.scenarioName}`, () => r.maps[0].exportSvg()),
+        ),
+        r.maps[0].node,
+      )
+    : el(
+        'p',
+        { class: 'note' },
+        'This run recorded no frames (its scenario has record.frames set to false), so there is no map; its indicators are on the right.',
+      );
   const facts = `${formatValue(m.residents)} residents · ${plural(m.days, 'day')} · ${plural(m.groups.length, 'group')}${m.calendar.length ? ` · ${plural(m.calendar.length, 'event')} on the timeline` : ''}`;
   main.replaceChildren(
-    el('div', { class: 'run-view' },
+    el(
+      'div',
+      { class: 'run-view' },
       el('div', { class: 'run-left' }, el('h2', {}, heading), el('p', { class: 'facts' }, facts), r.bar, mapBlock),
       el('div', { class: 'run-right' }, picker, grid),
     ),
   );
-  setIntro(r.maps.length ? runIntro(m.groups, r.maps[0].layer) : 'The indicators of this run over time. Press Space or ▶ Play to move through the days, ← → to step, and point at a chart for its value on that day.');
+  setIntro(
+    r.maps.length
+      ? runIntro(m.groups, r.maps[0].layer)
+      : 'The indicators of this run over time. Press Space or ▶ Play to move through the days, ← → to step, and point at a chart for its value on that day.',
+  );
   if (linkedDay !== undefined) r.player.seek(r.player.indexOfDay(linkedDay));
   if (linkedSpeed) r.player.setSpeed(linkedSpeed);
   r.player.onChange(() => url.update({ speed: r.player.speed === 10 ? undefined : r.player.speed }));

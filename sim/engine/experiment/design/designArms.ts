@@ -14,7 +14,13 @@ const MAX_POINT_PROBLEMS = 10;
  * reported once against its design entry (`exp.json: design.parameters[0].max: found 1.5;
  * must be at most 1`) rather than once per point.
  */
-export function designArms(file: string, scenarioFile: string, rawScenario: unknown, baseOverrides: Override[], design: Design): { arms: Arm[]; record: DesignRecord } {
+export function designArms(
+  file: string,
+  scenarioFile: string,
+  rawScenario: unknown,
+  baseOverrides: Override[],
+  design: Design,
+): { arms: Arm[]; record: DesignRecord } {
   const problems: string[] = [];
   const entry = (k: number) => `design.parameters[${k}]`;
   design.parameters.forEach((p, k) => {
@@ -37,7 +43,8 @@ export function designArms(file: string, scenarioFile: string, rawScenario: unkn
   design.parameters.forEach((p, k) => {
     const tried: { where: string; value: unknown }[] = [];
     if ('values' in p && p.values) p.values.forEach((value, j) => tried.push({ where: `${entry(k)}.values[${j}]`, value }));
-    else if ('levels' in p && p.levels !== undefined) gridValues(p).forEach((value, j, all) => (j === 0 || j === all.length - 1) && tried.push({ where: `${entry(k)}.${j === 0 ? 'min' : 'max'}`, value }));
+    else if ('levels' in p && p.levels !== undefined)
+      gridValues(p).forEach((value, j, all) => (j === 0 || j === all.length - 1) && tried.push({ where: `${entry(k)}.${j === 0 ? 'min' : 'max'}`, value }));
     else if (p.min !== undefined && p.max !== undefined) {
       tried.push({ where: `${entry(k)}.min`, value: valueAt(0, { min: p.min, max: p.max, integer: p.integer }) });
       tried.push({ where: `${entry(k)}.max`, value: valueAt(1, { min: p.min, max: p.max, integer: p.integer }) });

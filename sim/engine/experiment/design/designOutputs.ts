@@ -7,10 +7,12 @@ import { SENSITIVITY_COLUMNS } from '../../../formats/experimentTables.ts';
 import type { Trajectory } from './morrisTrajectories.ts';
 
 export const DESIGN_FILES: Record<string, string> = {
-  'points.csv': "One row per design point: its arm name and the value of each parameter (Morris points also give their trajectory), to join with summary.csv on arm.",
+  'points.csv':
+    'One row per design point: its arm name and the value of each parameter (Morris points also give their trajectory), to join with summary.csv on arm.',
 };
 export const MORRIS_FILES: Record<string, string> = {
-  'sensitivity.csv': 'Morris screening per metric, report day and parameter: mu, mu* (mean |elementary effect|) and sigma of the elementary effects over the whole range of the parameter, ranked by mu*.',
+  'sensitivity.csv':
+    'Morris screening per metric, report day and parameter: mu, mu* (mean |elementary effect|) and sigma of the elementary effects over the whole range of the parameter, ranked by mu*.',
 };
 export { SENSITIVITY_COLUMNS };
 

@@ -48,7 +48,10 @@ export function designPoints(design: Design): DesignRecord {
     }
     case 'latinHypercube': {
       const unit = latinHypercube(design.n, design.parameters.length, designRandom(design.seed, 'latinHypercube'));
-      return { ...design, points: unit.map((u, i) => ({ arm: pointName(i, unit.length), values: u.map((x, k) => valueAt(x, design.parameters[k])), unit: u })) };
+      return {
+        ...design,
+        points: unit.map((u, i) => ({ arm: pointName(i, unit.length), values: u.map((x, k) => valueAt(x, design.parameters[k])), unit: u })),
+      };
     }
     case 'morris': {
       const k = design.parameters.length;
@@ -56,7 +59,8 @@ export function designPoints(design: Design): DesignRecord {
       const count = trajectories.length * (k + 1);
       const points: DesignPoint[] = [];
       trajectories.forEach((t, ti) => {
-        for (const u of t) points.push({ arm: pointName(points.length, count), values: u.map((x, j) => valueAt(x, design.parameters[j])), unit: u, trajectory: ti });
+        for (const u of t)
+          points.push({ arm: pointName(points.length, count), values: u.map((x, j) => valueAt(x, design.parameters[j])), unit: u, trajectory: ti });
       });
       return { ...design, delta: morrisStep(design.levels), points };
     }
