@@ -188,7 +188,7 @@ export function abandonRun(out: string): void {
   }
 }
 
-/** Scratch folders of processes that are gone ("<prefix><pid>-XXXXXX" in the temporary folder). */
+/** Scratch folders of processes that are gone: named <prefix><pid>- and a random suffix, in the temporary folder. */
 export function removeStaleScratch(tmp: string, prefix: string): void {
   for (const name of namesIn(tmp)) {
     if (!name.startsWith(prefix)) continue;

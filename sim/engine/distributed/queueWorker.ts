@@ -10,7 +10,7 @@ import { QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, type RunJobData, type RunJob
 import { throttledReport } from './throttledReport.ts';
 import { abandonRun, removeStaleScratch } from '../runFolder.ts';
 
-/** Scratch folders of transfer-mode runs: icity-worker-<pid>-XXXXXX in the temporary folder. */
+/** Scratch folders of transfer-mode runs: icity-worker-<pid>- and a random suffix, in the temporary folder. */
 const SCRATCH_PREFIX = 'icity-worker-';
 
 export interface QueueWorkerOptions {
