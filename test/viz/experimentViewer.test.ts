@@ -157,7 +157,8 @@ describe('the viewer on an experiment', () => {
     await page.keyboard.press('End');
     const day = await dayShown();
     expect(day).toBe(30);
-    expect(await canvasCodes(0)).toEqual(Array.from(readFrame(path.join(expDir, 'runs', 'allport', '2'), day).grid));
+    // The frames of the newly chosen run arrive after the caption: wait for the map to show them.
+    await expect.poll(() => canvasCodes(0), { timeout: 15_000 }).toEqual(Array.from(readFrame(path.join(expDir, 'runs', 'allport', '2'), day).grid));
     await expect.poll(() => new URL(page.url()).searchParams.get('run')).toBe('runs/allport/2');
     await screenshot(page, 'viewer-experiment-run.png');
   });

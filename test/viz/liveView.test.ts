@@ -66,7 +66,8 @@ describe('the live view, from the static build on a plain static host', () => {
     await liveRow(page, 20);
     await page.fill('#knob-similarity', '0.8');
     await page.waitForFunction(() => location.search.includes('ch=20:similarity:0.8'));
-    expect(await page.locator('.calendar-mark.kind-live-change').count()).toBe(1);
+    // The URL is written as the change is recorded; the mark once the worker has applied it.
+    await expect.poll(() => page.locator('.calendar-mark.kind-live-change').count(), { timeout: 15_000 }).toBe(1);
     await page.fill('#until', '60');
     await page.click('#run-to');
     const row = await liveRow(page, 60);

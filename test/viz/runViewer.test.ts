@@ -88,7 +88,7 @@ describe('the viewer replays a run', () => {
   });
 
   it('draws each dwelling in the colour of the group frames.bin gives it', async () => {
-    expect(await canvasCodes()).toEqual(Array.from(readFrame(runDir, 0).grid));
+    await expect.poll(() => canvasCodes(), { timeout: 15_000 }).toEqual(Array.from(readFrame(runDir, 0).grid));
   });
 
   it('loads frames.bin in pieces with Range requests', () => {
@@ -121,7 +121,7 @@ describe('the viewer replays a run', () => {
     expect(await dayShown()).toBe(DAYS - 10);
     expect(await page.inputValue('#scrub')).toBe(String(DAYS - 10));
     await expect.poll(() => new URL(page.url()).searchParams.get('day')).toBe(String(DAYS - 10));
-    expect(await canvasCodes()).toEqual(Array.from(readFrame(runDir, DAYS - 10).grid));
+    await expect.poll(() => canvasCodes(), { timeout: 15_000 }).toEqual(Array.from(readFrame(runDir, DAYS - 10).grid));
   });
 
   it("marks the calendar's events on the timeline and on every chart, and jumps to one", async () => {
@@ -244,7 +244,7 @@ describe('the viewer on a slow connection', () => {
     await slow.goto(server.url);
     await expect.poll(() => slow.textContent('#day-counter')).toBe(`Day 0 / ${DAYS}`);
     expect(await slow.textContent('#frame-status')).toMatch(/% of frames loaded/);
-    expect(await canvasCodes(slow)).toEqual(Array.from(readFrame(runDir, 0).grid));
+    await expect.poll(() => canvasCodes(slow), { timeout: 15_000 }).toEqual(Array.from(readFrame(runDir, 0).grid));
     await slow.click('#play');
     await expect.poll(() => dayShown(slow)).toBeGreaterThan(0);
     expect(held).toBeGreaterThan(0);
