@@ -9,7 +9,7 @@ import { InputError } from '../engine/inputError.ts';
 import { parallelFor } from '../engine/parallel/parallelFor.ts';
 import { memoryLimitBytes, memoryProblem } from '../engine/memoryEstimate.ts';
 import type { CommandSpec } from './commandSpec.ts';
-import type { IndicatorName } from '../model/indicatorNames.ts';
+import type { IndicatorName } from '../model/indicators.ts';
 import { parseFormat, DEFAULT_FORMAT } from '../engine/tables/outputFormat.ts';
 import { readRunRecipe, type RunRecipe } from '../engine/runManifest.ts';
 import { packageInfo } from '../engine/packageInfo.ts';

@@ -10,7 +10,7 @@ import { Progress } from './progress.ts';
 import { packageInfo } from './packageInfo.ts';
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifestFile } from '../formats/runManifest.ts';
 import { scenarioHash } from './scenarioHash.ts';
-import type { IndicatorValues } from '../model/indicatorNames.ts';
+import type { IndicatorValues } from '../model/indicators.ts';
 import { gitState, platform } from './provenance.ts';
 import { DEFAULT_FORMAT, Tables, tableFiles, type OutputFormat } from './tables/outputFormat.ts';
 import { metricColumns } from './tables/metricColumns.ts';

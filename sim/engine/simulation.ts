@@ -4,7 +4,7 @@ import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
 import { censusBlocksOf } from '../model/censusLayout.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
-import type { IndicatorValues } from '../model/indicatorNames.ts';
+import type { IndicatorValues } from '../model/indicators.ts';
 import type { ParallelFor } from '../model/phases.ts';
 import { step, updateEnv, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';

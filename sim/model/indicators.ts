@@ -20,7 +20,7 @@ export interface Indicator {
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 const hostOf = (c: Census, a: Float64Array) => a[c.host];
 
-export const INDICATORS: readonly Indicator[] = [
+export const INDICATORS = [
   { name: 'population', unit: 'residents', better: 0, description: 'Residents living in the city.', value: (c) => c.total(c.residents) },
   {
     name: 'migrant_share',
@@ -318,7 +318,14 @@ export const INDICATORS: readonly Indicator[] = [
     description: 'Share of households with fewer like neighbours than they want.',
     value: (c) => ratio(c.unhappyHouseholds, c.households),
   },
-];
+] as const satisfies readonly Indicator[];
+
+/** The names of the indicators, as a type, so that a misspelt name (`prejudise_host`) is a compile error. */
+export type IndicatorName = (typeof INDICATORS)[number]['name'];
+export const INDICATOR_NAMES: readonly IndicatorName[] = INDICATORS.map((i) => i.name);
+
+/** The indicators of one day by name, with `spending_<policy>` for each policy of the scenario. */
+export type IndicatorValues = Record<IndicatorName, number> & Record<`spending_${string}`, number>;
 
 /** One spending column per policy of a scenario: `spending_<name>`. */
 export function policySpendingIndicators(names: readonly string[]): Indicator[] {
