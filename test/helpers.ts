@@ -7,6 +7,7 @@ import { readJsonFile } from '../sim/engine/readJson.ts';
 import { applyOverrides } from '../sim/engine/overrides.ts';
 import type { Scenario } from '../scenarios/schema/scenario.ts';
 import { InputError } from '../sim/engine/inputError.ts';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'icity.js');
@@ -42,6 +43,16 @@ export interface CliResult {
 export function icity(args: string[], cwd = ROOT): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ICITY_DEBUG: '' } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs icity on a bad input and checks the refusal: exit 2, the expected line, no stack trace, nothing at `out`. */
+export function expectRefused(args: string[], out: string, expected: RegExp): void {
+  const r = icity(args);
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(expected);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(fs.existsSync(out)).toBe(false);
 }
 
 export function readCsv(file: string): { header: string[]; rows: number[][] } {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { icity, tempDir } from '../helpers.ts';
+import { expectRefused, icity, inputProblems, tempDir } from '../helpers.ts';
 import { writeExperiment } from './fixtures.ts';
 import { loadExperiment } from '../../sim/engine/experiment/loadExperiment.ts';
-import { InputError } from '../../sim/engine/inputError.ts';
 
 const dir = tempDir('icity-experiment-errors-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,24 +55,12 @@ describe('icity experiment with a bad experiment file', () => {
   it.each(cases.filter(([what]) => CLI.has(what)))('rejects %s with exit 2 and a clear line, runs nothing', (_what, edit, expected) => {
     const file = writeExperiment(dir, 'bad.json', edit);
     const out = path.join(dir, 'out');
-    const r = icity(['experiment', file, '--out', out]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(expected);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(fs.existsSync(out)).toBe(false);
+    expectRefused(['experiment', file, '--out', out], out, expected);
   });
 
   it.each(cases.filter(([what]) => !CLI.has(what)))('rejects %s with a clear line', (_what, edit, expected) => {
     const file = writeExperiment(dir, 'bad.json', edit);
-    let err: unknown;
-    try {
-      loadExperiment(file);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems.join('\n')).toMatch(expected);
+    expect(inputProblems(() => loadExperiment(file)).join('\n')).toMatch(expected);
   });
 
   it('reports every problem of the arms, one line each', () => {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { icity, tempDir } from '../helpers.ts';
+import { expectRefused, icity, inputProblems, tempDir } from '../helpers.ts';
 import { writeTransfer } from './fixtures.ts';
 import { loadTransfer } from '../../sim/engine/transfer/loadTransfer.ts';
-import { InputError } from '../../sim/engine/inputError.ts';
 
 const dir = tempDir('icity-transfer-errors-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -67,24 +66,12 @@ describe('icity experiment with a bad transfer file', () => {
   it.each(cases.filter(([what]) => CLI.has(what)))('rejects %s with exit 2 and a clear line, runs nothing', (_what, edit, expected) => {
     const file = writeTransfer(dir, 'bad.json', edit);
     const out = path.join(dir, 'out');
-    const r = icity(['experiment', file, '--out', out]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(expected);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(fs.existsSync(out)).toBe(false);
+    expectRefused(['experiment', file, '--out', out], out, expected);
   });
 
   it.each(cases.filter(([what]) => !CLI.has(what)))('rejects %s with a clear line', (_what, edit, expected) => {
     const file = writeTransfer(dir, 'bad.json', edit);
-    let problems: string[] = [];
-    try {
-      loadTransfer(file);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      problems = err.problems;
-    }
-    expect(problems.join('\n')).toMatch(expected);
+    expect(inputProblems(() => loadTransfer(file)).join('\n')).toMatch(expected);
   });
 
   it('a practice that cannot fit a city is left out of it, with the reason; a city nothing fits is an error', () => {
