@@ -30,7 +30,10 @@ export function flatten(node: Node, path: string, rows: ParameterRow[], skip: (p
     for (const [k, v] of Object.entries<Node>(node.properties)) if (k !== '$schema') flatten(v, path ? `${path}.${k}` : k, rows, skip);
     return;
   }
-  if (node.type === 'array' && node.items?.type === 'object') return flatten(node.items, `${path}[]`, rows, skip);
+  if (node.type === 'array' && node.items?.type === 'object') {
+    flatten(node.items, `${path}[]`, rows, skip);
+    return;
+  }
   rows.push({ path, default: fmtDefault(node.default), unit: node.unit ?? '', description: node.description ?? '', source: node.source ?? '' });
 }
 

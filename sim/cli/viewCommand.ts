@@ -75,7 +75,7 @@ function newestOutput(): string {
       try {
         candidates.push({ dir: path.join(parent, name), mtime: fs.statSync(manifest).mtimeMs });
       } catch {
-        continue;
+        // No manifest: not a run or experiment folder, so not a candidate.
       }
     }
   }

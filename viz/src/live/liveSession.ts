@@ -66,7 +66,9 @@ export class LiveSession {
       const grid = this.towns[0].info.width * this.towns[0].info.height;
       this.everyFrame = Math.max(1, Math.ceil(((this.towns[0].info.days + 1) * grid) / FRAME_BUDGET));
       this.computed = 0;
-      replies.forEach((r, k) => this.keep(k, (r as Extract<Reply, { type: 'loaded' }>).days));
+      replies.forEach((r, k) => {
+        this.keep(k, (r as Extract<Reply, { type: 'loaded' }>).days);
+      });
     });
   }
 
@@ -76,7 +78,9 @@ export class LiveSession {
       const end = Math.min(to, this.info?.days ?? 0);
       if (end <= this.computed) return;
       const replies = await Promise.all(this.clients.map((c) => c.request({ type: 'advance', to: end, frames: 'all' })));
-      replies.forEach((r, k) => this.keep(k, (r as Extract<Reply, { type: 'advanced' }>).days));
+      replies.forEach((r, k) => {
+        this.keep(k, (r as Extract<Reply, { type: 'advanced' }>).days);
+      });
     });
   }
 
@@ -85,7 +89,9 @@ export class LiveSession {
     return this.run(async () => {
       this.setup.changes.push(change);
       const replies = await Promise.all(this.clients.map((c) => c.request({ type: 'change', change })));
-      replies.forEach((r, k) => (this.towns[k].info = (r as Extract<Reply, { type: 'changed' }>).info));
+      replies.forEach((r, k) => {
+        this.towns[k].info = (r as Extract<Reply, { type: 'changed' }>).info;
+      });
     });
   }
 
@@ -112,7 +118,9 @@ export class LiveSession {
   }
 
   close(): void {
-    this.clients.forEach((c) => c.close());
+    this.clients.forEach((c) => {
+      c.close();
+    });
     this.clients = [];
   }
 

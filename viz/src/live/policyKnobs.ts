@@ -45,7 +45,7 @@ export function mainParam(p: Policy): PolicyParam | undefined {
 }
 
 function niceStep(x: number): number {
-  const p = Math.pow(10, Math.floor(Math.log10(x)));
+  const p = 10 ** Math.floor(Math.log10(x));
   return x / p >= 5 ? 5 * p : x / p >= 2 ? 2 * p : p;
 }
 

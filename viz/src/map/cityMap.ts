@@ -51,7 +51,9 @@ export class CityMap {
     this.colours = groupColours(opts.groups);
     this.palette.fill(rgbaWord('#ff00ff'));
     this.palette[0] = rgbaWord(VACANT_COLOUR);
-    this.colours.forEach((c, k) => (this.palette[k + 1] = rgbaWord(c)));
+    this.colours.forEach((c, k) => {
+      this.palette[k + 1] = rgbaWord(c);
+    });
     this.overlay = this.buildOverlay();
     this.legendBox = el('div', { class: 'map-legend' });
     this.readout = el('p', { class: 'map-readout', 'aria-live': 'polite' }, 'Point at a district to see its numbers.');

@@ -107,7 +107,11 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
   );
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.json,application/json', class: 'visually-hidden' });
   const fileLabel = el('label', { for: 'scenario-file', class: 'button-like', tabindex: 0 }, 'Open a scenario file…');
-  fileLabel.addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), fileInput.click()));
+  fileLabel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    fileInput.click();
+  });
   const seedInput = el('input', { type: 'number', id: 'seed', min: 0, max: 2 ** 31 - 1, step: 1, class: 'day-input' });
   const seedField = el('label', { class: 'field' }, el('span', {}, 'Seed'), seedInput);
   const compareBox = el('input', { type: 'checkbox', id: 'compare-on' });
@@ -232,7 +236,9 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
       layer,
       (v) => {
         layer = v;
-        maps.forEach((m) => m.setLayer(v));
+        maps.forEach((m) => {
+          m.setLayer(v);
+        });
         setIntro(introText(info));
       },
       'layer',
@@ -309,7 +315,9 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
         return m;
       }),
     );
-    charts.forEach((c) => c.setMarks(events));
+    charts.forEach((c) => {
+      c.setMarks(events);
+    });
   }
 
   function render(): void {
@@ -323,7 +331,9 @@ export function liveView(main: HTMLElement, state: LiveUrlState, replayAvailable
       const i = info.columns.findIndex((c) => c.name === name);
       return session.towns.map((t, k) => ({ label: TOWN_NAMES[k], colour: TOWN_COLOURS[k], days: t.rows.map((_, d) => d), values: t.rows.map((r) => r[i]) }));
     };
-    charts.forEach((c) => c.update(series(c.column.name), shown));
+    charts.forEach((c) => {
+      c.update(series(c.column.name), shown);
+    });
     play.textContent = playing ? '❚❚ Pause' : '▶ Play';
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.setAttribute('aria-pressed', String(playing));

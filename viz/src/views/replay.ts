@@ -38,10 +38,13 @@ export function replay(
     return k;
   };
   const ready = (i: number) => withFrames.every((r) => r.run.frames!.has(indexIn(r.run, days[i])));
-  const want = (i: number) => withFrames.forEach((r) => r.run.frames!.want(indexIn(r.run, days[i])));
+  const want = (i: number) =>
+    withFrames.forEach((r) => {
+      r.run.frames!.want(indexIn(r.run, days[i]));
+    });
   const player = new Player(days, ready, want);
   const lastDay = Math.max(...runs.map((r) => r.run.manifest.days));
-  const metrics = withFrames[0]?.run.header!.metrics ?? [];
+  const metrics = withFrames[0]?.run.header?.metrics ?? [];
   const chosen = layer === GROUPS_LAYER || metrics.some((m) => m.name === layer) ? layer : GROUPS_LAYER;
   const maps = withFrames.map((r) => {
     const map = new CityMap({ header: r.run.header!, groups: r.run.manifest.groups, title: r.title, domain: (m) => districtDomain(stores, m) });
@@ -67,7 +70,10 @@ export function replay(
   });
   for (const s of stores) {
     s.onLoad = () => {
-      if (maps[0]?.layer !== GROUPS_LAYER) maps.forEach((m) => m.setLayer(m.layer));
+      if (maps[0]?.layer !== GROUPS_LAYER)
+        maps.forEach((m) => {
+          m.setLayer(m.layer);
+        });
       draw();
       bar.refresh();
     };
@@ -86,12 +92,16 @@ export function replay(
     options,
     chosen,
     (v) => {
-      maps.forEach((m) => m.setLayer(v));
+      maps.forEach((m) => {
+        m.setLayer(v);
+      });
       onLayer(v);
     },
     'layer',
   );
-  maps.forEach((m) => m.setLayer(chosen));
+  maps.forEach((m) => {
+    m.setLayer(chosen);
+  });
   draw();
   return { player, maps, bar, layerSelect };
 }

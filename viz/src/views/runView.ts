@@ -30,13 +30,18 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
   const linkedSpeed = url.state.speed;
   let charts: SeriesChart[] = [];
   const grid = el('div', { class: 'series-grid' });
-  const hover = (day: number | undefined) => charts.forEach((c) => c.setHover(day));
+  const hover = (day: number | undefined) =>
+    charts.forEach((c) => {
+      c.setHover(day);
+    });
   const r = replay(
     [{ run, title: 'The city' }],
     m.calendar,
     url.state.layer ?? 'groups',
     (day) => {
-      charts.forEach((c) => c.setDay(day));
+      charts.forEach((c) => {
+        c.setDay(day);
+      });
       url.update({ day });
     },
     (layer) => {
@@ -61,7 +66,9 @@ export function runView(main: HTMLElement, run: Run, url: UrlState, heading: str
         }),
     );
     grid.replaceChildren(...charts.map((c) => c.node));
-    charts.forEach((c) => c.setDay(r.player.day));
+    charts.forEach((c) => {
+      c.setDay(r.player.day);
+    });
   };
   drawCharts();
 
