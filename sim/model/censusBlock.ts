@@ -1,7 +1,8 @@
 import type { ThreadContext } from './context.ts';
 import { Count, Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
-import { neighbourCounts, isUnhappy, thresholdOf } from './housing.ts';
+import { isUnhappy, thresholdOf } from './housing.ts';
+import { keptCounts } from './keptNeighbourCounts.ts';
 import { overQualified as isOverQualified } from './jobs.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 import { strategyIndex } from './berry.ts';
@@ -131,7 +132,7 @@ function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: n
   let unhappy = 0;
   for (let h = start; h < end; h++) {
     if (hh.size[h] === 0) continue;
-    const counts = neighbourCounts(w, hh.dwelling[h], hh.group[h] + 1, NONE);
+    const counts = keptCounts(w, hh.dwelling[h], hh.group[h] + 1);
     const d = district[hh.dwelling[h]];
     like += counts >> 4;
     occupied += counts & 15;
