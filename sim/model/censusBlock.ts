@@ -37,7 +37,7 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
   const first = schoolFirst(w);
   // Locals, not property reads, in the loop over every resident.
   const { residents, prejudice, language, trust, belonging, tractGroupCounts, districtResidents, outTied, outTies, enrolled } = v;
-  const { tractMigrant, tractHost, districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
+  const { districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
   const { adults, districtAdults, adultsBySex, employed, districtEmployed, employedBySex, skilledEmployed, overQualified } = v;
   const { migrantAdults, participants, diplomaHolders, diplomasRecognised, diplomaEmployed, adultsByYears, employedByYears } = v;
   const { tertiaryEmployed, tertiaryBelow } = v;
@@ -67,13 +67,11 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
     outTies[m] += outgroupTies[i];
     if (flags[i] & Flag.enrolled) enrolled[0]++;
     if (migrant) {
-      tractMigrant[t]++;
       districtMigrants[d]++;
       districtLanguage[d] += lang[i];
       strategies[strategyIndex(heritage[i], adoption[i])]++;
       levels[levelIndex(lang[i])]++;
     } else {
-      tractHost[t]++;
       districtPrejudice[d] += shown;
     }
     if (age[i] === AgeClass.adult) {
