@@ -29,8 +29,12 @@ export function bundleHome(root = ROOT) {
   return path.join(root, 'dist', 'cli');
 }
 const CURRENT = 'current.json';
-/** Bundles of earlier sources are removed once they are this old (a run started from one may still start threads from it). */
-const KEEP_OLD_MS = 60 * 60 * 1000;
+/**
+ * Bundles of earlier sources are removed once nothing has started from them for this long: a
+ * run or an experiment started from one still starts threads from it, so each start touches
+ * its bundle's folder.
+ */
+const KEEP_OLD_MS = 6 * 60 * 60 * 1000;
 
 function hashOf(files) {
   const h = crypto.createHash('sha256');
@@ -167,6 +171,12 @@ export async function loadCli(root = ROOT, loader = process.env.ICITY_LOADER || 
       }
     }
     if (dir) {
+      try {
+        const now = new Date();
+        fs.utimesSync(dir, now, now);
+      } catch {
+        /* a read-only install: nothing removes its bundle either */
+      }
       if (process.env.ICITY_DEBUG) process.setSourceMapsEnabled(true);
       return import(pathToFileURL(path.join(dir, 'cli.js')).href);
     }
