@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { median } from './median.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHILD = fileURLToPath(new URL('./full/child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./full/child.mjs', import.meta.url));
 
 const { values } = parseArgs({
   options: { residents: { type: 'string' }, days: { type: 'string' }, every: { type: 'string' }, runs: { type: 'string' }, workers: { type: 'string' } },
@@ -57,7 +57,7 @@ function runOnce(flags: string[]): Sample {
       ...flags,
     ];
     const start = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const r = spawnSync(process.execPath, [CHILD, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     const seconds = (performance.now() - start) / 1000;
     const lines = (r.stdout ?? '').trim().split('\n');
     if (r.status !== 0 || lines.length < 2) throw new Error(`run ${flags.join(' ')} failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').slice(0, 2000)}`);

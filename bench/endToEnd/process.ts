@@ -16,10 +16,10 @@ export interface ProcessSample {
  * Spawns `node <args>` and times it from outside. The process prints, as its last line, a JSON
  * object with its own `cpuSeconds` and `maxRssBytes` (process.resourceUsage(), all threads).
  */
-export function timeProcess(args: string[], cwd: string, what: string): ProcessSample & { lastLines: string[] } {
+export function timeProcess(args: string[], cwd: string, what: string, env: NodeJS.ProcessEnv = process.env): ProcessSample & { lastLines: string[] } {
   const loadBefore = os.loadavg()[0];
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wallSeconds = (performance.now() - start) / 1000;
   const lines = (r.stdout ?? '').trim().split('\n');
   if (r.status !== 0 || lines.length < 1 || !lines[lines.length - 1].startsWith('{')) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spread, timeProcess, type ProcessSample, type Spread } from './process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHILD = path.join(ROOT, 'bench', 'full', 'child.ts');
+const CHILD = path.join(ROOT, 'bench', 'full', 'child.mjs');
 const FLOCC = path.join(import.meta.dirname, 'floccProcess.ts');
 
 /** The Schelling comparison as users meet it: the whole `icity run` against flocc's whole process. */
@@ -59,7 +59,7 @@ export function runSchellingEndToEnd(plan: EndToEndPlan, log: (line: string) => 
     for (let k = 0; k < plan.repeats; k++) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-bench-e2e-'));
       try {
-        const run = timeProcess(['--import', 'tsx', CHILD, ...icityArguments(plan, size, path.join(scratch, 'run'))], ROOT, `icity run of Schelling ${size}²`);
+        const run = timeProcess([CHILD, ...icityArguments(plan, size, path.join(scratch, 'run'))], ROOT, `icity run of Schelling ${size}²`);
         const summary = JSON.parse(run.lastLines[run.lastLines.length - 2]) as { days: number };
         if (summary.days !== plan.steps) throw new Error(`icity run of Schelling ${size}² ran ${summary.days} days, not ${plan.steps}`);
         icity.push(strip(run));

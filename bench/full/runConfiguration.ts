@@ -7,7 +7,7 @@ import { median } from '../median.ts';
 import { spread, type Spread } from '../endToEnd/process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHILD = path.join(import.meta.dirname, 'child.ts');
+const CHILD = path.join(import.meta.dirname, 'child.mjs');
 export const FULL_SCENARIO = 'scenarios/default.json';
 const MILLION = 1_000_000;
 
@@ -79,7 +79,7 @@ export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSampl
   try {
     const loadBefore = Math.round(os.loadavg()[0] * 100) / 100;
     const start = performance.now();
-    const r = spawnSync(process.execPath, [...nodeFlags, '--import', 'tsx', CHILD, ...runArguments(config, path.join(scratch, 'run'))], {
+    const r = spawnSync(process.execPath, [...nodeFlags, CHILD, ...runArguments(config, path.join(scratch, 'run'))], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 64 * 2 ** 20,

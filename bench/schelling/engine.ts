@@ -5,6 +5,7 @@ import { Simulation } from '../../sim/engine/simulation.ts';
 import { Phase, type ParallelFor } from '../../sim/model/phases.ts';
 import { NONE } from '../../sim/model/spaceTypes.ts';
 import { Count, type World } from '../../sim/model/world.ts';
+import { recountNeighbours } from '../../sim/model/keptNeighbourCounts.ts';
 import type { SchellingParams, SchellingResult, SchellingRunner } from './contract.ts';
 import { EMPTY, makeLayout, type Layout } from './layout.ts';
 import { buildResult } from './report.ts';
@@ -71,6 +72,7 @@ export function placeLayout(world: World, layout: Layout): void {
     h++;
   }
   world.counts[Count.vacancies] = vacancies;
+  recountNeighbours(world);
 }
 
 export interface EngineResult extends SchellingResult {

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { InputError } from '../engine/inputError.ts';
 import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
-import { runExperiment, type ExperimentResult } from '../engine/experiment/runExperiment.ts';
+import { runExperiment, type ExperimentResult, type RunExecutor } from '../engine/experiment/runExperiment.ts';
 import { effectSentence } from '../engine/experiment/report.ts';
 import { parseShard, type Shard } from '../engine/experiment/shard.ts';
 import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
-import { checkRedis } from '../engine/distributed/checkRedis.ts';
-import { queueExecutor } from '../engine/distributed/queueExecutor.ts';
 import { designLines } from './designLines.ts';
 import { intFlag, parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
@@ -78,9 +76,13 @@ export async function experimentCommand(argv: string[]): Promise<void> {
       `icity experiment: warning: ${plan.seeds.length} replication gives no confidence intervals, so no effect can be told from noise; use --reps 2 or more (10 is the default)\n`,
     );
   }
-  if (queue) await checkRedis(queue);
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
-  const executor = queue ? queueExecutor(queue, { log, transfer: values.transfer }) : undefined;
+  let executor: RunExecutor | undefined;
+  if (queue) {
+    // Loaded only with --queue: the Redis client costs every other start a tenth of a second.
+    await (await import('../engine/distributed/checkRedis.ts')).checkRedis(queue);
+    executor = (await import('../engine/distributed/queueExecutor.ts')).queueExecutor(queue, { log, transfer: values.transfer });
+  }
   const result = await runExperiment(plan, { out, workers, shard, executor, memoryLimit, progress: !values.json && Boolean(process.stderr.isTTY) });
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result, { shard, queue: queue && `${queue.shown}${values.transfer ? ', their folders sent back through Redis' : ''}` }));

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { InputError } from '../engine/inputError.ts';
 import { intFlag, parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
-import { startViewServer } from '../../viz/server/viewServer.ts';
 
 export const DEFAULT_VIEW_PORT = 8417;
 
@@ -33,6 +32,8 @@ export async function viewCommand(argv: string[]): Promise<void> {
   checkFolder(dir);
   let server;
   try {
+    // Loaded here: the viewer's server (and esbuild) would slow every other command's start.
+    const { startViewServer } = await import('../../viz/server/viewServer.ts');
     server = await startViewServer({ dir, host, port });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -1,8 +1,6 @@
 import os from 'node:os';
 import { InputError } from '../engine/inputError.ts';
 import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
-import { checkRedis } from '../engine/distributed/checkRedis.ts';
-import { startQueueWorker } from '../engine/distributed/queueWorker.ts';
 import { intFlag, parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
 
@@ -42,6 +40,9 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const lockSeconds = intFlag('lock-seconds', values['lock-seconds'], 1, 86_400) ?? 30;
   const idleSeconds = intFlag('idle', values.idle, 1, 10_000_000);
   const threadsPerRun = Math.max(1, Math.floor(budget / concurrency));
+  // Loaded here, not at the top: the Redis client costs every other command's start a tenth of a second.
+  const { checkRedis } = await import('../engine/distributed/checkRedis.ts');
+  const { startQueueWorker } = await import('../engine/distributed/queueWorker.ts');
   await checkRedis(address);
 
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);

@@ -113,8 +113,8 @@ export class Census {
     this.belonging = s.belonging;
     this.strategies = s.strategies;
     this.levels = s.levels;
-    this.tractMigrant = s.tractMigrant;
-    this.tractHost = s.tractHost;
+    this.tractMigrant = new Float64Array(tracts);
+    this.tractHost = new Float64Array(tracts);
     this.tractGroupCounts = s.tractGroupCounts;
     this.tractGroups = Array.from({ length: tracts }, (_, t) => this.tractGroupCounts.subarray(t * G, (t + 1) * G));
     this.schoolMigrant = s.schoolMigrant;
@@ -156,6 +156,7 @@ export class Census {
       const base = b * stride;
       for (let k = 0; k < stride; k++) totals[k] += rows[base + k];
     }
+    this.splitTracts();
     const s = this.sums;
     this.like = s.like[0];
     this.occupied = s.occupied[0];
@@ -180,6 +181,20 @@ export class Census {
       districtOutgroup[w.spaces.district[sp]] += st[o + SpaceStat.outgroup];
     }
     return this;
+  }
+
+  /**
+   * Migrants and hosts by tract, from the residents by tract and group. Whole counts, so the
+   * sums are exact in any order: the same numbers as counting them resident by resident.
+   */
+  private splitTracts(): void {
+    const { G, host, tractGroupCounts, tractMigrant, tractHost } = this;
+    for (let t = 0; t < tractMigrant.length; t++) {
+      let migrants = 0;
+      for (let g = 0; g < G; g++) if (g !== host) migrants += tractGroupCounts[t * G + g];
+      tractMigrant[t] = migrants;
+      tractHost[t] = host >= 0 ? tractGroupCounts[t * G + host] : 0;
+    }
   }
 
   /** Sum of a per-group array over the migrant groups. */

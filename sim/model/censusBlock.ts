@@ -1,7 +1,8 @@
 import type { ThreadContext } from './context.ts';
 import { Count, Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
-import { neighbourCounts, isUnhappy, thresholdOf } from './housing.ts';
+import { isUnhappy, thresholdOf } from './housing.ts';
+import { keptCounts } from './keptNeighbourCounts.ts';
 import { overQualified as isOverQualified } from './jobs.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 import { strategyIndex } from './berry.ts';
@@ -36,7 +37,7 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
   const first = schoolFirst(w);
   // Locals, not property reads, in the loop over every resident.
   const { residents, prejudice, language, trust, belonging, tractGroupCounts, districtResidents, outTied, outTies, enrolled } = v;
-  const { tractMigrant, tractHost, districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
+  const { districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
   const { adults, districtAdults, adultsBySex, employed, districtEmployed, employedBySex, skilledEmployed, overQualified } = v;
   const { migrantAdults, participants, diplomaHolders, diplomasRecognised, diplomaEmployed, adultsByYears, employedByYears } = v;
   const { tertiaryEmployed, tertiaryBelow } = v;
@@ -66,13 +67,11 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
     outTies[m] += outgroupTies[i];
     if (flags[i] & Flag.enrolled) enrolled[0]++;
     if (migrant) {
-      tractMigrant[t]++;
       districtMigrants[d]++;
       districtLanguage[d] += lang[i];
       strategies[strategyIndex(heritage[i], adoption[i])]++;
       levels[levelIndex(lang[i])]++;
     } else {
-      tractHost[t]++;
       districtPrejudice[d] += shown;
     }
     if (age[i] === AgeClass.adult) {
@@ -131,7 +130,7 @@ function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: n
   let unhappy = 0;
   for (let h = start; h < end; h++) {
     if (hh.size[h] === 0) continue;
-    const counts = neighbourCounts(w, hh.dwelling[h], hh.group[h] + 1, NONE);
+    const counts = keptCounts(w, hh.dwelling[h], hh.group[h] + 1);
     const d = district[hh.dwelling[h]];
     like += counts >> 4;
     occupied += counts & 15;

@@ -34,8 +34,8 @@ function fieldLengths(world: World) {
     belonging: G,
     strategies: STRATEGIES.length,
     levels: LEVELS.length,
-    tractMigrant: T,
-    tractHost: T,
+    // Migrants and hosts by tract are added up from these after the blocks (census.ts):
+    // one scattered write per resident instead of two.
     tractGroupCounts: T * G,
     schoolMigrant: schools,
     schoolHost: schools,

@@ -1,10 +1,11 @@
 import type { Stream } from './stream.ts';
 import { Count, type World } from './world.ts';
 import { NONE } from './spaceTypes.ts';
+import { setCell } from './keptNeighbourCounts.ts';
 
 /**
  * The bookkeeping of who lives where, in one place for the city's generation, demography
- * and housing: each dwelling's occupant and map cell, each household's dwelling, and the
+ * and housing: each dwelling's occupant and map cell (with its neighbours' kept counts), each household's dwelling, and the
  * list of vacant dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving
  * each vacant dwelling's place in it, so taking or adding a vacancy costs O(1)).
  */
@@ -21,7 +22,7 @@ export function formHousehold(world: World, h: number, group: number, size: numb
   const t = housing.similarityThreshold + housing.thresholdSpread * stream.normal();
   hh.threshold[h] = t < 0 ? 0 : t > 1 ? 1 : t;
   world.dwellings.occupant[dwelling] = h;
-  world.dwellings.cell[dwelling] = group + 1;
+  setCell(world, dwelling, group + 1);
 }
 
 /** Lists every dwelling without an occupant as vacant, in dwelling order (the city's start). */
@@ -54,7 +55,7 @@ export function vacate(world: World, h: number): void {
   const from = world.households.dwelling[h];
   world.households.size[h] = 0;
   dw.occupant[from] = NONE;
-  dw.cell[from] = 0;
+  setCell(world, from, 0);
   const v = world.counts[Count.vacancies]++;
   dw.vacancies[v] = from;
   dw.vacancyIndex[from] = v;
@@ -62,7 +63,7 @@ export function vacate(world: World, h: number): void {
 
 /** Household h moves into the vacancy at place `v`; the dwelling it leaves takes that place in the list. */
 export function moveInto(world: World, h: number, v: number): void {
-  const { occupant, cell, vacancies, vacancyIndex } = world.dwellings;
+  const { occupant, vacancies, vacancyIndex } = world.dwellings;
   const from = world.households.dwelling[h];
   const to = vacancies[v];
   vacancies[v] = from;
@@ -70,7 +71,7 @@ export function moveInto(world: World, h: number, v: number): void {
   vacancyIndex[to] = NONE;
   occupant[to] = h;
   occupant[from] = NONE;
-  cell[to] = world.households.group[h] + 1;
-  cell[from] = 0;
+  setCell(world, from, 0);
+  setCell(world, to, world.households.group[h] + 1);
   world.households.dwelling[h] = to;
 }

@@ -3,6 +3,7 @@ import type { ThreadContext } from './context.ts';
 import { Count, type World } from './world.ts';
 import { NONE } from './spaceTypes.ts';
 import { moveInto } from './dwellingBook.ts';
+import { keptCounts } from './keptNeighbourCounts.ts';
 
 /**
  * Schelling-like residential moves. A household is unhappy when fewer than its threshold
@@ -101,7 +102,7 @@ export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: numbe
     if (size[h] === 0) continue;
     const d = district[dwelling[h]];
     const poor = !affordable(world, h, d);
-    if (!poor && !isUnhappy(neighbourCounts(world, dwelling[h], group[h] + 1, NONE), thresholdOf(world, h, initialPrejudice))) continue;
+    if (!poor && !isUnhappy(keptCounts(world, dwelling[h], group[h] + 1), thresholdOf(world, h, initialPrejudice))) continue;
     stream.reset(Purpose.housing, day, 0, h);
     const moving = (p >= 1 || stream.next() < p) && (poor || retention[d] === 0 || stream.next() >= retention[d]);
     unhappy[h] = moving ? Mood.moving : Mood.unhappy;

@@ -133,6 +133,8 @@ export interface World {
     occupant: Int32Array;
     /** 0 for a vacant dwelling, else the occupying household's group + 1 (the map the viewer draws). */
     cell: Uint8Array;
+    /** Occupied Moore neighbours of each dwelling, then those of each group: G + 1 counts per dwelling, kept up to date on every change of a cell (keptNeighbourCounts.ts). */
+    neighbours: Uint8Array;
     district: Uint16Array;
     tract: Int32Array;
     school: Int32Array;
@@ -248,6 +250,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
     dwellings: {
       occupant: i32('dwelling.occupant', N),
       cell: u8('dwelling.cell', N),
+      neighbours: u8('dwelling.neighbours', N * (sizes.groups + 1)),
       district: u16('dwelling.district', N),
       tract: i32('dwelling.tract', N),
       school: i32('dwelling.school', N),

@@ -1,10 +1,15 @@
-// Pool threads do not inherit the TypeScript loader; this plain module registers it
-// and loads the run entry it was given. A failure to load is answered like a failed run.
+// Pool threads do not inherit the TypeScript loader; this plain module loads the run entry
+// it was given, through tsx when it is TypeScript (the prebuilt bundle's is JavaScript).
+// A failure to load is answered like a failed run.
 import { parentPort, workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
 try {
-  await tsImport(workerData.entry, import.meta.url);
+  if (workerData.entry.endsWith('.ts')) {
+    const { tsImport } = await import('tsx/esm/api');
+    await tsImport(workerData.entry, import.meta.url);
+  } else {
+    await import(workerData.entry);
+  }
 } catch (err) {
   parentPort.postMessage({ ok: false, error: `the pool thread could not start: ${err?.message ?? err}` });
 }

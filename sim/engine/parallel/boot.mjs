@@ -1,11 +1,15 @@
-// Worker threads do not inherit the TypeScript loader; this plain module registers it and
-// then loads the TypeScript entry it was given. If loading fails, it reports through the
-// control block (field numbers as in control.ts) so the main thread stops waiting for it.
+// Worker threads do not inherit the TypeScript loader; this plain module loads the entry it
+// was given, through tsx when it is TypeScript (the prebuilt bundle's is JavaScript). If
+// loading fails, it reports through the control block (field numbers as in control.ts) so the main thread stops waiting for it.
 import { workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
 try {
-  await tsImport(workerData.entry, import.meta.url);
+  if (workerData.entry.endsWith('.ts')) {
+    const { tsImport } = await import('tsx/esm/api');
+    await tsImport(workerData.entry, import.meta.url);
+  } else {
+    await import(workerData.entry);
+  }
 } catch (err) {
   const ctl = new Int32Array(workerData.init.ctl);
   const errorBytes = new Uint8Array(workerData.init.error);
