@@ -4,7 +4,8 @@
  * per arm, metric and recorded day). Written by sim/engine/experiment/summarise.ts, read by
  * the viewer. An empty cell is a value that does not exist (the baseline's effect, a
  * confidence interval of one replication). Columns after cost_per_unit were added later, so
- * readers of the first thirteen keep working.
+ * readers of the first thirteen keep working. The columns from draws on are filled only when
+ * the experiment draws its parameters from a calibration's posterior.
  */
 export const SUMMARY_COLUMNS = [
   'arm',
@@ -27,6 +28,14 @@ export const SUMMARY_COLUMNS = [
   'cost_unit',
   'costed',
   'currency',
+  'draws',
+  'seeds_per_draw',
+  'diff_sd_parameter',
+  'diff_sd_stochastic',
+  'parameter_share',
+  'sign_share',
+  'posterior_low',
+  'posterior_high',
 ] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
 /** sensitivity.csv of a Morris design: each parameter's elementary effects per metric and day. */
@@ -67,4 +76,17 @@ export interface SummaryRow {
   costUnit?: string;
   /** The scenario's currency, e.g. "EUR". */
   currency?: string;
+  /** With a posterior: the parameter sets drawn (G) and the replications of each (k); n = G · k. */
+  draws?: number;
+  seedsPerDraw?: number;
+  /** With a posterior and k ≥ 2: the effect's standard deviation over parameter sets (between draws) and over seeds of one set (within draws). */
+  diffSdParameter?: number;
+  diffSdStochastic?: number;
+  /** The parameter part's share of the variance of one run's effect (0 to 1). */
+  parameterShare?: number;
+  /** The share of draws whose mean effect has the sign of the overall mean effect. */
+  signShare?: number;
+  /** 5% and 95% quantiles of the draws' mean effects: where the effect lies over the posterior. */
+  posteriorLow?: number;
+  posteriorHigh?: number;
 }

@@ -1,0 +1,49 @@
+import type { SummaryRow } from '../../../formats/experimentTables.ts';
+
+/** Below this share of draws agreeing on the sign, an effect's sign is not robust to the parameters. */
+export const ROBUST_SIGN_SHARE = 0.9;
+
+/**
+ * Whether an effect keeps its sign over the posterior: at least ROBUST_SIGN_SHARE of the draws
+ * agree with the mean's sign and the 5-95% range of the draws' effects does not cross zero.
+ */
+export function robustSign(r: Pick<SummaryRow, 'signShare' | 'posteriorLow' | 'posteriorHigh'>): boolean {
+  if (r.signShare === undefined || r.posteriorLow === undefined || r.posteriorHigh === undefined) return true;
+  return r.signShare >= ROBUST_SIGN_SHARE && !(r.posteriorLow < 0 && r.posteriorHigh > 0);
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * One sentence on an effect over the posterior: its range over the draws, the split of its
+ * variance into a parameter and a stochastic part, and whether its sign is robust, e.g. "the
+ * sign of this effect depends on parameters the calibration leaves uncertain: it is negative
+ * in 62% of posterior draws". `fixed` formats a number as the rest of the line does.
+ */
+export function posteriorSentence(r: SummaryRow, fixed: (x: number) => string): string {
+  if (r.signShare === undefined || r.posteriorLow === undefined || r.posteriorHigh === undefined) return '';
+  const diff = r.diff ?? 0;
+  const draws = r.draws ?? 0;
+  if (diff === 0 && r.posteriorLow === 0 && r.posteriorHigh === 0) return `${r.metric}: unchanged under every one of the ${draws} posterior draws.`;
+  const sign = diff > 0 ? 'positive' : diff < 0 ? 'negative' : 'zero';
+  const parts = [
+    `${r.metric}: over the posterior the effect lies from ${fixed(r.posteriorLow)} to ${fixed(r.posteriorHigh)} (5% to 95% of the ${draws} draws' mean effects)`,
+  ];
+  if (r.parameterShare !== undefined && r.diffSdParameter !== undefined && r.diffSdStochastic !== undefined) {
+    const p = r.parameterShare;
+    parts.push(
+      `${percent(p)} of the variance of one run's effect comes from the parameters (sd ${fixed(r.diffSdParameter)}) and ${percent(1 - p)} from the seeds (sd ${fixed(r.diffSdStochastic)})${p >= 0.5 ? ' (more draws, not more seeds per draw, would narrow its interval)' : ''}`,
+    );
+  } else if (r.seedsPerDraw === 1) {
+    parts.push('with one seed per draw the parameter and the stochastic parts cannot be told apart (parameters.seedsPerDraw 2 or more splits them)');
+  } else {
+    parts.push('no run varies, by parameters or by seeds');
+  }
+  const crosses = r.posteriorLow < 0 && r.posteriorHigh > 0;
+  if (robustSign(r)) parts.push(`its sign is robust: ${sign} in ${percent(r.signShare)} of posterior draws.`);
+  else
+    parts.push(
+      `the sign of this effect depends on parameters the calibration leaves uncertain: it is ${sign} in ${percent(r.signShare)} of posterior draws${crosses ? ', and the range over draws crosses zero' : ''}.`,
+    );
+  return parts.join('; ');
+}
