@@ -38,6 +38,18 @@ export const SUMMARY_COLUMNS = [
   'posterior_high',
 ] as const;
 export const SERIES_COLUMNS = ['arm', 'metric', 'day', 'n', 'mean', 'ci_low', 'ci_high'] as const;
+/** Below this share of posterior draws agreeing with the mean's sign, an effect's sign is not robust to the parameters. */
+export const ROBUST_SIGN_SHARE = 0.9;
+
+/**
+ * Whether an effect keeps its sign over a posterior (summary.csv's sign_share, posterior_low,
+ * posterior_high): at least ROBUST_SIGN_SHARE of the draws share the mean's sign and the
+ * 5-95% range of the draws' effects does not cross zero. The report and the viewer both judge by it.
+ */
+export function signRobust(signShare: number, posteriorLow: number, posteriorHigh: number): boolean {
+  return signShare >= ROBUST_SIGN_SHARE && !(posteriorLow < 0 && posteriorHigh > 0);
+}
+
 /** sensitivity.csv of a Morris design: each parameter's elementary effects per metric and day. */
 export const SENSITIVITY_COLUMNS = ['metric', 'day', 'parameter', 'mu', 'mu_star', 'sigma', 'r'] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { tempDir } from '../helpers.ts';
+import { ROOT, tempDir } from '../helpers.ts';
 import { summarise } from '../../sim/engine/experiment/summarise.ts';
 import { EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION } from '../../sim/formats/experimentManifest.ts';
+import { SUMMARY_COLUMNS } from '../../sim/formats/experimentTables.ts';
 
 const dir = tempDir('icity-posterior-summary-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -105,5 +106,13 @@ describe('summary.csv of an experiment over a posterior, on effects whose split 
     expect(r.posteriorHigh!).toBeLessThan(0);
     expect(r.diffHigh!).toBeLessThan(0);
     expect(fs.readFileSync(path.join(dir, 'robust', 'report.md'), 'utf8')).toMatch(/its sign is robust: negative in 100% of posterior draws/);
+  });
+});
+
+describe('the docs of summary.csv', () => {
+  it('docs/experiments.md names every column of summary.csv in its table', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docs', 'experiments.md'), 'utf8');
+    const documented = new Set([...text.matchAll(/^ {2}\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((c) => c[1])));
+    expect(SUMMARY_COLUMNS.filter((c) => !documented.has(c))).toEqual([]);
   });
 });

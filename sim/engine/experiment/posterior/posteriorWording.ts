@@ -1,15 +1,11 @@
-import type { SummaryRow } from '../../../formats/experimentTables.ts';
+import { ROBUST_SIGN_SHARE, signRobust, type SummaryRow } from '../../../formats/experimentTables.ts';
 
-/** Below this share of draws agreeing on the sign, an effect's sign is not robust to the parameters. */
-export const ROBUST_SIGN_SHARE = 0.9;
+export { ROBUST_SIGN_SHARE };
 
-/**
- * Whether an effect keeps its sign over the posterior: at least ROBUST_SIGN_SHARE of the draws
- * agree with the mean's sign and the 5-95% range of the draws' effects does not cross zero.
- */
+/** Whether an effect keeps its sign over the posterior (see signRobust); true for an experiment without one. */
 export function robustSign(r: Pick<SummaryRow, 'signShare' | 'posteriorLow' | 'posteriorHigh'>): boolean {
   if (r.signShare === undefined || r.posteriorLow === undefined || r.posteriorHigh === undefined) return true;
-  return r.signShare >= ROBUST_SIGN_SHARE && !(r.posteriorLow < 0 && r.posteriorHigh > 0);
+  return signRobust(r.signShare, r.posteriorLow, r.posteriorHigh);
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
