@@ -41,7 +41,10 @@ describe('icity experiment over a posterior (2 draws × 2 seeds, 2 arms, 1,000 r
   it('runs draws × seeds replications of every arm and exits 0', () => {
     expect(r1.stderr).toBe('');
     expect(r1.status).toBe(0);
-    expect(JSON.parse(r1.stdout)).toMatchObject({ runs: 8, ran: 8, failed: [] });
+    const s = JSON.parse(r1.stdout);
+    expect(s).toMatchObject({ runs: 8, ran: 8, failed: [] });
+    for (const e of s.effects)
+      for (const k of ['signShare', 'posteriorLow', 'posteriorHigh', 'parameterShare', 'sdParameter', 'sdStochastic']) expect(e, k).toHaveProperty(k);
     expect(r2.status).toBe(0);
   });
 

@@ -157,7 +157,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
       'manifest.json': 'This file: the experiment after defaults, its base scenario, arms, seeds and the status of every run.',
       'runs/<arm>/<replication>/': 'One complete run folder per arm and replication, as `icity run` writes it.',
       'summary.csv':
-        'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
+        'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit; over a posterior also the split of each effect into a parameter and a stochastic part, its sign share and its 5-95% range over the draws.',
       'series.csv': 'Per arm, metric and day: mean and 95% CI over replications.',
       [SERIES_PARQUET]: SERIES_PARQUET_DESCRIPTION,
       'report.md': 'The effects of each arm in words, with their intervals and costs.',

@@ -78,22 +78,23 @@ export function summarise(dir: string, options: { partial?: boolean } = {}): Sum
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
   writeSeriesParquet(dir, m, arms, reps);
-  writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing));
+  writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing, reps));
   const armIndex = new Map(arms.map((a, k) => [a, k]));
   const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);
   return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES, ...designFiles] };
 }
 
 /** The report's note on runs that failed and the replications left out because of them. */
-function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing']): string {
+function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing'], kept: number[]): string {
   if (!missing.length) return '';
   const errors = new Map(m.runs.map((r) => [r.dir, r.error]));
-  const reps = [...new Set(missing.map((x) => x.replication))].sort((a, b) => a - b);
+  // With a posterior a draw is left out whole: the replications of its other seeds too.
+  const reps = m.seeds.map((_, r) => r + 1).filter((r) => !kept.includes(r - 1));
   return [
     '',
     '## Failed runs',
     '',
-    `These runs failed twice and are missing, so replication${reps.length > 1 ? 's' : ''} ${reps.join(', ')} ${reps.length > 1 ? 'are' : 'is'} left out of every arm (the differences stay paired by replication):`,
+    `These runs failed twice and are missing, so replication${reps.length > 1 ? 's' : ''} ${reps.join(', ')} ${reps.length > 1 ? 'are' : 'is'} left out of every arm (the differences stay paired by replication${m.posterior ? ', and a posterior draw counts only with all its seeds' : ''}):`,
     '',
     ...missing.map((x) => `- ${x.dir} (seed ${x.seed})${errors.get(x.dir) ? `: ${errors.get(x.dir)}` : ''}`),
     '',
