@@ -1,7 +1,7 @@
 import { INDICATORS } from '../../model/indicators.ts';
 import type { ExperimentManifest } from './experimentFolder.ts';
 import type { SummaryRow } from '../../formats/experimentTables.ts';
-import { posteriorSentence, robustSign, ROBUST_SIGN_SHARE } from './posterior/posteriorWording.ts';
+import { parameterDriven, posteriorSentence, robustSign, ROBUST_SIGN_SHARE } from './posterior/posteriorWording.ts';
 
 /** Decimals that give `digits` significant figures to x (0 for x = 0), at most 6. */
 function decimalsFor(digits: number, x: number): number {
@@ -145,8 +145,18 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
         const kd = effectDecimals(r.diff ?? 0, r.posteriorLow, r.posteriorHigh);
         out.push(`- ${posteriorSentence(r, (x) => fixed(x, kd))}`);
       }
-      const fragile = mine.filter((r) => r.day === last && !robustSign(r)).map((r) => r.metric);
-      out.push('', fragile.length ? `Not robust to the parameters: ${fragile.join(', ')}.` : 'Every effect above keeps its sign over the posterior.');
+      const atLast = mine.filter((r) => r.day === last);
+      const fragile = atLast.filter((r) => !robustSign(r)).map((r) => r.metric);
+      const driven = atLast.filter(parameterDriven).map((r) => r.metric);
+      const why = driven.length
+        ? `; of these, the parameters make most of the spread of ${driven.join(', ')}`
+        : k > 1
+          ? '; in each the seeds make most of the spread, not the parameters'
+          : '';
+      out.push(
+        '',
+        fragile.length ? `Sign not robust over the posterior: ${fragile.join(', ')}${why}.` : 'Every effect above keeps its sign over the posterior.',
+      );
       if (own.length)
         out.push(
           '',

@@ -35,11 +35,22 @@ export function posteriorSentence(r: SummaryRow, fixed: (x: number) => string): 
   } else {
     parts.push('no run varies, by parameters or by seeds');
   }
-  const crosses = r.posteriorLow < 0 && r.posteriorHigh > 0;
-  if (robustSign(r)) parts.push(`its sign is robust: ${sign} in ${percent(r.signShare)} of posterior draws.`);
+  const crosses = r.posteriorLow < 0 && r.posteriorHigh > 0 ? ', and the range over draws crosses zero' : '';
+  const share = `${sign} in ${percent(r.signShare)} of posterior draws`;
+  if (robustSign(r)) parts.push(`its sign is robust: ${share}.`);
+  else if (parameterDriven(r)) parts.push(`the sign of this effect depends on parameters the calibration leaves uncertain: it is ${share}${crosses}.`);
+  else if (r.parameterShare !== undefined)
+    parts.push(
+      `its sign is not robust over the posterior (${share}${crosses}), but the seeds make most of that spread, not the parameters: more seeds per draw would tell whether the parameters can reverse it.`,
+    );
   else
     parts.push(
-      `the sign of this effect depends on parameters the calibration leaves uncertain: it is ${sign} in ${percent(r.signShare)} of posterior draws${crosses ? ', and the range over draws crosses zero' : ''}.`,
+      `its sign is not robust over the posterior (${share}${crosses}); with one seed per draw the parameters' part cannot be told from simulation noise.`,
     );
   return parts.join('; ');
+}
+
+/** A sign that is not robust mainly because of the parameters: they make at least half of the effect's variance. */
+export function parameterDriven(r: Pick<SummaryRow, 'signShare' | 'posteriorLow' | 'posteriorHigh' | 'parameterShare'>): boolean {
+  return !robustSign(r) && r.parameterShare !== undefined && r.parameterShare >= 0.5;
 }
