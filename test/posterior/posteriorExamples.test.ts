@@ -28,7 +28,7 @@ describe("the example experiments over the default city's posterior", () => {
     expect(plan.seeds).toHaveLength(e.parameters.draws * e.parameters.seedsPerDraw);
     for (const arm of plan.arms) {
       expect(arm.byDraw).toHaveLength(e.parameters.draws);
-      arm.byDraw!.forEach((s, i) => expect(s.contact.positiveEffect).toBe(plan.posterior!.draws[i].values['contact.positiveEffect']));
+      expect(arm.byDraw!.map((s) => s.contact.positiveEffect)).toEqual(plan.posterior!.draws.map((d) => d.values['contact.positiveEffect']));
     }
   });
 

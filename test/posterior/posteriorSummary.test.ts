@@ -100,7 +100,9 @@ describe('summary.csv of an experiment over a posterior, on effects whose split 
     expect(r.parameterShare!).toBeLessThan(0.1);
     // A sign that wavers from draw to draw by noise is not blamed on the parameters.
     const report = fs.readFileSync(path.join(dir, 'stochastic', 'report.md'), 'utf8');
-    expect(report).toMatch(/its sign is not robust over the posterior \((positive|negative) in \d+% of posterior draws.*\), but the seeds make most of that spread, not the parameters/);
+    expect(report).toMatch(
+      /its sign is not robust over the posterior \((positive|negative) in \d+% of posterior draws.*\), but the seeds make most of that spread, not the parameters/,
+    );
     expect(report).not.toMatch(/depends on parameters/);
     expect(report).toMatch(/Sign not robust over the posterior: prejudice_host; in each the seeds make most of the spread, not the parameters\./);
   });

@@ -80,7 +80,10 @@ export function readPosterior(file: string, shown: string): Posterior {
   let bad = 0;
   for (let i = 1; i < lines.length; i++) {
     const cells = splitLine(lines[i]);
-    const complain = (line: string) => (bad++, cellProblems.length < MAX_CELL_PROBLEMS && cellProblems.push(line));
+    const complain = (line: string) => {
+      bad++;
+      if (cellProblems.length < MAX_CELL_PROBLEMS) cellProblems.push(line);
+    };
     if (cells.length !== header.length) {
       complain(`${file}: line ${i + 1}: has ${cells.length} cells; the header has ${header.length}`);
       continue;
