@@ -116,6 +116,21 @@ describe('summary.csv of an experiment over a posterior, on effects whose split 
   });
 });
 
+describe('a posterior experiment with a failed run', () => {
+  it('leaves out the whole draw of the failed run, so every draw keeps all its seeds', () => {
+    const out = folder('partial', 4, 2, 0.01, 0.002);
+    fs.rmSync(path.join(out, 'runs', 'arm', '3'), { recursive: true });
+    expect(() => summarise(out)).toThrow(/runs\/arm\/3 is missing/);
+    const s = summarise(out, { partial: true });
+    const r = s.rows.find((x) => x.arm === 'arm')!;
+    expect([r.n, r.draws, r.seedsPerDraw]).toEqual([6, 3, 2]);
+    // Replication 3 failed; replication 4 is the other seed of its draw.
+    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(
+      /replications 3, 4 are left out of every arm .*a posterior draw counts only with all its seeds/,
+    );
+  });
+});
+
 describe('the docs of summary.csv', () => {
   it('docs/experiments.md names every column of summary.csv in its table', () => {
     const text = fs.readFileSync(path.join(ROOT, 'docs', 'experiments.md'), 'utf8');
