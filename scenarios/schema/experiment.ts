@@ -66,6 +66,29 @@ const armSchema = z
   })
   .meta({ description: 'A policy arm: the base scenario with its own overrides and policies.' });
 
+/** The most posterior draws an experiment may make: every draw is seedsPerDraw runs of every arm. */
+export const MAX_POSTERIOR_DRAWS = 10_000;
+
+const parametersSchema = z
+  .strictObject({
+    posterior: z.string().min(1).meta({
+      description:
+        'A posterior.csv of a calibration, relative to this file: a column per calibrated parameter named by its scenario path (e.g. "contact.positiveEffect"), then "weight" (non-negative); one row per accepted parameter set.',
+    }),
+    draws: z.number().int().min(2).max(MAX_POSTERIOR_DRAWS).meta({
+      description:
+        "How many parameter sets to draw from the posterior (weighted, without replacement, seeded by the experiment's seed). Each draw is the same for every arm; replications are draws × seedsPerDraw.",
+    }),
+    seedsPerDraw: z.number().int().min(1).max(100).default(1).meta({
+      description:
+        "Replications (seeds) per draw. At least 2 to split an effect's uncertainty into a parameter and a stochastic part; with 1 the summary gives only the sign share and the interval over draws.",
+    }),
+  })
+  .meta({
+    description:
+      'Parameter uncertainty: each replication runs with a parameter set drawn from a calibration\'s posterior, applied under each arm\'s own "set" (an arm that sets a calibrated path itself keeps its value).',
+  });
+
 const reportDay = z
   .union([z.number().int().min(0).max(36_500), z.literal('end')])
   .meta({ description: 'A day of the runs (0 is the initial state) or "end" for the last day.' });
@@ -78,13 +101,10 @@ export const experimentSchema = z
     scenario: z.string().min(1).meta({ description: 'The base scenario file, relative to this file.' }),
     set: overrides('Overrides of the base scenario for every arm'),
     days: z.number().int().min(1).max(36_500).optional().meta({ description: "Days every run simulates (default: the scenario's days)." }),
-    replications: z
-      .number()
-      .int()
-      .min(1)
-      .max(10_000)
-      .optional()
-      .meta({ description: 'Runs per arm (default: the number of seeds, or 10). Replication r of every arm uses the same seed.' }),
+    replications: z.number().int().min(1).max(10_000).optional().meta({
+      description:
+        'Runs per arm (default: the number of seeds, or 10; with "parameters", draws × seedsPerDraw). Replication r of every arm uses the same seed.',
+    }),
     seed: z
       .number()
       .int()
@@ -105,6 +125,7 @@ export const experimentSchema = z
       .max(10_000)
       .optional()
       .meta({ description: 'The seed of each replication, in order; replications takes the first ones.' }),
+    parameters: parametersSchema.optional(),
     baseline: baselineSchema.optional(),
     arms: z.array(armSchema).max(100).default([]).meta({ description: 'The arms compared with the baseline. At least one, unless a design gives the arms.' }),
     design: designSchema.optional(),
@@ -132,6 +153,18 @@ export const experimentSchema = z
     if (e.seeds && e.replications !== undefined && e.replications > e.seeds.length) {
       ctx.addIssue({ code: 'custom', path: ['replications'], message: `at most ${e.seeds.length} (the number of seeds given)` });
     }
+    if (e.parameters && e.replications !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replications'],
+        message: 'with "parameters", replications are parameters.draws × parameters.seedsPerDraw; remove it',
+      });
+    if (e.parameters && e.seeds && e.seeds.length < e.parameters.draws * e.parameters.seedsPerDraw)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seeds'],
+        message: `lists ${e.seeds.length} seeds; parameters.draws × parameters.seedsPerDraw = ${e.parameters.draws * e.parameters.seedsPerDraw} replications need as many`,
+      });
     if (e.arms.length === 0 && !e.design)
       ctx.addIssue({ code: 'custom', path: ['arms'], message: 'give at least one arm, or a design whose points are the arms' });
     const seen = new Set<string>();

@@ -125,6 +125,17 @@ function jsonSummary(r: ExperimentResult) {
         costPerUnitLow: row.costPerUnitLow ?? null,
         costPerUnitHigh: row.costPerUnitHigh ?? null,
         costUnit: row.costUnit ?? null,
+        // Over a posterior: where the effect lies over the parameter sets, and how much of its spread they make.
+        ...(row.signShare === undefined
+          ? {}
+          : {
+              signShare: row.signShare,
+              posteriorLow: row.posteriorLow,
+              posteriorHigh: row.posteriorHigh,
+              parameterShare: row.parameterShare ?? null,
+              sdParameter: row.diffSdParameter ?? null,
+              sdStochastic: row.diffSdStochastic ?? null,
+            }),
       })),
   };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_METRICS } from '../../scenarios/schema/experiment.ts';
 import { INDICATORS } from '../../sim/model/indicators.ts';
 import { POLICIES } from '../../sim/policies/registry.ts';
 import { writeExperiment } from './fixtures.ts';
+import { loadExample } from '../posterior/posteriorFixtures.ts';
 
 const dir = tempDir('icity-load-experiment-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +44,7 @@ describe('experiment files', () => {
       const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
       expect(raw.$schema).toBe('../experiment.schema.json');
       expect(String(raw.description).length).toBeGreaterThan(80);
-      const plan = loadExperiment(file);
+      const plan = loadExample(file, dir);
       expect(plan.arms[0].name).toBe('baseline');
       expect(plan.arms.length).toBeGreaterThanOrEqual(2);
     },

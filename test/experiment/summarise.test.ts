@@ -122,8 +122,10 @@ describe('summarise(dir)', () => {
   it('writes one row per arm × metric × report day with exactly the documented columns', () => {
     const header = fs.readFileSync(path.join(dir, 'summary.csv'), 'utf8').split('\n')[0];
     expect(header).toBe(
-      'arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,measure,from_day,cost_per_unit_low,cost_per_unit_high,cost_unit,costed,currency',
+      'arm,metric,day,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,cost,cost_per_unit,measure,from_day,cost_per_unit_low,cost_per_unit_high,cost_unit,costed,currency,draws,seeds_per_draw,diff_sd_parameter,diff_sd_stochastic,parameter_share,sign_share,posterior_low,posterior_high',
     );
+    // Without a posterior its columns are empty.
+    for (const r of csv) expect([r.draws, r.seeds_per_draw, r.sign_share, r.posterior_low, r.posterior_high]).toEqual(['', '', '', '', '']);
     expect(header.split(',')).toEqual([...SUMMARY_COLUMNS]);
     expect(csv).toHaveLength(2 * 3 * 2);
     expect(csv.map((r) => `${r.arm}/${r.metric}/${r.day}`).slice(0, 3)).toEqual([

@@ -7,6 +7,7 @@ import { Simulation } from '../../sim/engine/simulation.ts';
 import { NONE, SpaceKind } from '../../sim/model/spaceTypes.ts';
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { ROOT, scenarioFrom, tempDir } from '../helpers.ts';
+import { loadExample, withFixturePosterior } from '../posterior/posteriorFixtures.ts';
 
 /**
  * The scenario library: the cities of the UN roundtable report and their experiments.
@@ -20,6 +21,9 @@ const EXPERIMENTS = path.join(SCENARIOS, 'experiments');
 const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 // Transfer experiments are checked in test/transfer/.
 const experimentFiles = fs.readdirSync(EXPERIMENTS).filter((f) => f.endsWith('.json') && !f.startsWith('transfer-'));
+// Experiments over the default city's posterior are checked over a fixture posterior.
+const fixtures = tempDir('icity-library-posteriors-');
+afterAll(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
 type PolicyOf = Scenario['policies'][number] & Record<string, unknown>;
 const policiesOf = (s: Scenario) => s.policies as PolicyOf[];
@@ -96,7 +100,7 @@ describe('the scenario library', () => {
   });
 
   it.each(Object.keys(CITIES).filter((f) => f !== 'teaching.json'))('%s has an experiment that asks its question', (file) => {
-    const bases = experimentFiles.map((f) => loadExperiment(path.join(EXPERIMENTS, f)).scenarioFile);
+    const bases = experimentFiles.map((f) => loadExample(path.join(EXPERIMENTS, f), fixtures).scenarioFile);
     expect(bases).toContain(path.join(SCENARIOS, file));
   });
 
@@ -167,14 +171,15 @@ describe('experiment files', () => {
    * reported at the end; the scenario path made absolute.
    */
   function tiny(file: string): { copy: string; days: number } {
-    const original = loadExperiment(path.join(EXPERIMENTS, file));
+    const original = loadExample(path.join(EXPERIMENTS, file), dir);
     const lastEvent = Math.max(0, ...original.arms.flatMap((a) => a.scenario.timeline.map((e) => e.day)));
     const days = Math.max(6, lastEvent + 2);
-    const e = JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, file), 'utf8'));
+    // Over a posterior: the fewest replications it allows, 2 draws of one seed each.
+    const e = withFixturePosterior(path.join(EXPERIMENTS, file), dir, (e) => e.parameters && Object.assign(e.parameters, { draws: 2, seedsPerDraw: 1 }));
     e.scenario = path.resolve(EXPERIMENTS, e.scenario);
     e.set = { ...e.set, 'population.residents': 1500 };
     e.days = days;
-    e.replications = 1;
+    if (!e.parameters) e.replications = 1;
     e.reportDays = ['end'];
     delete e.$schema;
     const copy = path.join(dir, file);
@@ -186,20 +191,20 @@ describe('experiment files', () => {
     const raw = JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, file), 'utf8'));
     expect(raw.$schema).toBe('../experiment.schema.json');
     expect(String(raw.description).length).toBeGreaterThan(80);
-    const plan = loadExperiment(path.join(EXPERIMENTS, file));
+    const plan = loadExample(path.join(EXPERIMENTS, file), fixtures);
     expect(plan.arms.length).toBeGreaterThanOrEqual(2);
     const key = (s: Scenario) => JSON.stringify({ ...s, seed: 0 });
     const baseline = key(plan.arms[0].scenario);
     for (const arm of plan.arms.slice(1)) expect(key(arm.scenario), arm.name).not.toBe(baseline);
   });
 
-  it.each(experimentFiles)('%s runs one replication at 1,500 residents for a few days', async (file) => {
+  it.each(experimentFiles)('%s runs one replication (two draws over a posterior) at 1,500 residents for a few days', async (file) => {
     const { copy, days } = tiny(file);
     const plan = loadExperiment(copy);
     const out = path.join(dir, 'out', path.basename(file, '.json'));
     const result = await runExperiment(plan, { out, workers: 2, progress: false });
     expect(result.failed).toEqual([]);
-    expect(result.ran).toBe(plan.arms.length);
+    expect(result.ran).toBe(plan.arms.length * plan.seeds.length);
     const rows = result.summary!.rows;
     expect(rows).toHaveLength(plan.arms.length * plan.experiment.metrics.length);
     for (const row of rows) {

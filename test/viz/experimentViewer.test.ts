@@ -143,6 +143,9 @@ describe('the viewer on an experiment', () => {
       await page.locator('.effects-chart .effect-row').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-arm')}@${g.getAttribute('data-day')}`)),
     ).toEqual(effects.map((r) => `${r.arm}@${r.day}`));
     expect(await page.locator('.effects-chart .column-head').allTextContents()).toEqual(['cost (money)', 'per 0.01']);
+    // Without a posterior there is no parameter uncertainty to draw.
+    expect(await page.locator('.effects-chart .posterior-whisker').count()).toBe(0);
+    expect(await page.locator('.effects-chart .posterior-desc').count()).toBe(0);
     expect(await page.locator('.arms-chart .ci-band').count()).toBe(2);
     await screenshot(page, 'viewer-experiment-overview.png');
   });

@@ -9,6 +9,8 @@ export interface Override {
   value: unknown;
   /** Field path in the experiment file, e.g. "arms[1].set.spaces.school.allport.equalStatus". */
   where: string;
+  /** The file it was written in, when not the experiment file (a posterior's cell). */
+  file?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function armScenario(file: string, scenarioFile: string, rawScenario: unk
       input = applyOverrides(input, [`${o.key}=${JSON.stringify(o.value)}`]);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      throw new InputError(err.problems.map((p) => `${file}: ${o.where}: ${p.replace(/^--set [^:]*: /, '')}`));
+      throw new InputError(err.problems.map((p) => `${o.file ?? file}: ${o.where}: ${p.replace(/^--set [^:]*: /, '')}`));
     }
   }
   let offset = 0;
@@ -84,9 +86,9 @@ function blame(line: string, file: string, scenarioFile: string, overrides: Over
         .slice(key.length)
         .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
         .join('');
-      return `${file}: ${o.where}${below}: ${message}`;
+      return `${o.file ?? file}: ${o.where}${below}: ${message}`;
     }
-    if (isPrefix(at, key)) return `${file}: ${o.where}: ${fieldPath}: ${message}`;
+    if (isPrefix(at, key)) return `${o.file ?? file}: ${o.where}: ${fieldPath}: ${message}`;
   }
   return line;
 }

@@ -6,6 +6,7 @@ import { describeIssues } from '../issues.ts';
 import { alive, settleLeftovers, writeFileAtomic } from '../runFolder.ts';
 import { BASELINE } from './arm.ts';
 import type { DesignRecord } from './design/designPoints.ts';
+import type { PosteriorRecord } from './posterior/posteriorPlan.ts';
 import { EXPERIMENT_FORMAT, EXPERIMENT_FORMAT_VERSION } from '../../formats/experimentManifest.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface RunRecord {
   error?: string;
   /** The run failed once in this invocation and was tried again. */
   retried?: boolean;
+  /** With a posterior: the parameter set the run used (the same for every arm of its replication). */
+  draw?: { draw: number; row: number; values: Record<string, number> };
 }
 
 export interface ArmRecord {
@@ -62,6 +65,8 @@ export interface ExperimentManifest {
   files: Record<string, string>;
   /** The design and its points, when the experiment has one (its points are arms). */
   design?: DesignRecord;
+  /** The posterior the replications drew their parameters from, and each draw. */
+  posterior?: PosteriorRecord;
   /** Where the runs were done, when not by this process alone: a shard "i/n", or a queue's address. */
   distributed?: { shard?: string; queue?: string; transfer?: boolean };
 }

@@ -10,6 +10,7 @@ import { armScenario, type Override } from './armScenario.ts';
 import { designArms } from './design/designArms.ts';
 import { BASELINE, runScenario, type Arm } from './arm.ts';
 import { POINT_NAME, type DesignRecord } from './design/designPoints.ts';
+import { planPosterior, type PosteriorRecord } from './posterior/posteriorPlan.ts';
 
 export { BASELINE, runScenario, type Arm };
 
@@ -31,6 +32,8 @@ export interface ExperimentPlan {
   hash: string;
   /** The design's points, when the experiment has a design; they are arms after the hand-written ones. */
   design?: DesignRecord;
+  /** With "parameters": the posterior and the parameter set of each draw; replication r runs draw ⌊(r − 1) / seedsPerDraw⌋ + 1. */
+  posterior?: PosteriorRecord;
 }
 
 export type ResolvedExperiment = Omit<Experiment, 'replications' | 'seeds' | 'metrics' | 'reportDays' | 'days'> & {
@@ -111,7 +114,15 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
     try {
       const overrides = [...baseOverrides, ...Object.entries(a.set ?? {}).map(([key, value]) => ({ key, value, where: `${a.where}.set.${key}` }))];
       const scenario = armScenario(file, scenarioFile, rawScenario, overrides, a.policies ?? [], a.where);
-      arms.push({ name: a.name, label: a.label, description: a.description, scenario });
+      arms.push({
+        name: a.name,
+        label: a.label,
+        description: a.description,
+        scenario,
+        overrides: overrides.slice(baseOverrides.length),
+        policies: a.policies ?? [],
+        where: a.where,
+      });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.problems);
@@ -139,7 +150,14 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
   const given =
     options.days === undefined || !exp.reportDays ? exp.reportDays : [...(exp.reportDays ?? []).filter((d) => d !== 'end' && d <= days), 'end' as const];
   const reportDays = resolveReportDays(given, days, file, problems);
-  const replications = options.replications ?? exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
+  const perDraw = exp.parameters?.seedsPerDraw ?? 1;
+  if (exp.parameters && options.replications !== undefined && (options.replications % perDraw !== 0 || options.replications < 2 * perDraw)) {
+    problems.push(
+      `--reps: found ${options.replications}; with parameters.seedsPerDraw ${perDraw} the replications are draws × ${perDraw}, at least 2 draws: give a multiple of ${perDraw} from ${2 * perDraw}`,
+    );
+  }
+  const fileReplications = exp.parameters ? exp.parameters.draws * perDraw : (exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS);
+  const replications = options.replications ?? fileReplications;
   if (exp.seeds && replications > exp.seeds.length) {
     problems.push(`--reps: found ${replications}; ${file} lists ${exp.seeds.length} seeds, so at most ${exp.seeds.length} replications`);
   }
@@ -148,6 +166,23 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
     problems.push(`${file}: seed: found ${first}; with ${replications} replications the last seed would pass ${MAX_SEED}`);
   }
   if (problems.length) throw new InputError(problems);
+
+  let posterior: PosteriorRecord | undefined;
+  if (exp.parameters) {
+    posterior = planPosterior(
+      {
+        file,
+        scenarioFile,
+        rawScenario,
+        baseOverrides,
+        posterior: exp.parameters.posterior,
+        draws: replications / perDraw,
+        seedsPerDraw: perDraw,
+        seed: exp.seeds?.[0] ?? first,
+      },
+      arms,
+    );
+  }
 
   const seeds = exp.seeds ? exp.seeds.slice(0, replications) : Array.from({ length: replications }, (_, r) => first + r);
   const experiment: ResolvedExperiment = {
@@ -160,14 +195,15 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
     baseline: { label: BASELINE, ...exp.baseline },
   };
   if (exp.seeds === undefined) experiment.seed = first;
-  const fileReplications = exp.replications ?? exp.seeds?.length ?? DEFAULT_REPLICATIONS;
   if (fileReplications !== replications) experiment.fileReplications = fileReplications;
+  // Draws are a prefix-stable sequence, so the number of draws, like that of replications, is not part of the identity.
   const identity = {
     arms: arms.map((a) => ({ name: a.name, scenario: { ...a.scenario, seed: undefined } })),
     seeds: exp.seeds ?? { first },
+    ...(posterior ? { posterior: { sha256: posterior.sha256, seedsPerDraw: perDraw, seed: posterior.seed } } : {}),
   };
   const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
-  return { file, experiment, scenarioFile, base, arms, seeds, hash, design };
+  return { file, experiment, scenarioFile, base, arms, seeds, hash, design, posterior };
 }
 
 /** A --set path=value as an override; the value is JSON when it parses, a string otherwise (as for icity run). */
@@ -201,6 +237,11 @@ function resolveReportDays(given: (number | 'end')[] | undefined, days: number, 
 }
 
 /** The hash each run's manifest.json must carry for the run to count as finished. */
-export function runHash(arm: Arm, seed: number): string {
-  return scenarioHash(runScenario(arm, seed));
+export function runHash(arm: Arm, seed: number, draw?: number): string {
+  return scenarioHash(runScenario(arm, seed, draw));
+}
+
+/** The posterior draw (0-based) of replication r (0-based), or undefined without a posterior. */
+export function replicationDraw(plan: Pick<ExperimentPlan, 'posterior'>, r: number): number | undefined {
+  return plan.posterior ? Math.floor(r / plan.posterior.seedsPerDraw) : undefined;
 }

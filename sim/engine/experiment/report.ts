@@ -1,6 +1,7 @@
 import { INDICATORS } from '../../model/indicators.ts';
 import type { ExperimentManifest } from './experimentFolder.ts';
 import type { SummaryRow } from '../../formats/experimentTables.ts';
+import { parameterDriven, posteriorSentence, robustSign, ROBUST_SIGN_SHARE } from './posterior/posteriorWording.ts';
 
 /** Decimals that give `digits` significant figures to x (0 for x = 0), at most 6. */
 function decimalsFor(digits: number, x: number): number {
@@ -95,6 +96,8 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
         : `seeds ${m.seeds.join(', ')}`;
   const counts = m.metrics.filter((x) => rows.some((r) => r.metric === x && r.measure === 'total'));
   const window = (m.experiment as { reportWindow?: unknown }).reportWindow ?? 'since-previous';
+  const post = m.posterior;
+  const k = post?.seedsPerDraw ?? 1;
   const out: string[] = [];
   out.push(`# Experiment "${m.name}"`, '');
   if (n < 2)
@@ -106,9 +109,16 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
   out.push(
     `- Base scenario: \`${m.scenarioFile}\` ("${scenario.name}"), ${(scenario.population?.residents ?? 0).toLocaleString('en-US')} residents, ${m.days} days.`,
     `- Arms: ${baseline.label === baseline.name ? 'the baseline' : `the baseline ("${baseline.label}")`} and ${m.arms.length - 1} policy arm${m.arms.length > 2 ? 's' : ''}, ${n} replication${n > 1 ? 's' : ''} each (${seeds})${asked !== undefined && asked !== n ? `; the experiment file asks for ${asked}, and this run was given ${n} (--reps), which is the number every figure below rests on` : ''}. Replication r of every arm uses the same seed (common random numbers), so each difference is paired by replication.`,
-    n >= 2
-      ? `- Intervals: 95% confidence intervals from the t distribution with n − 1 = ${n - 1} degrees of freedom; a difference from the baseline uses the paired t interval over replications. They cover simulation noise only (how runs of the same model and parameters differ by seed), not uncertainty about the model's parameters or its structure. An effect whose interval includes zero is reported as no clear effect.`
-      : '- Intervals: none (one replication).',
+    ...(post
+      ? [
+          `- Parameters: each replication runs with a parameter set drawn from the calibration's posterior \`${post.file}\` (${post.draws.length} draws of its ${post.drawableRows} rows with a positive weight, by ${post.scheme}), the same set for every arm of the replication, ${k} seed${k > 1 ? 's' : ''} per draw. The posterior gives ${post.columns.map((c) => `\`${c}\``).join(', ')}; it comes after the experiment's own overrides, and an arm that sets one of these paths itself keeps its own value in every draw.`,
+          `- Intervals: a difference's 95% interval is that of the mean effect over the posterior and the seeds: ${k > 1 ? `the t distribution with ${post.draws.length - 1} degrees of freedom on the ${post.draws.length} draws' mean differences` : `the paired t interval over the ${n} replications, one per draw`}. The spread of the effect is split by the law of total variance into a parameter part (between draws) and a stochastic part (between seeds of one draw), by a one-way random-effects analysis of variance${k > 1 ? '' : ', which needs 2 or more seeds per draw, so this experiment gives no split'}. An effect's sign is called robust when at least ${Math.round(ROBUST_SIGN_SHARE * 100)}% of the draws' mean effects share it and their 5% to 95% range does not cross zero. The uncertainty of the model's structure is not covered.`,
+        ]
+      : [
+          n >= 2
+            ? `- Intervals: 95% confidence intervals from the t distribution with n − 1 = ${n - 1} degrees of freedom; a difference from the baseline uses the paired t interval over replications. They cover simulation noise only (how runs of the same model and parameters differ by seed), not uncertainty about the model's parameters or its structure. An effect whose interval includes zero is reported as no clear effect.`
+            : '- Intervals: none (one replication).',
+        ]),
     ...(counts.length
       ? [
           `- Counts (${counts.join(', ')}) are compared as totals over a window of days, not on one day: ${window === 'cumulative' ? 'from day 1 to each report day' : typeof window === 'number' ? `the last ${window} days up to each report day` : 'from the day after the previous report day (or day 1) to each report day'}.`,
@@ -128,6 +138,31 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
     out.push(`Changes: ${listOverrides(arm.set)}. Policies: ${listPolicies(arm.policies)}.`, '');
     out.push(`Compared with the baseline, this arm:`, '');
     for (const r of mine.filter((r) => r.day === last)) out.push(`- ${effectSentence(r, n)}`);
+    if (post) {
+      const own = post.columns.filter((c) => Object.keys(arm.set).some((key) => key === c || c.startsWith(`${key}.`)));
+      out.push('', `Over the posterior (${post.draws.length} parameter sets), at day ${last}:`, '');
+      for (const r of mine.filter((r) => r.day === last)) {
+        const kd = effectDecimals(r.diff ?? 0, r.posteriorLow, r.posteriorHigh);
+        out.push(`- ${posteriorSentence(r, (x) => fixed(x, kd))}`);
+      }
+      const atLast = mine.filter((r) => r.day === last);
+      const fragile = atLast.filter((r) => !robustSign(r)).map((r) => r.metric);
+      const driven = atLast.filter(parameterDriven).map((r) => r.metric);
+      const why = driven.length
+        ? `; of these, the parameters make most of the spread of ${driven.join(', ')}`
+        : k > 1
+          ? '; in each the seeds make most of the spread, not the parameters'
+          : '';
+      out.push(
+        '',
+        fragile.length ? `Sign not robust over the posterior: ${fragile.join(', ')}${why}.` : 'Every effect above keeps its sign over the posterior.',
+      );
+      if (own.length)
+        out.push(
+          '',
+          `This arm sets ${own.map((c) => `\`${c}\``).join(', ')} itself, so in this arm the posterior does not set ${own.length > 1 ? 'them' : 'it'}.`,
+        );
+    }
     const endRow = mine.find((r) => r.day === last);
     if (endRow && endRow.costed === false) {
       out.push(
@@ -148,7 +183,11 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
         else out.push('No cost per unit: no metric improves with an interval that excludes zero.');
       }
     }
-    out.push('', '| metric | day | baseline | arm | difference (95% CI) | cost per unit |', '| --- | ---: | ---: | ---: | --- | ---: |');
+    out.push(
+      '',
+      `| metric | day | baseline | arm | difference (95% CI) |${post ? ' over the posterior (5%–95%) | sign share |' : ''} cost per unit |`,
+      `| --- | ---: | ---: | ---: | --- |${post ? ' --- | ---: |' : ''} ---: |`,
+    );
     for (const r of mine) {
       const b = base(r.metric, r.day);
       const k = decimalsFor(3, Math.max(Math.abs(b.mean), Math.abs(r.mean)));
@@ -158,7 +197,15 @@ export function renderReport(m: ExperimentManifest, rows: SummaryRow[]): string 
           ? fixed(r.diff ?? 0, kd)
           : `${fixed(r.diff ?? 0, kd)} (${fixed(r.diffLow, kd)} to ${fixed(r.diffHigh!, kd)})${clearEffect(r) ? '' : ', no clear effect'}`;
       const days = r.measure === 'total' ? `${r.fromDay}–${r.day} (total)` : String(r.day);
-      out.push(`| ${r.metric} | ${days} | ${fixed(b.mean, k)} | ${fixed(r.mean, k)} | ${diff} | ${r.costPerUnit === undefined ? '' : costPerUnitText(r)} |`);
+      const over =
+        post && r.posteriorLow !== undefined && r.posteriorHigh !== undefined && r.signShare !== undefined
+          ? ` ${fixed(r.posteriorLow, kd)} to ${fixed(r.posteriorHigh, kd)} | ${Math.round(r.signShare * 100)}%${robustSign(r) ? '' : ', not robust'} |`
+          : post
+            ? ' | |'
+            : '';
+      out.push(
+        `| ${r.metric} | ${days} | ${fixed(b.mean, k)} | ${fixed(r.mean, k)} | ${diff} |${over} ${r.costPerUnit === undefined ? '' : costPerUnitText(r)} |`,
+      );
     }
     out.push('');
   }

@@ -8,7 +8,7 @@ import { InputError } from '../inputError.ts';
 import { memoryLimitBytes, memoryProblem } from '../memoryEstimate.ts';
 import { Progress } from '../progress.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
-import { runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
+import { replicationDraw, runHash, runScenario, type ExperimentPlan } from './loadExperiment.ts';
 import {
   prepareFolder,
   runDirName,
@@ -103,9 +103,20 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   // Replication by replication, so an interrupted experiment has whole pairs to compare.
   const runs: RunRecord[] = [];
   for (let r = 0; r < plan.seeds.length; r++) {
+    const draw = replicationDraw(plan, r);
+    const drawn = draw === undefined ? undefined : plan.posterior!.draws[draw];
     for (const arm of plan.arms) {
       const seed = plan.seeds[r];
-      runs.push({ arm: arm.name, replication: r + 1, seed, dir: runDirName(arm.name, r + 1), scenarioHash: runHash(arm, seed), status: 'pending' });
+      const run: RunRecord = {
+        arm: arm.name,
+        replication: r + 1,
+        seed,
+        dir: runDirName(arm.name, r + 1),
+        scenarioHash: runHash(arm, seed, draw),
+        status: 'pending',
+      };
+      if (drawn) run.draw = { draw: drawn.draw, row: drawn.row, values: drawn.values };
+      runs.push(run);
     }
   }
   for (const run of runs) if (runFinished(dir, run)) run.status = 'reused';
@@ -146,12 +157,13 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
       'manifest.json': 'This file: the experiment after defaults, its base scenario, arms, seeds and the status of every run.',
       'runs/<arm>/<replication>/': 'One complete run folder per arm and replication, as `icity run` writes it.',
       'summary.csv':
-        'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit.',
+        'Per arm, metric and report day: mean, sd and 95% CI over replications, the paired difference from the baseline with its 95% CI, cost and cost per unit; over a posterior also the split of each effect into a parameter and a stochastic part, its sign share and its 5-95% range over the draws.',
       'series.csv': 'Per arm, metric and day: mean and 95% CI over replications.',
       [SERIES_PARQUET]: SERIES_PARQUET_DESCRIPTION,
       'report.md': 'The effects of each arm in words, with their intervals and costs.',
     },
   };
+  if (plan.posterior) manifest.posterior = plan.posterior;
   if (plan.design) {
     manifest.design = plan.design;
     Object.assign(manifest.files, DESIGN_FILES, plan.design.type === 'morris' ? MORRIS_FILES : {});
@@ -168,7 +180,10 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   writeManifest(dir, manifest);
 
   const progress = new Progress(plan.experiment.name, pending.length, options.progress);
-  const todo = pending.map((run) => ({ run, scenario: runScenario(plan.arms.find((a) => a.name === run.arm)!, run.seed) }));
+  const todo = pending.map((run) => ({
+    run,
+    scenario: runScenario(plan.arms.find((a) => a.name === run.arm)!, run.seed, replicationDraw(plan, run.replication - 1)),
+  }));
   if (options.executor) await options.executor.run(dir, plan.hash, todo, progress);
   else {
     await runInThreads(dir, todo, threads, progress);

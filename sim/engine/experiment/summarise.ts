@@ -10,6 +10,7 @@ import { renderReport } from './report.ts';
 import { effectUnit, windowStart, type ReportWindow } from './effectUnit.ts';
 import { writeDesignOutputs } from './design/designOutputs.ts';
 import { writeSeriesParquet } from './seriesParquet.ts';
+import { varianceSplit } from './posterior/varianceSplit.ts';
 
 import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow } from '../../formats/experimentTables.ts';
 
@@ -61,33 +62,39 @@ export function summarise(dir: string, options: { partial?: boolean } = {}): Sum
       if (!runFinished(dir, { dir: run.dir, scenarioHash: hashes.get(run.dir) ?? '' })) missing.push(run);
     }
   }
-  const reps = m.seeds.map((_, r) => r).filter((r) => !missing.some((x) => x.replication === r + 1));
+  // With a posterior a draw counts only with all its seeds, so the variance split stays balanced.
+  const group = (r: number) => (m.posterior ? Math.floor(r / m.posterior.seedsPerDraw) : r);
+  const brokenGroups = new Set(missing.map((x) => group(x.replication - 1)));
+  const reps = m.seeds.map((_, r) => r).filter((r) => !brokenGroups.has(group(r)));
+  if (m.posterior && reps.length && reps.length < 2 * m.posterior.seedsPerDraw) reps.length = 0;
   if (missing.length && (!options.partial || m.design || reps.length === 0)) throw new MissingRunsError(missing, dir);
 
   const data = arms.map((arm) => reps.map((r) => readRun(path.join(dir, runDirName(arm, r + 1)), m.metrics, m.days)));
   const used: ExperimentManifest = { ...m, seeds: reps.map((r) => m.seeds[r]) };
+  if (m.posterior) used.posterior = { ...m.posterior, draws: [...new Set(reps.map(group))].map((g) => m.posterior!.draws[g]) };
   const rows = summaryRows(used, arms, data);
   const summary = SUMMARY_COLUMNS.join(',') + '\n' + rows.map(summaryLine).join('');
   const series = seriesText(used, arms, data);
   writeFileAtomic(path.join(dir, 'summary.csv'), summary);
   writeFileAtomic(path.join(dir, 'series.csv'), series);
   writeSeriesParquet(dir, m, arms, reps);
-  writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing));
+  writeFileAtomic(path.join(dir, 'report.md'), renderReport(used, rows) + leftOut(m, missing, reps));
   const armIndex = new Map(arms.map((a, k) => [a, k]));
   const designFiles = writeDesignOutputs(dir, m, (arm, rep, metric, day) => data[armIndex.get(arm)!][rep].values[metric][day]);
   return { dir: path.resolve(dir), manifest: m, rows, files: [...OUTPUT_FILES, ...designFiles] };
 }
 
 /** The report's note on runs that failed and the replications left out because of them. */
-function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing']): string {
+function leftOut(m: ExperimentManifest, missing: MissingRunsError['missing'], kept: number[]): string {
   if (!missing.length) return '';
   const errors = new Map(m.runs.map((r) => [r.dir, r.error]));
-  const reps = [...new Set(missing.map((x) => x.replication))].sort((a, b) => a - b);
+  // With a posterior a draw is left out whole: the replications of its other seeds too.
+  const reps = m.seeds.map((_, r) => r + 1).filter((r) => !kept.includes(r - 1));
   return [
     '',
     '## Failed runs',
     '',
-    `These runs failed twice and are missing, so replication${reps.length > 1 ? 's' : ''} ${reps.join(', ')} ${reps.length > 1 ? 'are' : 'is'} left out of every arm (the differences stay paired by replication):`,
+    `These runs failed twice and are missing, so replication${reps.length > 1 ? 's' : ''} ${reps.join(', ')} ${reps.length > 1 ? 'are' : 'is'} left out of every arm (the differences stay paired by replication${m.posterior ? ', and a posterior draw counts only with all its seeds' : ''}):`,
     '',
     ...missing.map((x) => `- ${x.dir} (seed ${x.seed})${errors.get(x.dir) ? `: ${errors.get(x.dir)}` : ''}`),
     '',
@@ -137,6 +144,7 @@ function readRun(runDir: string, metrics: string[], days: number): RunData {
 
 function summaryRows(m: ExperimentManifest, arms: string[], data: RunData[][]): SummaryRow[] {
   const n = m.seeds.length;
+  const perDraw = m.posterior?.seedsPerDraw;
   const rows: SummaryRow[] = [];
   const x = new Float64Array(n);
   const d = new Float64Array(n);
@@ -179,8 +187,23 @@ function summaryRows(m: ExperimentManifest, arms: string[], data: RunData[][]): 
           costed,
           currency,
         };
+        if (perDraw !== undefined) {
+          row.draws = n / perDraw;
+          row.seedsPerDraw = perDraw;
+        }
         if (a > 0) {
           const diff = estimate(d);
+          if (perDraw !== undefined) {
+            const split = varianceSplit(d, perDraw);
+            // Seeds of one draw share its parameters: the mean's interval rests on the draws' means.
+            if (perDraw > 1) [diff.low, diff.high] = [split.low, split.high];
+            row.diffSdParameter = split.sdParameter;
+            row.diffSdStochastic = split.sdStochastic;
+            row.parameterShare = split.parameterShare;
+            row.signShare = split.signShare;
+            row.posteriorLow = split.posteriorLow;
+            row.posteriorHigh = split.posteriorHigh;
+          }
           row.diff = diff.mean;
           row.diffLow = diff.low;
           row.diffHigh = diff.high;
@@ -227,6 +250,14 @@ function summaryLine(r: SummaryRow): string {
     cell(r.costUnit),
     cell(r.costed),
     cell(r.currency),
+    cell(r.draws),
+    cell(r.seedsPerDraw),
+    cell(r.diffSdParameter),
+    cell(r.diffSdStochastic),
+    cell(r.parameterShare),
+    cell(r.signShare),
+    cell(r.posteriorLow),
+    cell(r.posteriorHigh),
   ]);
 }
 

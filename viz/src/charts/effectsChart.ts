@@ -1,5 +1,5 @@
 import { axisBottom, scaleLinear } from 'd3';
-import type { SummaryRow } from '../data/experimentTables.ts';
+import { signRobust, type SummaryRow } from '../data/experimentTables.ts';
 import type { Column } from '../data/runManifest.ts';
 import { saveButtons } from '../export/saveChart.ts';
 import { formatMoney, formatValue } from '../format/formatValue.ts';
@@ -12,6 +12,9 @@ const ROW = 30;
  * Effects of the policy arms on one indicator: arm minus baseline at each reported day, a
  * dot for the mean paired difference and a whisker for its 95% CI, with the zero line, the
  * direction that is better, and the arm's cost and cost per unit of improvement beside it.
+ * Over a calibration's posterior a second, wider and lighter whisker behind it shows where
+ * the effect lies over the parameter sets (5% to 95% of the draws' effects), dashed where
+ * its sign is not robust.
  */
 export function effectsChart(
   column: Column,
@@ -21,6 +24,7 @@ export function effectsChart(
   width = 840,
 ): HTMLElement {
   const shown = rows.filter((r) => Number.isFinite(r.diff));
+  const posterior = shown.some((r) => Number.isFinite(r.posteriorLow));
   const rowLabel = (r: SummaryRow) => `${labels.get(r.arm) ?? r.arm} · day ${r.day}`;
   // Room on the left for the longest row label, at about 7 px a character of 12 px text.
   const left = Math.max(120, ...shown.map((r) => rowLabel(r).length * 7 + 16));
@@ -30,9 +34,9 @@ export function effectsChart(
     Math.max(Math.min(width, pageWidth()), left + margin.right + 240),
     height,
     margin,
-    `Effect on ${column.name} (${column.unit}): arm minus baseline, 95% CI`,
+    `Effect on ${column.name} (${column.unit}): arm minus baseline, 95% CI${posterior ? ', and 5-95% over the posterior' : ''}`,
   );
-  const values = shown.flatMap((r) => [r.diff, r.diffLow, r.diffHigh]).filter(Number.isFinite);
+  const values = shown.flatMap((r) => [r.diff, r.diffLow, r.diffHigh, r.posteriorLow, r.posteriorHigh]).filter(Number.isFinite);
   const span = Math.max(...values.map(Math.abs), 1e-9);
   const x = scaleLinear()
     .domain([Math.min(0, ...values) - span * 0.1, Math.max(0, ...values) + span * 0.1])
@@ -79,6 +83,24 @@ export function effectsChart(
       .attr('y', y + 4)
       .attr('text-anchor', 'end')
       .text(rowLabel(r));
+    if (Number.isFinite(r.posteriorLow) && Number.isFinite(r.posteriorHigh)) {
+      const robust = signRobust(r.signShare, r.posteriorLow, r.posteriorHigh);
+      g.attr('data-sign-robust', String(robust))
+        .append('line')
+        .attr('class', robust ? 'posterior-whisker' : 'posterior-whisker not-robust')
+        .attr('x1', x(r.posteriorLow))
+        .attr('x2', x(r.posteriorHigh))
+        .attr('y1', y)
+        .attr('y2', y)
+        .attr('stroke', colour)
+        .attr('stroke-opacity', 0.35)
+        .attr('stroke-width', 9)
+        .attr('stroke-dasharray', robust ? null : '4 3')
+        .append('title')
+        .text(
+          `over the posterior (${r.draws} draws): ${formatValue(r.posteriorLow)} to ${formatValue(r.posteriorHigh)}; sign of the mean in ${Math.round(r.signShare * 100)}% of draws${Number.isFinite(r.parameterShare) ? `; ${Math.round(r.parameterShare * 100)}% of the variance from the parameters` : ''}`,
+        );
+    }
     if (Number.isFinite(r.diffLow) && Number.isFinite(r.diffHigh)) {
       g.append('line')
         .attr('class', 'whisker')
@@ -132,6 +154,13 @@ export function effectsChart(
       { class: 'chart-desc' },
       "Dot: mean difference from the baseline over paired replications (same seeds); whisker: its 95% confidence interval. A whisker that crosses the zero line means no clear effect. Cost: programme spending up to that day, in the scenario's money (mean over replications); per unit: extra cost over the baseline per step of improvement (per 0.01 of an index or share, per percentage point), shown only when the interval excludes zero (otherwise: no clear effect).",
     ),
+    posterior
+      ? el(
+          'p',
+          { class: 'chart-desc posterior-desc' },
+          `Over a calibration's posterior: each replication ran with a parameter set drawn from it, the same in every arm. The wide, light bar behind the whisker spans 5% to 95% of the ${shown.find((r) => Number.isFinite(r.draws))?.draws ?? ''} draws' mean effects (the parameter uncertainty); it is dashed where the effect's sign is not robust (fewer than 90% of the draws share it, or the bar crosses zero).`,
+        )
+      : false,
     // Too wide for a phone: it scrolls sideways rather than shrinking its text.
     el('div', { class: 'chart-scroll' }, svg),
     saveButtons(`${column.name}-effects`, () => svg),

@@ -1,5 +1,5 @@
 import { numberColumn, parseCsv, textColumn } from './csvTable.ts';
-import { SERIES_COLUMNS, SUMMARY_COLUMNS, type SummaryRow as SummaryWritten } from '../../../sim/formats/experimentTables.ts';
+import { SERIES_COLUMNS, SUMMARY_COLUMNS, signRobust, type SummaryRow as SummaryWritten } from '../../../sim/formats/experimentTables.ts';
 
 /** One arm's indicator over time: mean of the replications and its 95% CI (series.csv). */
 export interface ArmSeries {
@@ -13,10 +13,13 @@ export interface ArmSeries {
 const FIRST_SUMMARY_COLUMNS = SUMMARY_COLUMNS.slice(0, SUMMARY_COLUMNS.indexOf('cost_per_unit') + 1);
 
 type FirstFields = 'arm' | 'metric' | 'day' | 'n' | 'mean' | 'sd' | 'ciLow' | 'ciHigh' | 'diff' | 'diffLow' | 'diffHigh' | 'cost' | 'costPerUnit';
+/** Columns of an experiment over a posterior: NaN when it has none (empty cells) or the file predates them. */
+type PosteriorFields = 'draws' | 'parameterShare' | 'signShare' | 'posteriorLow' | 'posteriorHigh';
 /** One row of summary.csv as read: an empty number cell is NaN; a column the file lacks is undefined. */
-export type SummaryRow = Required<Pick<SummaryWritten, FirstFields>> & Pick<SummaryWritten, 'costUnit' | 'currency' | 'costed'>;
+export type SummaryRow = Required<Pick<SummaryWritten, FirstFields>> &
+  Pick<SummaryWritten, 'costUnit' | 'currency' | 'costed'> & { [K in PosteriorFields]: number };
 
-export { SERIES_COLUMNS, SUMMARY_COLUMNS };
+export { SERIES_COLUMNS, SUMMARY_COLUMNS, signRobust };
 
 /** series.csv by arm, then metric. Confidence bounds are NaN where there was one replication. */
 export function readSeries(file: string, text: string): Map<string, Map<string, ArmSeries>> {
@@ -60,6 +63,10 @@ export function readSummary(file: string, text: string): SummaryRow[] {
     num(c, true),
   );
   const optionalText = (c: string) => (t.header.includes(c) ? textColumn(t, c) : undefined);
+  const optionalNumber = (c: string) => (t.header.includes(c) ? num(c, true) : new Float64Array(arm.length).fill(NaN));
+  const [draws, parameterShare, signShare, posteriorLow, posteriorHigh] = ['draws', 'parameter_share', 'sign_share', 'posterior_low', 'posterior_high'].map(
+    optionalNumber,
+  );
   const [costUnit, currency, costed] = ['cost_unit', 'currency', 'costed'].map(optionalText);
   return arm.map((a, i) => ({
     arm: a,
@@ -78,5 +85,10 @@ export function readSummary(file: string, text: string): SummaryRow[] {
     costUnit: costUnit?.[i] || undefined,
     currency: currency?.[i] || undefined,
     costed: costed ? costed[i] !== 'false' : undefined,
+    draws: draws[i],
+    parameterShare: parameterShare[i],
+    signShare: signShare[i],
+    posteriorLow: posteriorLow[i],
+    posteriorHigh: posteriorHigh[i],
   }));
 }

@@ -69,7 +69,7 @@ export function designArms(
       const scenario = armScenario(file, scenarioFile, rawScenario, [...baseOverrides, ...overrides], [], 'design');
       const set = Object.fromEntries(design.parameters.map((p, k) => [p.path, point.values[k]]));
       const description = design.parameters.map((p, k) => `${p.path} = ${JSON.stringify(point.values[k])}`).join(', ');
-      arms.push({ name: point.arm, label: point.arm, description: `Design point: ${description}.`, scenario, set });
+      arms.push({ name: point.arm, label: point.arm, description: `Design point: ${description}.`, scenario, set, overrides, policies: [], where: 'design' });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       failedPoints++;
