@@ -96,12 +96,9 @@ const published = {
       'Standard deviation of the model discrepancy: how far even the best parameters could miss, because the model city and the quantity measured are not exactly those of the source (default 0).',
   }),
   source: z.string().min(1).max(2000).meta({ description: 'Where the value comes from: authors, year, table or page.' }),
-  arm: z
-    .string()
-    .optional()
-    .meta({
-      description: 'Measure the target in this arm instead of the point itself (for "effect" targets: the arm whose difference from the point is the effect).',
-    }),
+  arm: z.string().optional().meta({
+    description: 'Measure the target in this arm instead of the point itself (for "effect" targets: the arm whose difference from the point is the effect).',
+  }),
 };
 
 const metricTarget = z
@@ -137,6 +134,7 @@ const effectTarget = z
     type: z.literal('effect').meta({ description: "A policy's effect: the arm's metric minus the point's, paired by seed, on a day." }),
     ...published,
     arm: z.string().meta({ description: 'The arm with the policy (or the changed setting).' }),
+    versus: z.string().optional().meta({ description: 'The arm it is compared with, with the same seed (default: the point itself, without any arm).' }),
     metric: z.enum(metricNames).meta({ description: 'The column of metrics.csv.' }),
     day: z.number().int().min(0).max(36_500).meta({ description: 'The day of the row.' }),
   })
@@ -154,12 +152,9 @@ const parameterSchema = z
       .meta({ description: 'The scenario field, by path exactly as `icity run --set path=value` takes it, e.g. "contact.positiveEffect".' }),
     min: z.number().meta({ description: 'The lowest value of the prior range.' }),
     max: z.number().meta({ description: 'The highest value of the prior range.' }),
-    scale: z
-      .enum(['linear', 'log'])
-      .default('linear')
-      .meta({
-        description: 'Sample the range evenly ("linear") or evenly in its logarithm ("log", for a range over orders of magnitude; min must be above 0).',
-      }),
+    scale: z.enum(['linear', 'log']).default('linear').meta({
+      description: 'Sample the range evenly ("linear") or evenly in its logarithm ("log", for a range over orders of magnitude; min must be above 0).',
+    }),
   })
   .superRefine((p, ctx) => {
     if (!(p.max > p.min)) ctx.addIssue({ code: 'custom', path: ['max'], input: p.max, message: `must be greater than min (${p.min})` });
@@ -197,26 +192,18 @@ export const calibrationSchema = z
     parameters: z.array(parameterSchema).min(1).max(50).meta({ description: 'The parameters to calibrate, each with its prior range.' }),
     arms: z.array(armSchema).max(20).default([]).meta({ description: 'Variants run beside every point, for targets measured in them (policy effects).' }),
     targets: z.array(targetSchema).min(1).max(100).meta({ description: 'The published figures to reproduce.' }),
-    runs: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .meta({
-        description: 'Budget: the most runs of all waves together (each point costs replications × (1 + arms) runs), besides the runs of the defaults.',
-      }),
+    runs: z.number().int().min(1).max(1_000_000).meta({
+      description: 'Budget: the most runs of all waves together (each point costs replications × (1 + arms) runs), besides the runs of the defaults.',
+    }),
     waves: z.number().int().min(1).max(20).default(3).meta({ description: 'Waves of history matching; the budget is shared equally between them.' }),
     cutoff: z
       .number()
       .positive()
       .default(3)
       .meta({ description: "Implausibility above which a point is ruled out (3, Pukelsheim's three-sigma rule, as in Vernon, Goldstein & Bower 2010)." }),
-    implausibility: z
-      .enum(['max', 'second-max'])
-      .default('max')
-      .meta({
-        description: "A point's implausibility over all targets: the largest (default) or the second largest (tolerates one target the model cannot meet).",
-      }),
+    implausibility: z.enum(['max', 'second-max']).default('max').meta({
+      description: "A point's implausibility over all targets: the largest (default) or the second largest (tolerates one target the model cannot meet).",
+    }),
   })
   .superRefine((c, ctx) => {
     const paths = new Set<string>();
@@ -242,6 +229,13 @@ export const calibrationSchema = z
           path: ['targets', k, 'arm'],
           input: t.arm,
           message: arms.size ? `unknown arm; arms are ${[...arms].join(', ')}` : 'unknown arm; the file has no "arms"',
+        });
+      if (t.type === 'effect' && t.versus !== undefined && (!arms.has(t.versus) || t.versus === t.arm))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', k, 'versus'],
+          input: t.versus,
+          message: t.versus === t.arm ? 'must differ from arm' : `unknown arm; arms are ${[...arms].join(', ') || 'none'}`,
         });
       if ((t.type === 'metric' || t.type === 'effect') && c.days !== undefined && t.day > c.days)
         ctx.addIssue({ code: 'custom', path: ['targets', k, 'day'], input: t.day, message: `must be at most days (${c.days})` });

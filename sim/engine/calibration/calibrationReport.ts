@@ -35,7 +35,7 @@ function measured(t: Target): string {
     case 'metric':
       return `\`${t.metric}\` on day ${t.day}${t.arm ? ` in arm ${t.arm}` : ''}`;
     case 'effect':
-      return `effect of arm ${t.arm} on \`${t.metric}\` on day ${t.day} (paired difference)`;
+      return `effect of arm ${t.arm}${t.versus ? ` against arm ${t.versus}` : ''} on \`${t.metric}\` on day ${t.day} (paired difference)`;
     case 'correlation':
       return `r(${t.x}, ${t.y}) over ${whom(t.filter?.who)} at the end${t.arm ? ` in arm ${t.arm}` : ''}`;
     case 'languageShare':

@@ -107,7 +107,7 @@ export function targetValue(t: Target, tables: RunTables, runDir: (arm?: string)
     case 'metric':
       return tables.metric(runDir(t.arm), t.metric, t.day);
     case 'effect':
-      return tables.metric(runDir(t.arm), t.metric, t.day) - tables.metric(runDir(), t.metric, t.day);
+      return tables.metric(runDir(t.arm), t.metric, t.day) - tables.metric(runDir(t.versus), t.metric, t.day);
     case 'correlation': {
       const { file, table } = tables.agentRows(runDir(t.arm));
       const rows = selected(table, file, t.filter, hostGroup);
