@@ -116,6 +116,10 @@ const correlationTarget = z
     ...published,
     x: z.enum(AGENT_NUMBER_COLUMNS).meta({ description: 'The first column of agents.csv.' }),
     y: z.enum(AGENT_NUMBER_COLUMNS).meta({ description: 'The second column of agents.csv.' }),
+    xTransform: z
+      .enum(['none', 'log1p'])
+      .default('none')
+      .meta({ description: 'Transform x before correlating: "log1p" takes log(1 + x), for counts such as encounters whose effect saturates.' }),
     filter: filterSchema.optional(),
   })
   .meta({ description: 'A correlation over residents at the end of the run (agents.csv), e.g. out-group contacts and prejudice among hosts.' });

@@ -37,7 +37,7 @@ function measured(t: Target): string {
     case 'effect':
       return `effect of arm ${t.arm}${t.versus ? ` against arm ${t.versus}` : ''} on \`${t.metric}\` on day ${t.day} (paired difference)`;
     case 'correlation':
-      return `r(${t.x}, ${t.y}) over ${whom(t.filter?.who)} at the end${t.arm ? ` in arm ${t.arm}` : ''}`;
+      return `r(${t.xTransform === 'log1p' ? `log(1 + ${t.x})` : t.x}, ${t.y}) over ${whom(t.filter?.who)} at the end${t.arm ? ` in arm ${t.arm}` : ''}`;
     case 'languageShare':
       return `share at ${t.atLeast.toUpperCase().replace('_', '-')} or above, ${whom(t.filter?.who)} at the end${t.arm ? ` in arm ${t.arm}` : ''}`;
   }

@@ -114,8 +114,9 @@ export function targetValue(t: Target, tables: RunTables, runDir: (arm?: string)
       const x = column(table, file, t.x);
       const y = column(table, file, t.y);
       const pairs = rows.filter((r) => r[x] !== '' && r[y] !== '');
+      const transform = t.xTransform === 'log1p' ? Math.log1p : (v: number) => v;
       return pearson(
-        pairs.map((r) => Number(r[x])),
+        pairs.map((r) => transform(Number(r[x]))),
         pairs.map((r) => Number(r[y])),
       );
     }
