@@ -44,6 +44,7 @@ export const employmentCheck: Check = {
   id: 'employment',
   title: 'Employment gaps by years since arrival',
   use: "Calibration for the levels: the EU 2017 rates set the default city's initial group rates and, with the participation rates, labour.hireRate; validation for the closing of the gap with years, which no parameter was set to reproduce (the initial cross-section is built to rise with years, so day 0 matches by construction).",
+  calibrationTargets: ['employment_gap'],
   run(size: Size) {
     const z = SIZES[size];
     const runs = z.seeds.map((seed) => defaultCityRun(z.residents, z.days, seed));
