@@ -65,6 +65,20 @@ describe('a calibration', () => {
     for (const f of OUTPUTS) expect(fs.readFileSync(path.join(killed, f), 'utf8')).toBe(fs.readFileSync(path.join(one, f), 'utf8'));
   }, 120_000);
 
+  it('in two shards, run by turns until done, writes the same outputs', () => {
+    const sharded = path.join(dir, 'sharded');
+    const statuses: string[] = [];
+    // Each invocation does its shard's share of the current wave and stops when the wave waits for the other shard.
+    for (let turn = 0; turn < 6 && statuses[statuses.length - 1] !== 'done'; turn++) {
+      const r = icity(['calibrate', file, '--out', sharded, '--shard', `${(turn % 2) + 1}/2`, '--workers', '1', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      statuses.push(JSON.parse(r.stdout).complete ? 'done' : 'incomplete');
+    }
+    expect(statuses[0]).toBe('incomplete');
+    expect(statuses[statuses.length - 1]).toBe('done');
+    for (const f of OUTPUTS) expect(fs.readFileSync(path.join(sharded, f), 'utf8')).toBe(fs.readFileSync(path.join(one, f), 'utf8'));
+  }, 180_000);
+
   it('refuses a folder that holds another calibration, and changes nothing in it', () => {
     const other = writeCalibration(dir, 'other.json', (c) => void (c.parameters[0].max = 0.03));
     const before = fs.readFileSync(path.join(one, 'runs.csv'), 'utf8');
