@@ -5,8 +5,9 @@ import type { Target } from './results.ts';
 import type { EndToEndCell } from './endToEnd/schellingEndToEnd.ts';
 
 /**
- * Resident state per resident the design allows. Model version 2 holds 128 (tie links), so
- * the target is reported as missed until the links are packed smaller.
+ * Resident state per resident the design allows. Model version 2 holds 110 bytes: its eight
+ * tie links alone take 48 (a 4-byte partner index and a 2-byte end day each), so the target
+ * is reported as missed (docs/model-v2.md, Speed and memory).
  */
 const MAX_RESIDENT_BYTES = 64;
 

@@ -29,17 +29,18 @@ export const contactSchema = section(
       unit: 'log-odds per unit Allport score',
       source: 'Pettigrew & Tropp 2006 (PSP 90:751, Table 4): conditions strengthen the effect; size assumed',
     }),
-    positiveEffect: share(0.004, {
+    positiveEffect: share(0.001, {
       description: "Share of a resident's prejudice removed by one positive out-group encounter in a space with no Allport conditions.",
       unit: 'share of current prejudice',
-      source: 'assumed; calibrated to a moderate effect (Pettigrew & Tropp 2006, r about -0.2)',
+      source:
+        'assumed; small, so that with attitudes.anchor host r(log(1 + out-group encounters), prejudice) after a year is near the meta-analytic mean (Pettigrew & Tropp 2006, PSP 90:751: r = -0.21; calibration)',
     }),
     allportBoost: real(1, 0, 10, {
       description: "How much a space's Allport score multiplies the effect of a positive encounter (effect times 1 + boost x score).",
       unit: 'multiplier per unit Allport score',
       source: 'Pettigrew & Tropp 2006: larger effects in structured programmes; size assumed',
     }),
-    negativeEffect: share(0.008, {
+    negativeEffect: share(0.002, {
       description:
         'Share of the distance to full prejudice added by one negative out-group encounter. Larger than positiveEffect: negative contact weighs more.',
       unit: 'share of (1 - prejudice)',

@@ -3,7 +3,7 @@ import { real, section, share } from './param.ts';
 
 export const labourSchema = section(
   {
-    hireRate: real(0.0024, 0, 1, {
+    hireRate: real(0.002, 0, 1, {
       description: 'Daily probability that a job-seeking adult with native language and no discrimination is hired.',
       unit: 'probability per day',
       source:
@@ -24,6 +24,13 @@ export const labourSchema = section(
       unit: 'share of hiring chance',
       source:
         'Quillian, Heath, Pager, Midtboen, Fleischmann & Hexel 2019 (Sociological Science 6:467, Table 2): majority applicants get 1.2 to 1.7 times the callbacks of minority applicants, about 1.45 pooled; 0.3 is a ratio of 1.43',
+    }),
+    networkHireShare: share(0.5, {
+      description:
+        "Share of hires made through personal contacts and referrals, where the employers' discrimination measured by application field experiments does not apply (labour.discrimination cuts only the other hires).",
+      unit: 'share of hires',
+      source:
+        'Topa 2011 (Handbook of Social Economics 1B, ch. 22): about half of jobs are found through informal channels; Pellizzari 2010 (ILR Review 63:494): a third to a half in EU countries; field experiments measure callbacks to written applications only (Quillian et al. 2019)',
     }),
     regulatedShare: share(0.3, {
       description: 'Share of medium- and high-skill jobs in regulated occupations, open to a foreign diploma only once recognised.',

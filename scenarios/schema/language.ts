@@ -20,28 +20,31 @@ export const languageSchema = section(
         unit: 'hours',
         source: 'Cambridge English, Guided learning hours (2023): A1 90-100, A2 180-200, B1 350-400, B2 500-600, C1 700-800; midpoints',
       }),
-    aptitudeSd: real(0.35, 0, 2, {
+    aptitudeSd: real(0.6, 0, 2, {
       description:
         "Spread of learners' aptitude: each resident's learning speed is multiplied by a log-normal factor with mean 1 and this sd of its logarithm.",
       unit: 'sd of log multiplier',
-      source: 'assumed; Li 2016 (Appl. Linguist. 37:801): aptitude correlates about .3 to .5 with outcomes',
+      source:
+        'Bloom 1974 (Am. Psychol. 29:682): the time learners need to reach the same criterion differs about five to one between the slower and the faster (0.6 gives a ratio of 4.7 between the 90th and the 10th percentile); Li 2016 (Appl. Linguist. 37:801): aptitude correlates about .3 to .5 with outcomes',
     }),
     schoolingFactor: z
       .tuple([
-        real(0.75, 0, 10, { description: 'Low.', unit: 'multiplier' }),
-        real(1, 0, 10, { description: 'Medium.', unit: 'multiplier' }),
+        real(0.5, 0, 10, { description: 'Low.', unit: 'multiplier' }),
+        real(0.8, 0, 10, { description: 'Medium.', unit: 'multiplier' }),
         real(1.2, 0, 10, { description: 'High.', unit: 'multiplier' }),
       ])
-      .default([0.75, 1, 1.2])
+      .default([0.5, 0.8, 1.2])
       .meta({
         description: 'Learning speed by prior schooling (education).',
         unit: 'multiplier',
-        source: 'assumed; BAMF Integrationskursgeschaeftsstatistik 2019: course outcomes rise with prior schooling',
+        source:
+          'assumed sizes; BAMF Integrationskursgeschaeftsstatistik 2019 and Tissot et al. 2019 (BAMF Forschungsbericht 33, Evaluation der Integrationskurse): course outcomes rise steeply with years of prior schooling',
       }),
-    illiterateShare: share(0.15, {
-      description: 'Share of low-educated migrants arriving as adults who cannot read or write in any script.',
+    illiterateShare: share(0.6, {
+      description: "Share of low-educated migrants arriving as adults who cannot read or write, or not in the host language's script.",
       unit: 'share of low-educated adult migrants',
-      source: 'assumed; BAMF 2019: about one course taker in six joins a literacy course',
+      source:
+        'BAMF Integrationskursgeschaeftsstatistik 2019: about one course taker in six joins a literacy course (for those who cannot read or write, or not in the Latin script); with a quarter of migrant adults low-educated, that is about 0.6 of them',
     }),
     illiterateFactor: share(0.5, {
       description:

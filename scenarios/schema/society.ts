@@ -13,12 +13,13 @@ export const tiesSchema = section(
       unit: 'days',
       source: 'assumed: a few years',
     }),
-    outgroupTieEffect: share(0.05, {
+    outgroupTieEffect: share(0.2, {
       description: 'Share of prejudice removed when a resident forms an out-group tie (friendship has a larger effect than a single encounter).',
       unit: 'share of current prejudice',
-      source: 'Pettigrew & Tropp 2006 (PSP 90:751, p. 766): cross-group friendship effects are larger; size assumed',
+      source:
+        'Pettigrew & Tropp 2006 (PSP 90:751, p. 766): cross-group friendship effects are larger; Pettigrew, Tropp, Wagner & Christ 2011 (IJIR 35:271): friendship is the strongest form of contact; size assumed (a tie forming moves prejudice more than a hundred encounters)',
     }),
-    friendshipEffect: real(0.0004, 0, 1, {
+    friendshipEffect: real(0.006, 0, 1, {
       description:
         'Daily drop in prejudice, as a share of it, per out-group tie a resident holds: a friendship keeps working while it lasts, which a casual encounter does not.',
       unit: 'share of prejudice per tie per day',
@@ -40,16 +41,17 @@ export const tiesSchema = section(
 
 export const attitudesSchema = section(
   {
-    normRate: real(0.002, 0, 1, {
+    normRate: real(0.0005, 0, 1, {
       description: "Daily pull of a resident's prejudice toward the mean of their group in their district (neighbourhood norm).",
       unit: 'share of the gap per day',
       source: 'assumed',
     }),
-    anchor: real(0.003, 0, 1, {
+    anchor: real(0.01, 0, 1, {
       description:
         "Daily pull of prejudice back toward the resident's own starting disposition: attitudes are also shaped outside contact (family, media, school), so contact moves them against a steady pull and individual differences persist.",
       unit: 'share of the gap per day',
-      source: 'assumed',
+      source:
+        'Henry & Sears 2009 (Polit. Psychol. 30:569): racial attitudes crystallise by early adulthood and stay highly stable after; rate assumed (a gap halves in about 69 days), so the spread of prejudice persists (sd 0.15 on day 0, about 0.13 after a year)',
     }),
     extendedContact: real(0.0005, 0, 1, {
       description:

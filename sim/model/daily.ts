@@ -44,9 +44,11 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
   const economicRise = (att.economicThreat * downturn) / 365;
   const sizeRise = att.sizeThreat / 365;
   const evenShare = 1 / G;
-  // Employers discriminate in proportion to how prejudiced hosts are now, relative to the start.
+  // Employers discriminate in proportion to how prejudiced hosts are now, relative to the start,
+  // in the hires made through written applications; hires through contacts escape it.
   const initial = env[Env.initialHostPrejudice];
   const employerBias = Math.min(1, lab.discrimination * (initial > 0 ? env[Env.hostPrejudice] / initial : 1));
+  const formalShare = 1 - lab.networkHireShare;
   const rate = att.identityRate;
   const ageing = sc.submodels.demography;
   const grow = 1 / (sc.demography.childhoodYears * 365);
@@ -86,7 +88,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
         }
       } else if (seeksWork(world, i)) {
         let p = hireScale * hireChance(world, i);
-        if (migrant) p *= 1 - Math.min(1, employerBias * lever.discriminationFactor[dg]);
+        if (migrant) p *= 1 - Math.min(1, employerBias * lever.discriminationFactor[dg]) * formalShare;
         if (stream.next() < p) job[i] = pickWorkplace(world, hiredLevel(world, i, stream), stream);
       }
     }

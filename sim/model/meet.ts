@@ -4,7 +4,7 @@ import { afterNegative, afterPositive, declineProbability, languageBarrier, nega
 import { SpaceKind } from './spaceTypes.ts';
 import { proficiencyPerHour, learnerSpeed } from './learning.ts';
 import { addTie } from './ties.ts';
-import { SPACE_STATS, SpaceStat } from './world.ts';
+import { SPACE_STATS, SpaceStat, TIE_NEVER } from './world.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 
 /** One CEFR level is this much proficiency. */
@@ -15,9 +15,9 @@ const INSTITUTIONAL = 0.6;
 /** Space types where people choose whom they talk to, so the prejudiced can avoid the out-group. */
 const CHOSEN = new Set<number>([SpaceKind.shop, SpaceKind.market, SpaceKind.community, SpaceKind.worship, SpaceKind.centre]);
 
-/** A tie that forms today lasts an exponential time with mean `lifetime` days. */
+/** A tie that forms today lasts an exponential time with mean `lifetime` days (capped at TIE_NEVER, beyond any run). */
 function tieEndDay(day: number, lifetime: number, u: number): number {
-  return day + 1 + Math.round(-Math.log(1 - u) * lifetime);
+  return Math.min(TIE_NEVER, day + 1 + Math.round(-Math.log(1 - u) * lifetime));
 }
 
 /**

@@ -68,6 +68,11 @@ export const Trait = {
 
 /** Tie links a resident can hold at once (a sympathy group of friends and close acquaintances). */
 export const TIE_SLOTS = 8;
+/**
+ * End day of a tie that outlasts any run (runs last at most 36,500 days): tie end days are
+ * stored in two bytes and capped here, which changes nothing a run can see.
+ */
+export const TIE_NEVER = 65_535;
 
 export interface World {
   scenario: Scenario;
@@ -82,8 +87,9 @@ export interface World {
     education: Uint8Array;
     /** Bits of Flag. */
     flags: Uint8Array;
-    ingroupTies: Uint16Array;
-    outgroupTies: Uint16Array;
+    /** Tie links held, in-group and out-group (at most TIE_SLOTS together). */
+    ingroupTies: Uint8Array;
+    outgroupTies: Uint8Array;
     /** Hours of language class attended. */
     classHours: Uint16Array;
     /** The resident's own baseline prejudice (x 255), what attitudes return to without contact. */
@@ -111,9 +117,12 @@ export interface World {
     orientation: Uint8Array;
     /** A uniform draw 0..255 compared with the group's and sex's participation to say who seeks work. */
     workPropensity: Uint8Array;
-    /** Tie links, TIE_SLOTS per resident: the partner's index (NONE for an empty slot) and the day the tie ends. */
+    /**
+     * Tie links, TIE_SLOTS per resident: the partner's index (NONE for an empty slot) and the day
+     * the tie ends, capped at TIE_NEVER (later than any run can last, so two bytes suffice).
+     */
     tiePartner: Int32Array;
-    tieEnd: Int32Array;
+    tieEnd: Uint16Array;
   };
   households: {
     dwelling: Int32Array;
@@ -210,8 +219,8 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       age: u8('resident.age', R),
       education: u8('resident.education', R),
       flags: u8('resident.flags', R),
-      ingroupTies: u16('resident.ingroupTies', R),
-      outgroupTies: u16('resident.outgroupTies', R),
+      ingroupTies: u8('resident.ingroupTies', R),
+      outgroupTies: u8('resident.outgroupTies', R),
       classHours: u16('resident.classHours', R),
       disposition: u8('resident.disposition', R),
       household: i32('resident.household', R),
@@ -232,7 +241,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       orientation: u8('resident.orientation', R),
       workPropensity: u8('resident.workPropensity', R),
       tiePartner: i32('resident.tiePartner', R * TIE_SLOTS),
-      tieEnd: i32('resident.tieEnd', R * TIE_SLOTS),
+      tieEnd: u16('resident.tieEnd', R * TIE_SLOTS),
     },
     households: {
       dwelling: i32('household.dwelling', H),

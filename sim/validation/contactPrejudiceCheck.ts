@@ -54,7 +54,7 @@ function correlations(run: CityRun): SeedResult {
 export const contactPrejudiceCheck: Check = {
   id: 'contact',
   title: 'Out-group contact and prejudice (Pettigrew & Tropp 2006)',
-  use: 'Validation in version 2: no parameter was tuned to r = -.21; contact.positiveEffect was sized in version 1 to a moderate effect of that order, and the version 2 defaults were set so that the expected change per encounter is not positive (a form the meta-analysis supports), not to match r.',
+  use: 'Calibration for the encounter row: contact.positiveEffect and negativeEffect (with attitudes.anchor and normRate) were chosen in version 2 with this r in view, so r(encounters) is not an independent test; the ties row and the spread of prejudice were not set from a published figure (friendship effects are larger, Pettigrew & Tropp 2006, a direction, not a number).',
   run(size: Size) {
     const z = SIZES[size];
     const results = z.seeds.map((seed) => correlations(defaultCityRun(z.residents, z.days, seed)));

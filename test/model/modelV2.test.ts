@@ -138,9 +138,49 @@ describe('ties as links', () => {
 
   it('friendship keeps lowering prejudice while it lasts, so ties move prejudice more than casual encounters', () => {
     const base = { ...quiet, 'ties.tieChance': 0.01 };
-    expect(indicatorsAfter({ ...base, 'ties.friendshipEffect': 0.003 }, 90).prejudice_host).toBeLessThan(
-      indicatorsAfter({ ...base, 'ties.friendshipEffect': 0 }, 90).prejudice_host - 0.005,
+    expect(indicatorsAfter(base, 90).prejudice_host).toBeLessThan(indicatorsAfter({ ...base, 'ties.friendshipEffect': 0 }, 90).prejudice_host - 0.005);
+  });
+
+  it("with the defaults, a host's out-group ties correlate more with low prejudice than their casual out-group encounters do", () => {
+    const sim = simulate({ 'population.residents': 6000, 'city.districtsX': 3, 'city.districtsY': 3 }, 365);
+    const r = sim.world.residents;
+    const host = (i: number) => r.group[i] === 0;
+    const prejudice = values(sim, host, (i) => r.prejudice[i]);
+    const ties = pearson(
+      values(sim, host, (i) => r.outgroupTies[i]),
+      prejudice,
     );
+    const encounters = pearson(
+      values(sim, host, (i) => Math.log1p(r.outgroupContacts[i])),
+      prejudice,
+    );
+    sim.close();
+    expect(encounters).toBeLessThan(-0.05);
+    expect(encounters).toBeGreaterThan(-0.5);
+    expect(ties).toBeLessThan(encounters);
+  });
+
+  it("a person-specific anchor keeps individual differences: prejudice after a year tracks each host's own, and its spread persists", () => {
+    const hostsAfterYear = (sets: Record<string, unknown>) => {
+      const sim = simulate({ ...quiet, ...sets }, 0);
+      const r = sim.world.residents;
+      const ids = values(
+        sim,
+        (i) => r.group[i] === 0,
+        (i) => i,
+      );
+      const before = ids.map((i) => r.prejudice[i]);
+      for (let d = 0; d < 365; d++) sim.advance();
+      const alive = ids.map((i) => r.age[i] !== AgeClass.gone);
+      const start = before.filter((_, k) => alive[k]);
+      const end = ids.filter((_, k) => alive[k]).map((i) => r.prejudice[i]);
+      sim.close();
+      return { stability: pearson(start, end), spreadRatio: sd(end) / sd(start) };
+    };
+    const anchored = hostsAfterYear({});
+    const loose = hostsAfterYear({ 'attitudes.anchor': 0 });
+    expect(anchored.stability).toBeGreaterThan(loose.stability + 0.05);
+    expect(anchored.spreadRatio).toBeGreaterThan(0.75);
   });
 
   it('extended contact: talking with an in-group member who has an out-group friend lowers prejudice', () => {
@@ -185,6 +225,13 @@ describe('labour v2', () => {
     r.flags[i] |= Flag.mobility;
     expect(hireChance(sim.world, i)).toBeGreaterThan(recognisedChance * sim.world.scenario.labour.unrecognisedHire);
     sim.close();
+  });
+
+  it('hires through contacts escape the discrimination of written applications, so the gap is smaller with network hiring', () => {
+    const gap = (share: number) => indicatorsAfter({ ...labour, 'labour.networkHireShare': share }, 300).employment_gap;
+    const none = gap(0);
+    expect(gap(0.5)).toBeLessThan(none - 0.01);
+    expect(gap(1)).toBeCloseTo(indicatorsAfter({ ...labour, 'labour.discrimination': 0 }, 300).employment_gap, 9);
   });
 
   it('over-qualified workers move up over the years by searching on the job', () => {

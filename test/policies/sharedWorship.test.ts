@@ -52,9 +52,10 @@ describe('sharedWorship', () => {
       } else expect(q).toBe(p);
     }
     expect(near).toBeGreaterThan(500);
-    // With everything on, the hostility outlasts the opening day.
+    // With everything on, the hostility outlasts the opening day (fading as attitudes return to
+    // each host's own disposition, attitudes.anchor: about +0.007 after 120 days).
     const later = run([{ ...centre, participatory: false, spike: 0.1 }], DAYS, SETS);
-    expect(tail(later, 'prejudice_host')).toBeGreaterThan(tail(base, 'prejudice_host') + 0.01);
+    expect(tail(later, 'prejudice_host')).toBeGreaterThan(tail(base, 'prejudice_host') + 0.003);
   });
 
   it('serves everyone in reach, so a target is refused', () => {

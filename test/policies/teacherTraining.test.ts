@@ -34,8 +34,9 @@ describe('teacherTraining', () => {
     const w = on.sim.world;
     const b = base.sim.world;
     const children = who(w, { age: CHILD });
-    // Children's prejudice falls by about 0.005 over the 120 days in version 2.
-    expect(meanOver(w, w.residents.prejudice, children)).toBeLessThan(meanOver(b, b.residents.prejudice, children) - 0.004);
+    // Children's prejudice falls by about 0.002 over the 120 days: one encounter moves prejudice
+    // little (contact.positiveEffect 0.001) against the pull to the own disposition (attitudes.anchor).
+    expect(meanOver(w, w.residents.prejudice, children)).toBeLessThan(meanOver(b, b.residents.prejudice, children) - 0.001);
   });
 
   it('raises the conditions of the schools of its districts only, growing over the training', () => {
