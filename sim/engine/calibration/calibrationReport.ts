@@ -103,7 +103,7 @@ export function calibrationReport(plan: CalibrationPlan, manifest: CalibrationMa
     const u = range(posterior.map((x) => x.unit[j]));
     const share = u ? u[1] - u[0] : undefined;
     lines.push(
-      `| \`${p.path}\` | ${num(plan.defaults[j])} | ${num(p.min)} to ${num(p.max)} | ${p.scale} | ${u ? `${num(fromUnit(p, u[0]))} to ${num(fromUnit(p, u[1]))}` : '—'} | ${share === undefined ? '—' : `${Math.round(100 * share)}%`} | ${share === undefined ? '—' : share < IDENTIFIED_SHARE ? 'yes' : 'no'} |`,
+      `| \`${p.path}\` | ${num(plan.defaults[j])} | ${num(p.min)} to ${num(p.max)} | ${p.scale} | ${u ? `${num(fromUnit(p, u[0]))} to ${num(fromUnit(p, u[1]))}` : '—'} | ${share === undefined ? '—' : `${(Math.round(1000 * share) / 10).toFixed(1)}%`} | ${share === undefined ? '—' : share < IDENTIFIED_SHARE ? 'yes' : 'no'} |`,
     );
   });
   lines.push('');
