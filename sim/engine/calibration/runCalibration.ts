@@ -172,7 +172,8 @@ function initialManifest(plan: CalibrationPlan): CalibrationManifestFile {
     description: cal.description,
     calibrationFile: plan.file,
     calibrationHash: plan.hash,
-    scenarioFile: plan.scenarioFile,
+    // As the calibration file names it (relative to that file), so the manifest names no folder of this machine.
+    scenarioFile: cal.scenario,
     residents: plan.base.population.residents,
     days: plan.base.days,
     replications: cal.replications,
