@@ -4,6 +4,7 @@ import { runCommand, runSpec } from './cli/runCommand.ts';
 import { validateCommand, validateSpec } from './cli/validateCommand.ts';
 import { schemaCommand, schemaSpec } from './cli/schemaCommand.ts';
 import { experimentCommand, experimentSpec } from './cli/experimentCommand.ts';
+import { calibrateCommand, calibrateSpec } from './cli/calibrateCommand.ts';
 import { summariseCommand, summariseSpec } from './cli/summariseCommand.ts';
 import { viewCommand, viewSpec } from './cli/viewCommand.ts';
 import { workerCommand, workerSpec } from './cli/workerCommand.ts';
@@ -14,6 +15,7 @@ import { packageInfo } from './engine/packageInfo.ts';
 const COMMANDS: { spec: CommandSpec; run(argv: string[]): void | Promise<void> }[] = [
   { spec: runSpec, run: runCommand },
   { spec: experimentSpec, run: experimentCommand },
+  { spec: calibrateSpec, run: calibrateCommand },
   { spec: workerSpec, run: workerCommand },
   { spec: summariseSpec, run: summariseCommand },
   { spec: validateSpec, run: validateCommand },

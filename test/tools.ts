@@ -29,7 +29,13 @@ export const TOOLS: Tool[] = [
   },
   {
     name: 'chromium',
-    files: ['test/viz/experimentViewer.test.ts', 'test/viz/runViewer.test.ts', 'test/viz/sensitivityViewer.test.ts', 'test/viz/viewerErrors.test.ts'],
+    files: [
+      'test/viz/calibrationViewer.test.ts',
+      'test/viz/experimentViewer.test.ts',
+      'test/viz/runViewer.test.ts',
+      'test/viz/sensitivityViewer.test.ts',
+      'test/viz/viewerErrors.test.ts',
+    ],
     present: () => fs.existsSync(CHROMIUM),
     enable: `install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to run the viewer's browser tests (looked for ${CHROMIUM})`,
   },

@@ -4,6 +4,7 @@ import { scenarioSchema } from '../policies/scenarioSchema.ts';
 import { writeFileAtomic } from '../engine/runFolder.ts';
 import { experimentJsonSchema, EXPERIMENT_SCHEMA_FILE } from '../engine/experiment/experimentJsonSchema.ts';
 import { transferJsonSchema, TRANSFER_SCHEMA_FILE } from '../engine/transfer/transferJsonSchema.ts';
+import { calibrationJsonSchema, CALIBRATION_SCHEMA_FILE } from '../engine/calibration/calibrationJsonSchema.ts';
 import { InputError } from '../engine/inputError.ts';
 import { parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
@@ -13,7 +14,7 @@ export const schemaSpec = {
   args: '',
   summary: 'Prints the JSON Schema of scenario files.',
   flags: {
-    write: { type: 'boolean', help: 'write it into scenarios/scenario.schema.json, and the schemas of experiment and transfer files beside it' },
+    write: { type: 'boolean', help: 'write it into scenarios/scenario.schema.json, and the schemas of experiment, transfer and calibration files beside it' },
   },
 } as const satisfies CommandSpec;
 
@@ -36,5 +37,7 @@ export function schemaCommand(argv: string[]): void {
     process.stdout.write(`wrote ${EXPERIMENT_SCHEMA_FILE}\n`);
     writeFileAtomic(TRANSFER_SCHEMA_FILE, transferJsonSchema());
     process.stdout.write(`wrote ${TRANSFER_SCHEMA_FILE}\n`);
+    writeFileAtomic(CALIBRATION_SCHEMA_FILE, calibrationJsonSchema());
+    process.stdout.write(`wrote ${CALIBRATION_SCHEMA_FILE}\n`);
   } else process.stdout.write(text);
 }

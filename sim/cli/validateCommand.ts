@@ -3,13 +3,14 @@ import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
 import { readJsonFile } from '../engine/readJson.ts';
 import { InputError } from '../engine/inputError.ts';
 import { loadTransfer } from '../engine/transfer/loadTransfer.ts';
+import { loadCalibration } from '../engine/calibration/loadCalibration.ts';
 import { parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
 
 export const validateSpec = {
   name: 'validate',
   args: '<file.json> ...',
-  summary: 'Checks scenario and experiment files: prints "ok", or one line per problem (file, field, value, what is allowed) and exits with 2.',
+  summary: 'Checks scenario, experiment and calibration files: prints "ok", or one line per problem (file, field, value, what is allowed) and exits with 2.',
   flags: {},
 } as const satisfies CommandSpec;
 
@@ -27,7 +28,9 @@ export function validateCommand(argv: string[]): void {
   for (const file of positionals) {
     try {
       const raw = readJsonFile(file);
-      if ((raw as { kind?: unknown } | null)?.kind === 'transfer') loadTransfer(file);
+      const kind = (raw as { kind?: unknown } | null)?.kind;
+      if (kind === 'transfer') loadTransfer(file);
+      else if (kind === 'calibration') loadCalibration(file);
       else if (isExperiment(raw)) loadExperiment(file);
       else loadScenario(file);
     } catch (err) {

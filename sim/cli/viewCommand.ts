@@ -93,6 +93,7 @@ function describe(dir: string): string {
     const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { format?: string; scenarioName?: string; seed?: number; name?: string };
     if (m.format === 'icity-run') return `run ${m.scenarioName} (seed ${m.seed}) in ${dir}`;
     if (m.format === 'icity-experiment') return `experiment ${m.name ?? path.basename(dir)} in ${dir}`;
+    if (m.format === 'icity-calibration') return `calibration ${m.name ?? path.basename(dir)} in ${dir}`;
     if (m.format === 'icity-transfer') return `the catalogue of good practices with transfer experiment ${m.name ?? path.basename(dir)} in ${dir}`;
   } catch {
     // The page reports an unreadable manifest, naming the file and the problem.

@@ -9,3 +9,4 @@ export * from './framesHeader.ts';
 export * from './experimentManifest.ts';
 export * from './experimentTables.ts';
 export * from './transferManifest.ts';
+export * from './calibrationManifest.ts';

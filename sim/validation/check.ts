@@ -41,6 +41,8 @@ export interface CheckResult {
   seconds: number;
   /** Whether the published figure was used to set parameters (calibration) or not (validation), and which. */
   use: string;
+  /** Targets of scenarios/calibration/default-city.json that are built on this check's published figures. */
+  calibrationTargets?: readonly string[];
 }
 
 export interface Check {
@@ -48,7 +50,9 @@ export interface Check {
   title: string;
   /** Whether the published figure was used to set parameters (calibration) or not (validation), and which. */
   use: string;
-  run(size: Size): Omit<CheckResult, 'id' | 'title' | 'size' | 'seconds' | 'use'>;
+  /** Targets of scenarios/calibration/default-city.json that are built on this check's published figures. */
+  calibrationTargets?: readonly string[];
+  run(size: Size): Omit<CheckResult, 'id' | 'title' | 'size' | 'seconds' | 'use' | 'calibrationTargets'>;
 }
 
 /** A check passes when none of its rows fails. */

@@ -54,7 +54,8 @@ function correlations(run: CityRun): SeedResult {
 export const contactPrejudiceCheck: Check = {
   id: 'contact',
   title: 'Out-group contact and prejudice (Pettigrew & Tropp 2006)',
-  use: 'Calibration for the encounter row: contact.positiveEffect and negativeEffect (with attitudes.anchor and normRate) were chosen in version 2 with this r in view, so r(encounters) is not an independent test; the ties row and the spread of prejudice were not set from a published figure (friendship effects are larger, Pettigrew & Tropp 2006, a direction, not a number).',
+  use: 'Calibration for the encounter row: contact.positiveEffect and negativeEffect (with attitudes.anchor and normRate) were chosen in version 2 with this r in view, so r(encounters) is not an independent test; the ties row and the spread of prejudice were not set from a published figure (friendship effects are larger, Pettigrew & Tropp 2006, a direction, not a number). The same r = -.21 is a target of scenarios/calibration/default-city.json (host_contact_prejudice).',
+  calibrationTargets: ['host_contact_prejudice'],
   run(size: Size) {
     const z = SIZES[size];
     const results = z.seeds.map((seed) => correlations(defaultCityRun(z.residents, z.days, seed)));

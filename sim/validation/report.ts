@@ -1,4 +1,6 @@
 import { passed, type CheckResult } from './check.ts';
+import type { Target } from '../../scenarios/schema/calibration.ts';
+import { calibrationFiguresSection } from './calibrationFigures.ts';
 
 /**
  * The validation report: a plain-text table for the terminal and docs/VALIDATION.md, both
@@ -41,6 +43,8 @@ export interface ReportMeta {
   size: 'full' | 'quick';
   version: string;
   seconds: number;
+  /** The targets of the default city's calibration, kept apart from the held-out figures. */
+  calibrationTargets: readonly Target[];
 }
 
 export function markdownReport(results: readonly CheckResult[], meta: ReportMeta): string {
@@ -60,6 +64,7 @@ export function markdownReport(results: readonly CheckResult[], meta: ReportMeta
       ),
     ),
     '',
+    ...calibrationFiguresSection(results, meta.calibrationTargets),
   ];
   results.forEach((r, k) => {
     out.push(`## ${k + 1}. ${r.title} (${passed(r) ? 'pass' : 'FAIL'})`, '', `**Calibration or validation.** ${r.use}`, '', r.method, '');

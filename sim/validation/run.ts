@@ -17,6 +17,7 @@ import { packageInfo } from '../engine/packageInfo.ts';
 import { passed, type CheckResult, type Size } from './check.ts';
 import { CHECKS } from './checks.ts';
 import { markdownReport, summaryLine, textTable } from './report.ts';
+import { defaultCityTargets } from './calibrationFigures.ts';
 
 export const DEFAULT_REPORT = fileURLToPath(new URL('../../docs/VALIDATION.md', import.meta.url));
 
@@ -66,7 +67,7 @@ export function runChecks(size: Size, only?: string[], progress: (line: string) 
     const result = check.run(size);
     const seconds = (performance.now() - started) / 1000;
     progress(`[${k + 1}/${chosen.length}] ${check.title}: ${passed(result) ? 'pass' : 'FAIL'} (${seconds.toFixed(1)} s)`);
-    return { id: check.id, title: check.title, use: check.use, size, seconds, ...result };
+    return { id: check.id, title: check.title, use: check.use, calibrationTargets: check.calibrationTargets, size, seconds, ...result };
   });
 }
 
@@ -79,7 +80,10 @@ export function main(argv: string[]): number {
     process.stdout.write(`${textTable(results)}\n\n${summaryLine(results)} (${seconds.toFixed(0)} s)\n`);
     if (opts.out) {
       const command = ['npm run validate', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
-      writeFileAtomic(opts.out, markdownReport(results, { command, size: opts.size, version: packageInfo().version, seconds }));
+      writeFileAtomic(
+        opts.out,
+        markdownReport(results, { command, size: opts.size, version: packageInfo().version, seconds, calibrationTargets: defaultCityTargets() }),
+      );
       const shown = path.relative(process.cwd(), opts.out);
       process.stdout.write(`Report: ${shown.startsWith('..') ? opts.out : shown}\n`);
     }

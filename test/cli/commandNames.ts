@@ -1,2 +1,2 @@
 /** The commands of icity that take flags, as the tests walk them. */
-export const COMMAND_NAMES = ['run', 'experiment', 'worker', 'summarise', 'validate', 'schema', 'view'] as const;
+export const COMMAND_NAMES = ['run', 'experiment', 'calibrate', 'worker', 'summarise', 'validate', 'schema', 'view'] as const;

@@ -11,6 +11,7 @@ import { judgeCorrelation } from '../../sim/validation/contactPrejudiceCheck.ts'
 import { judgeEmployment } from '../../sim/validation/employmentCheck.ts';
 import { judgeCourse } from '../../sim/validation/languageCourseCheck.ts';
 import { markdownReport, summaryLine, textTable } from '../../sim/validation/report.ts';
+import { defaultCityTargets } from '../../sim/validation/calibrationFigures.ts';
 import { runNetLogoSegregation } from '../../sim/validation/netlogoSegregation.ts';
 import { ROOT, tempDir } from '../helpers.ts';
 
@@ -77,7 +78,13 @@ describe('the validation checks at quick sizes', () => {
   });
 
   it('the report carries every row, the verdicts and the explanations', () => {
-    const md = markdownReport(results, { command: 'npm run validate -- --quick', size: 'quick', version: '0.0.0', seconds: 1 });
+    const md = markdownReport(results, {
+      command: 'npm run validate -- --quick',
+      size: 'quick',
+      version: '0.0.0',
+      seconds: 1,
+      calibrationTargets: defaultCityTargets(),
+    });
     const table = md.split('\n').filter((l) => results.some((r, k) => l.startsWith(`| ${k + 1} | ${r.title} |`)));
     expect(table.length).toBe(results.reduce((n, r) => n + r.rows.length, 0));
     for (const r of results) {

@@ -1,6 +1,7 @@
 import { fetchJson, setDataFolder } from './data/fetchData.ts';
 import { loadTransfer, type Transfer } from './data/loadTransfer.ts';
 import { loadExperiment, type Experiment } from './data/loadExperiment.ts';
+import { loadCalibration } from './data/loadCalibration.ts';
 import { loadRun } from './data/loadRun.ts';
 import { ViewerError } from './data/viewerError.ts';
 import { UrlState } from './state/viewState.ts';
@@ -11,6 +12,7 @@ import { folderProvenance, setProvenance } from './ui/provenance.ts';
 import { bindProjector } from './ui/projector.ts';
 import { clearErrors, showError } from './ui/errorPanel.ts';
 import { catalogueView } from './views/catalogueView.ts';
+import { calibrationView } from './views/calibrationView.ts';
 import { experimentView } from './views/experimentView.ts';
 import { runView } from './views/runView.ts';
 import { liveView, type LiveControls } from './views/liveView.ts';
@@ -64,6 +66,12 @@ async function render(): Promise<void> {
     setProvenance(folderProvenance(manifest));
     let next: Player | undefined;
     let inside = view;
+    if (manifest.format === 'icity-calibration') {
+      const cal = await loadCalibration(manifest);
+      setTitle(`calibration ${cal.manifest.name}`);
+      calibrationView(view, cal);
+      return;
+    }
     if (manifest.format === 'icity-transfer') {
       if (!url.state.city) {
         transfer ??= await loadTransfer(manifest);
@@ -89,7 +97,7 @@ async function render(): Promise<void> {
     } else {
       throw new ViewerError(
         'manifest.json',
-        `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder) or "icity-transfer" (a transfer experiment)`,
+        `format is ${JSON.stringify(manifest.format)}; expected "icity-run" (a run folder) or "icity-experiment" (an experiment folder) or "icity-transfer" (a transfer experiment) or "icity-calibration" (a calibration)`,
       );
     }
     if (token === renders) player = next;

@@ -55,6 +55,7 @@ export function queueExecutor(address: QueueAddress, options: QueueExecutorOptio
           dir,
           run: { arm: p.run.arm, replication: p.run.replication, seed: p.run.seed, dir: p.run.dir, scenarioHash: p.run.scenarioHash },
           scenario: p.scenario,
+          agents: p.agents,
           transfer,
         },
         opts: { ...JOB_OPTIONS, jobId: id(p) },

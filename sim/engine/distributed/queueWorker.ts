@@ -85,7 +85,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
 
   /** Runs a job's run into `out` in a worker thread; hands it back to the queue if the worker is stopping. */
   const runThread = async (job: Job<RunJobData, RunJobResult>, token: string | undefined, out: string): Promise<{ wallSeconds: number }> => {
-    const thread = runInThread({ scenario: job.data.scenario, out, threads: options.threadsPerRun });
+    const thread = runInThread({ scenario: job.data.scenario, out, threads: options.threadsPerRun, agents: job.data.agents });
     running.set(job.id!, { thread, job, token, out });
     try {
       const reply = await thread.reply;

@@ -18,6 +18,8 @@ export interface RunJobData {
   dir: string;
   run: Pick<RunRecord, 'arm' | 'replication' | 'seed' | 'dir' | 'scenarioHash'>;
   scenario: Scenario;
+  /** Also write the run's agents table (agents.csv) at the end. */
+  agents?: boolean;
   /**
    * Send the finished run folder's files back through Redis (under resultKey) for the
    * submitter to write, instead of writing into `dir`: for machines without a shared file system.

@@ -12,6 +12,8 @@ export interface RunTask {
   out: string;
   /** Run threads inside the run (runCity's `threads`). */
   threads: number;
+  /** Also write agents.csv at the end of the run (runCity's `agents`). */
+  agents?: boolean;
 }
 
 export interface PoolThreadData {

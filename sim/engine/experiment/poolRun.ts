@@ -8,7 +8,7 @@ import type { PoolThreadData, RunReply } from './poolMessages.ts';
 const { task } = workerData as PoolThreadData;
 let reply: RunReply;
 try {
-  const summary = runCity(task.scenario, { out: task.out, threads: task.threads, progress: false, parallel: parallelFor });
+  const summary = runCity(task.scenario, { out: task.out, threads: task.threads, agents: task.agents, progress: false, parallel: parallelFor });
   reply = { ok: true, summary };
 } catch (err) {
   reply = { ok: false, error: err instanceof Error ? err.message : String(err) };

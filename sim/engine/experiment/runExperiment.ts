@@ -44,12 +44,18 @@ export interface ExperimentOptions {
   memoryLimit?: number;
   /** Runs the runs elsewhere (e.g. on a queue that other machines take them from) instead of in this process's threads. */
   executor?: RunExecutor;
+  /** Also write each run's residents at the end (agents.csv), for measures over residents. */
+  agents?: boolean;
+  /** Write summary.csv, series and report.md once every run is there (default true). */
+  summarise?: boolean;
 }
 
 /** A run to do: its record in the manifest (the executor sets its status) and its scenario. */
 export interface PendingRun {
   run: RunRecord;
   scenario: Scenario;
+  /** Also write the run's agents table at the end. */
+  agents?: boolean;
 }
 
 /**
@@ -180,9 +186,10 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   writeManifest(dir, manifest);
 
   const progress = new Progress(plan.experiment.name, pending.length, options.progress);
-  const todo = pending.map((run) => ({
+  const todo: PendingRun[] = pending.map((run) => ({
     run,
     scenario: runScenario(plan.arms.find((a) => a.name === run.arm)!, run.seed, replicationDraw(plan, run.replication - 1)),
+    agents: options.agents || undefined,
   }));
   if (options.executor) await options.executor.run(dir, plan.hash, todo, progress);
   else {
@@ -212,6 +219,7 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
     wallSeconds: manifest.wallSeconds,
     unfinished,
   };
+  if (options.summarise === false) return result;
   if (!unfinished) result.summary = summarise(dir);
   // Runs that failed twice: summarise what every arm finished, and say which runs are missing.
   else if (!options.shard && !options.executor && failed.length && failed.length === unfinished) {
@@ -231,9 +239,9 @@ async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: nu
   const pool = new Pool({ max: threads.pool });
   await Promise.all(
     todo.map(
-      ({ run, scenario }) =>
+      ({ run, scenario, agents }) =>
         new Promise<void>((resolve) => {
-          const data: PoolThreadData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun } };
+          const data: PoolThreadData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun, agents } };
           let settled = false;
           const settle = (reply: RunReply) => {
             if (settled) return;

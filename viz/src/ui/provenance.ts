@@ -21,6 +21,10 @@ export function folderProvenance(manifest: Record<string, unknown>): string {
     const hash = typeof manifest.scenarioHash === 'string' ? manifest.scenarioHash.slice(0, 12) : '?';
     return `Scenario ${String(manifest.scenarioName)} · seed ${String(manifest.seed)} · ${version} · scenario hash ${hash}`;
   }
+  if (manifest.format === 'icity-calibration') {
+    const hash = typeof manifest.calibrationHash === 'string' ? manifest.calibrationHash.slice(0, 12) : '?';
+    return `Calibration ${String(manifest.name)} · from ${String(manifest.calibrationFile)} · ${version} · calibration hash ${hash}`;
+  }
   const seeds = Array.isArray(manifest.seeds) ? manifest.seeds.join(', ') : '?';
   const file = typeof manifest.experimentFile === 'string' ? ` · from ${manifest.experimentFile}` : '';
   return `Experiment ${String(manifest.name)} · seeds ${seeds} · ${version}${file}`;
