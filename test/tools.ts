@@ -20,6 +20,16 @@ function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, command)));
 }
 
+/** The viewer's browser tests: every test file that drives Chromium through the harness. */
+function browserTestFiles(): string[] {
+  const dir = path.join(import.meta.dirname, 'viz');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts') && /\blaunchBrowser\b/.test(fs.readFileSync(path.join(dir, f), 'utf8')))
+    .sort()
+    .map((f) => `test/viz/${f}`);
+}
+
 export const TOOLS: Tool[] = [
   {
     name: 'redis-server',
@@ -29,13 +39,7 @@ export const TOOLS: Tool[] = [
   },
   {
     name: 'chromium',
-    files: [
-      'test/viz/calibrationViewer.test.ts',
-      'test/viz/experimentViewer.test.ts',
-      'test/viz/runViewer.test.ts',
-      'test/viz/sensitivityViewer.test.ts',
-      'test/viz/viewerErrors.test.ts',
-    ],
+    files: browserTestFiles(),
     present: () => fs.existsSync(CHROMIUM),
     enable: `install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to run the viewer's browser tests (looked for ${CHROMIUM})`,
   },

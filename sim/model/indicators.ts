@@ -17,10 +17,13 @@ export interface Indicator {
   value(c: Census): number;
 }
 
+/** An indicator whose name is known to the type checker, for the entries made by a loop. */
+type Named<N extends string> = Indicator & { name: N };
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 const hostOf = (c: Census, a: Float64Array) => a[c.host];
 
-export const INDICATORS = [
+const DECLARED = [
   { name: 'population', unit: 'residents', better: 0, description: 'Residents living in the city.', value: (c) => c.total(c.residents) },
   {
     name: 'migrant_share',
@@ -108,13 +111,15 @@ export const INDICATORS = [
     description: 'Mean host-language proficiency of migrants (A1..C1 are 0.2..1.0).',
     value: (c) => ratio(c.migrants(c.language), c.migrants(c.residents)),
   },
-  ...LEVELS.map<Indicator>((level, k) => ({
-    name: `language_${level}`,
-    unit: 'share',
-    better: 0,
-    description: `Share of migrants whose host-language level is ${level.replace('_', '-').toUpperCase()}.`,
-    value: (c) => ratio(c.levels[k], c.migrants(c.residents)),
-  })),
+  ...LEVELS.map(
+    (level, k): Named<`language_${typeof level}`> => ({
+      name: `language_${level}`,
+      unit: 'share',
+      better: 0,
+      description: `Share of migrants whose host-language level is ${level.replace('_', '-').toUpperCase()}.`,
+      value: (c) => ratio(c.levels[k], c.migrants(c.residents)),
+    }),
+  ),
   {
     name: 'employment_host',
     unit: 'share',
@@ -164,13 +169,15 @@ export const INDICATORS = [
     description: 'Employment rate of host men (18-64).',
     value: (c) => ratio(c.employedBySex[1], c.adultsBySex[1]),
   },
-  ...(['0_5y', '5_10y', '10y_plus'] as const).map<Indicator>((band, k) => ({
-    name: `employment_migrant_${band}`,
-    unit: 'share',
-    better: 1,
-    description: `Employment rate of migrant adults ${['less than 5 years', '5 to 10 years', '10 years or more'][k]} after arrival.`,
-    value: (c) => ratio(c.employedByYears[k], c.adultsByYears[k]),
-  })),
+  ...(['0_5y', '5_10y', '10y_plus'] as const).map(
+    (band, k): Named<`employment_migrant_${typeof band}`> => ({
+      name: `employment_migrant_${band}`,
+      unit: 'share',
+      better: 1,
+      description: `Employment rate of migrant adults ${['less than 5 years', '5 to 10 years', '10 years or more'][k]} after arrival.`,
+      value: (c) => ratio(c.employedByYears[k], c.adultsByYears[k]),
+    }),
+  ),
   {
     name: 'overqualification_migrant',
     unit: 'share',
@@ -297,13 +304,15 @@ export const INDICATORS = [
     value: (c) => c.stats[SpaceStat.mediated],
   },
   { name: 'spending', unit: 'currency per day', better: 0, description: 'Programme spending that day, all policies.', value: (c) => c.spending },
-  ...STRATEGIES.map<Indicator>((s, k) => ({
-    name: `strategy_${s}`,
-    unit: 'share',
-    better: 0,
-    description: `Share of migrants whose acculturation strategy is ${s} (Berry).`,
-    value: (c) => ratio(c.strategies[k], c.migrants(c.residents)),
-  })),
+  ...STRATEGIES.map(
+    (s, k): Named<`strategy_${typeof s}`> => ({
+      name: `strategy_${s}`,
+      unit: 'share',
+      better: 0,
+      description: `Share of migrants whose acculturation strategy is ${s} (Berry).`,
+      value: (c) => ratio(c.strategies[k], c.migrants(c.residents)),
+    }),
+  ),
   {
     name: 'percent_similar',
     unit: '%',
@@ -320,9 +329,11 @@ export const INDICATORS = [
   },
 ] as const satisfies readonly Indicator[];
 
+export const INDICATORS: readonly Indicator[] = DECLARED;
+
 /** The names of the indicators, as a type, so that a misspelt name (`prejudise_host`) is a compile error. */
-export type IndicatorName = (typeof INDICATORS)[number]['name'];
-export const INDICATOR_NAMES: readonly IndicatorName[] = INDICATORS.map((i) => i.name);
+export type IndicatorName = (typeof DECLARED)[number]['name'];
+export const INDICATOR_NAMES: readonly IndicatorName[] = DECLARED.map((i) => i.name);
 
 /** The indicators of one day by name, with `spending_<policy>` for each policy of the scenario. */
 export type IndicatorValues = Record<IndicatorName, number> & Record<`spending_${string}`, number>;
