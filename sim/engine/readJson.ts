@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { InputError } from './inputError.ts';
 
 /** Input files larger than this are refused before parsing (a scenario is a few kB). */
@@ -99,4 +100,18 @@ export function parseJsonText(file: string, bytes: Uint8Array): unknown {
     ]);
   }
   return value;
+}
+
+/**
+ * A JSON file that another file names by a path relative to itself (an experiment's or a
+ * calibration's `scenario`); its problems are reported at that field of the naming file.
+ */
+export function readReferencedJson(file: string, relative: string, field: string): { path: string; raw: unknown } {
+  const target = path.resolve(path.dirname(file), relative);
+  try {
+    return { path: target, raw: readJsonFile(target) };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(err.problems.map((p) => `${file}: ${field}: ${p}`));
+  }
 }

@@ -13,29 +13,7 @@ export function sd(xs: readonly number[]): number {
   return Math.sqrt(s / (xs.length - 1));
 }
 
-export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
-  const n = xs.length;
-  if (n !== ys.length) throw new RangeError(`pearson: ${n} x values but ${ys.length} y values`);
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += xs[i];
-    my += ys[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i] - mx;
-    const dy = ys[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
-}
+export { pearson } from '../engine/pearson.ts';
 
 /** "m ± sd" with the given decimals ("m" alone for one value). */
 export function meanSd(xs: readonly number[], digits: number): string {

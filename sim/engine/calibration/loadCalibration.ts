@@ -4,7 +4,7 @@ import { calibrationSchema, type Calibration } from '../../../scenarios/schema/c
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
-import { readJsonFile } from '../readJson.ts';
+import { readJsonFile, readReferencedJson } from '../readJson.ts';
 import { armScenario, type Override } from '../experiment/armScenario.ts';
 import { getPath } from './scenarioValue.ts';
 
@@ -44,14 +44,7 @@ export function planCalibration(file: string, raw: unknown, options: Calibration
   const cal = parsed.data;
   const problems: string[] = [];
 
-  const scenarioFile = path.resolve(path.dirname(file), cal.scenario);
-  let rawScenario: unknown;
-  try {
-    rawScenario = readJsonFile(scenarioFile);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError(err.problems.map((p) => `${file}: scenario: ${p}`));
-  }
+  const { path: scenarioFile, raw: rawScenario } = readReferencedJson(file, cal.scenario, 'scenario');
   for (const key of Object.keys(cal.set ?? {})) {
     const top = key.split('.')[0];
     if (top === 'seed' || top === 'days') problems.push(`${file}: set.${key}: use the calibration's "${top}"`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AgentFilter, Target } from '../../../scenarios/schema/calibration.ts';
 import { LANGUAGE_LEVELS } from '../../../scenarios/schema/calibration.ts';
+import { pearson } from '../pearson.ts';
 
 /**
  * The simulated value of each target in one replication, read from its run folders: the
@@ -73,29 +74,6 @@ function selected(t: Table, file: string, filter: AgentFilter | undefined, hostG
     }
     return true;
   });
-}
-
-/** Pearson's r; NaN when either column does not vary (or there are fewer than 2 residents). */
-export function pearson(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  if (n < 2) return Number.NaN;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += xs[i];
-    my += ys[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }
 
 /**

@@ -4,7 +4,7 @@ import { experimentSchema, DEFAULT_METRICS, type Experiment } from '../../../sce
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import { InputError } from '../inputError.ts';
 import { describeIssues } from '../issues.ts';
-import { readJsonFile } from '../readJson.ts';
+import { readJsonFile, readReferencedJson } from '../readJson.ts';
 import { scenarioHash } from '../scenarioHash.ts';
 import { armScenario, type Override } from './armScenario.ts';
 import { designArms } from './design/designArms.ts';
@@ -67,14 +67,7 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
   const exp = parsed.data;
   const problems: string[] = [];
 
-  const scenarioFile = path.resolve(path.dirname(file), exp.scenario);
-  let rawScenario: unknown;
-  try {
-    rawScenario = readJsonFile(scenarioFile);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError(err.problems.map((p) => `${file}: scenario: ${p}`));
-  }
+  const { path: scenarioFile, raw: rawScenario } = readReferencedJson(file, exp.scenario, 'scenario');
 
   // The seed belongs to the replication and the days to the whole experiment.
   const forbidden = (where: string, set: Record<string, unknown> | undefined, keys: string[]) => {
