@@ -44,15 +44,14 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
   const spaceLevel = w.spaces.level;
   const { schoolMigrant, schoolHost, migrantChildren, schoolSuccess } = v;
   const { age, household, group, language: lang, outgroupTies, flags, job, education, arrival, heritage, adoption } = r;
-  const hhDwelling = hh.dwelling;
-  const { district: dwDistrict, tract: dwTract, school: dwSchool } = dw;
+  const { dwelling: hhDwelling, district: hhDistrict, tract: hhTract } = hh;
+  const dwSchool = dw.school;
   for (let i = start; i < end; i++) {
     if (age[i] === AgeClass.gone) continue;
     const h = household[i];
     const g = group[i];
-    const dwelling = hhDwelling[h];
-    const d = dwDistrict[dwelling];
-    const t = dwTract[dwelling];
+    const d = hhDistrict[h];
+    const t = hhTract[h];
     const migrant = g !== host;
     residents[g]++;
     const shown = shownPrejudice(w, i, host);
@@ -107,8 +106,9 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
         if (hasJob) employedByYears[band]++;
       }
     } else if (age[i] === AgeClass.child) {
-      if (dwSchool[dwelling] !== NONE) {
-        const s = dwSchool[dwelling] - first;
+      const school = dwSchool[hhDwelling[h]];
+      if (school !== NONE) {
+        const s = school - first;
         if (migrant) schoolMigrant[s]++;
         else schoolHost[s]++;
       }
@@ -123,7 +123,7 @@ function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: nu
 function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
   const hh = w.households;
-  const district = w.dwellings.district;
+  const district = hh.district;
   let like = 0;
   let occupied = 0;
   let households = 0;
@@ -131,7 +131,7 @@ function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: n
   for (let h = start; h < end; h++) {
     if (hh.size[h] === 0) continue;
     const counts = keptCounts(w, hh.dwelling[h], hh.group[h] + 1);
-    const d = district[hh.dwelling[h]];
+    const d = district[h];
     like += counts >> 4;
     occupied += counts & 15;
     v.districtLike[d] += counts >> 4;

@@ -6,7 +6,7 @@ import { layoutWorld, type Sizes, type World } from './world.ts';
 import { districtOf, gridFor, tractCount, type Grid } from './grid.ts';
 import type { SpaceRequests } from './spaceRequest.ts';
 import { capacityFor, gridHouseholds, householdCapacityFor } from './capacity.ts';
-import { placeHouseholds } from './placeHouseholds.ts';
+import { householdsByPlace, placeHouseholds } from './placeHouseholds.ts';
 import { planSpaces } from './spacePlan.ts';
 import { fillSpaces } from './fillSpaces.ts';
 import { fillRents } from './rent.ts';
@@ -32,18 +32,18 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
   const host = groups.findIndex((g) => g.host);
 
   // Households: sizes and groups, until the resident count is reached.
-  const sizes = new Uint8Array(pop.residents);
-  const hhGroup = new Uint8Array(pop.residents);
+  const drawnSizes = new Uint8Array(pop.residents);
+  const drawnGroups = new Uint8Array(pop.residents);
   let households = 0;
   let people = 0;
   rng.reset(Purpose.city, 0, 0, 0);
   while (people < pop.residents) {
     const size = Math.min(8, 1 + rng.poisson(pop.householdSize - 1), pop.residents - people);
-    sizes[households] = size;
+    drawnSizes[households] = size;
     let u = rng.next();
     let g = 0;
     while (g < groups.length - 1 && u >= groups[g].share) u -= groups[g++].share;
-    hhGroup[households] = g;
+    drawnGroups[households] = g;
     households++;
     people += size;
   }
@@ -55,7 +55,11 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
   const districtOfCell = new Uint16Array(dwellings);
   for (let y = 0; y < grid.height; y++) for (let x = 0; x < grid.width; x++) districtOfCell[y * grid.width + x] = districtOf(grid, x, y);
 
-  const home = placeHouseholds(scenario, grid, districtOfCell, hhGroup, households, rng);
+  const placed = placeHouseholds(scenario, grid, districtOfCell, drawnGroups, households, rng);
+  const order = householdsByPlace(placed, households, districtOfCell, D);
+  const home = order.map((h) => placed[h]);
+  const sizes = Uint8Array.from(order, (h) => drawnSizes[h]);
+  const hhGroup = Uint8Array.from(order, (h) => drawnGroups[h]);
 
   // Who lives where, to size the spaces.
   const districtResidents = new Float64Array(D);

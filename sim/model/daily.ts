@@ -23,8 +23,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
     r;
   const { susceptibility, orientation, traits } = r;
   const { scenario: sc, env } = world;
-  const hhDwelling = world.households.dwelling;
-  const dwellingDistrict = world.dwellings.district;
+  const hhDistrict = world.households.district;
   const dist = world.district;
   const lever = world.levers;
   const G = world.sizes.groups;
@@ -59,7 +58,7 @@ export function dailyResidents(ctx: ThreadContext, day: number, _slot: number, s
     if (a === AgeClass.gone) continue;
     const g = group[i];
     const migrant = g !== host;
-    const d = dwellingDistrict[hhDwelling[household[i]]];
+    const d = hhDistrict[household[i]];
     const dg = d * G + g;
     stream.reset(Purpose.daily, day, 0, i);
     if (ageing) {

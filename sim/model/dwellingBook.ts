@@ -13,7 +13,7 @@ import { setCell } from './keptNeighbourCounts.ts';
 /** A household's fields when it forms in a dwelling; draws its Schelling threshold from the stream. */
 export function formHousehold(world: World, h: number, group: number, size: number, first: number, dwelling: number, stream: Stream): void {
   const hh = world.households;
-  hh.dwelling[h] = dwelling;
+  placeAt(world, h, dwelling);
   hh.group[h] = group;
   hh.first[h] = first;
   hh.size[h] = size;
@@ -73,5 +73,13 @@ export function moveInto(world: World, h: number, v: number): void {
   occupant[from] = NONE;
   setCell(world, from, 0);
   setCell(world, to, world.households.group[h] + 1);
-  world.households.dwelling[h] = to;
+  placeAt(world, h, to);
+}
+
+/** Household h now lives in `dwelling`: its dwelling and the district and tract kept with it. */
+function placeAt(world: World, h: number, dwelling: number): void {
+  const hh = world.households;
+  hh.dwelling[h] = dwelling;
+  hh.district[h] = world.dwellings.district[dwelling];
+  hh.tract[h] = world.dwellings.tract[dwelling];
 }

@@ -67,15 +67,14 @@ export class Neighbourhoods {
     const { residents, migrants, groupResidents, groupPrejudice, groupOutTied, householdAdults, householdEarners } = this;
     for (const a of [residents, migrants, groupResidents, groupPrejudice, groupOutTied, householdAdults, householdEarners]) a.fill(0);
     const r = w.residents;
-    const hhDwelling = w.households.dwelling;
-    const dwellingDistrict = w.dwellings.district;
+    const hhDistrict = w.households.district;
     const R = w.counts[Count.residents];
     for (let i = 0; i < R; i++) {
       const age = r.age[i];
       if (age === AgeClass.gone) continue;
       const h = r.household[i];
       const g = r.group[i];
-      const d = dwellingDistrict[hhDwelling[h]];
+      const d = hhDistrict[h];
       const dg = d * G + g;
       residents[d]++;
       groupResidents[dg]++;

@@ -67,3 +67,24 @@ export function placeHouseholds(scenario: Scenario, grid: Grid, districtOfCell: 
   }
   return home;
 }
+
+/**
+ * Households renumbered by where they live: district by district, and in each district in
+ * dwelling (row-major) order. Residents are numbered by household, so the residents a space
+ * gathers (mostly from one district) sit close together in every per-resident array, and the
+ * parallel phases read memory in runs instead of at random. Returns the new order: entry k is
+ * the household that becomes household k.
+ */
+export function householdsByPlace(home: Int32Array, households: number, districtOfCell: Uint16Array, districts: number): Int32Array {
+  const occupant = new Int32Array(districtOfCell.length).fill(NONE);
+  for (let h = 0; h < households; h++) occupant[home[h]] = h;
+  const start = new Int32Array(districts + 1);
+  for (let h = 0; h < households; h++) start[districtOfCell[home[h]] + 1]++;
+  for (let d = 0; d < districts; d++) start[d + 1] += start[d];
+  const order = new Int32Array(households);
+  for (let cell = 0; cell < occupant.length; cell++) {
+    const h = occupant[cell];
+    if (h !== NONE) order[start[districtOfCell[cell]]++] = h;
+  }
+  return order;
+}

@@ -21,9 +21,8 @@ export function isWeekend(day: number): boolean {
 export function planSlot(ctx: ThreadContext, day: number, slot: number, start: number, end: number): void {
   const { world, stream } = ctx;
   const { household, age, job, group, flags, location } = world.residents;
-  const hhDwelling = world.households.dwelling;
-  const hhSize = world.households.size;
-  const { district: dwellingDistrict, school: dwellingSchool } = world.dwellings;
+  const { dwelling: hhDwelling, district: hhDistrict, size: hhSize } = world.households;
+  const dwellingSchool = world.dwellings.school;
   const { typeDistrictStart, worshipOf, marketOf, officeOf, classOf, centreOf } = world.lookup;
   const sp = world.scenario.spaces;
   const D = world.sizes.districts;
@@ -44,8 +43,7 @@ export function planSlot(ctx: ThreadContext, day: number, slot: number, start: n
       continue;
     }
     stream.reset(Purpose.schedule, day, slot, i);
-    const dwelling = hhDwelling[h];
-    const home = dwellingDistrict[dwelling];
+    const home = hhDistrict[h];
     const a = age[i];
     const f = flags[i];
     // Mobility courses widen the radius: participants also shop and meet in adjacent districts.
@@ -55,7 +53,7 @@ export function planSlot(ctx: ThreadContext, day: number, slot: number, start: n
       if (slot !== Slot.evening && a === AgeClass.adult && job[i] !== NONE) {
         if (stream.next() < sp.workplace.visitRate) where = job[i];
       } else if (slot === Slot.morning && a === AgeClass.child) {
-        if (stream.next() < sp.school.visitRate) where = dwellingSchool[dwelling];
+        if (stream.next() < sp.school.visitRate) where = dwellingSchool[hhDwelling[h]];
       } else if (slot === Slot.morning) {
         const rate = sp.office.visitRate * (1 + officeLever[home * G + group[i]]);
         if (stream.next() < rate) where = officeOf[home];

@@ -126,6 +126,9 @@ export interface World {
   };
   households: {
     dwelling: Int32Array;
+    /** The district and tract of the household's dwelling, kept with `dwelling` (dwellingBook.ts) so loops over residents find where they live without a scattered read of the dwelling. */
+    district: Uint16Array;
+    tract: Int32Array;
     group: Uint8Array;
     threshold: Float32Array;
     first: Int32Array;
@@ -247,6 +250,8 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
     },
     households: {
       dwelling: i32('household.dwelling', H),
+      district: u16('household.district', H),
+      tract: i32('household.tract', H),
       group: u8('household.group', H),
       threshold: f32('household.threshold', H),
       first: i32('household.first', H),

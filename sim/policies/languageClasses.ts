@@ -3,6 +3,7 @@ import { int, real, share, flag } from '../../scenarios/schema/param.ts';
 import { Count, Flag } from '../model/world.ts';
 import { AgeClass, NONE } from '../model/spaceTypes.ts';
 import { NO_SESSION, sessionPlan } from './sessions.ts';
+import { homeDistrict } from './reach.ts';
 
 /**
  * Language classes with a civic component taught with local police and city staff (Cardiff,
@@ -87,7 +88,7 @@ export const languageClasses = definePolicy({
       if (r.language[i] >= p.targetLevel) {
         s.graduates++;
         if (r.job[i] === NONE && ctx.stream.next() < p.hireGraduates) {
-          const d = world.dwellings.district[world.households.dwelling[r.household[i]]];
+          const d = homeDistrict(world, i);
           r.job[i] = world.lookup.officeOf[d];
         }
       }
@@ -105,7 +106,7 @@ export const languageClasses = definePolicy({
       looked++;
       if (r.age[i] !== AgeClass.adult || r.flags[i] & Flag.enrolled || r.language[i] >= p.targetLevel) continue;
       if (!ctx.forGroup(r.group[i]) || world.households.size[r.household[i]] === 0) continue;
-      const d = world.dwellings.district[world.households.dwelling[r.household[i]]];
+      const d = homeDistrict(world, i);
       if (!ctx.inDistrict(d) || world.lookup.classOf[d] === NONE) continue;
       r.flags[i] |= Flag.enrolled;
       r.classHours[i] = 0;
@@ -141,7 +142,7 @@ function pickStaff(world: import('../model/world.ts').World, ctx: import('./poli
   const R = world.counts[Count.residents];
   for (let i = 0; i < R; i++) {
     if (r.group[i] !== host || r.age[i] !== AgeClass.adult || r.job[i] === NONE) continue;
-    const d = world.dwellings.district[world.households.dwelling[r.household[i]]];
+    const d = homeDistrict(world, i);
     if (!ctx.inDistrict(d) || world.lookup.classOf[d] === NONE) continue;
     const n = perDistrict.get(d) ?? 0;
     if (n >= perClass) continue;

@@ -9,7 +9,7 @@ import { AgeClass } from '../model/spaceTypes.ts';
 
 /** District of resident i's home. */
 export function homeDistrict(world: World, i: number): number {
-  return world.dwellings.district[world.households.dwelling[world.residents.household[i]]];
+  return world.households.district[world.residents.household[i]];
 }
 
 /** Whether resident i lives in the city today (not dead, and the household has not left). */

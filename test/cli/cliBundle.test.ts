@@ -109,6 +109,15 @@ describe('the prebuilt command line', () => {
     fs.writeFileSync(input, saved);
     expect(currentBundle(root)).toBe(second);
     expect(fs.readdirSync(bundleHome(root)).filter((n) => n.startsWith('.building-'))).toEqual([]);
+
+    // The next build removes bundles nothing has started from for six hours, and keeps recent ones.
+    const sevenHoursAgo = new Date(Date.now() - 7 * 60 * 60 * 1000);
+    fs.utimesSync(first, sevenHoursAgo, sevenHoursAgo);
+    fs.writeFileSync(cli, fs.readFileSync(cli, 'utf8').replace("'icity: an edited simulation'", "'icity: edited again'"));
+    const third = await buildBundle(root);
+    expect(currentBundle(root)).toBe(third);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.existsSync(second as string)).toBe(true);
   });
 
   it('falls back to the sources when the bundle cannot be built, and says why when it is insisted on', () => {

@@ -77,12 +77,30 @@ describe('icity experiment (2 arms × 2 replications, 2,000 residents, 20 days)'
     expect(series).toHaveLength(1 + 2 * 5 * 21);
   });
 
-  it('the better contact conditions lower host prejudice in every replication', () => {
-    const row = fs
-      .readFileSync(path.join(one, 'summary.csv'), 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('allport,prejudice_host,20,'))!;
-    expect(Number(row.split(',')[10])).toBeLessThan(0); // upper end of the paired interval
+  /** prejudice_host of one run on one day, from its metrics.csv. */
+  function hostPrejudice(arm: string, rep: number, day: number): number {
+    const [header, ...rows] = fs
+      .readFileSync(path.join(one, 'runs', arm, String(rep), 'metrics.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const row = rows.find((l) => l.startsWith(`${day},`))!.split(',');
+    return Number(row[header.split(',').indexOf('prejudice_host')]);
+  }
+
+  /** One row of summary.csv by its arm, metric and day, as numbers by column name. */
+  function summaryRow(arm: string, metric: string, day: number): Record<string, number> {
+    const [header, ...rows] = fs.readFileSync(path.join(one, 'summary.csv'), 'utf8').trim().split('\n');
+    const row = rows.find((l) => l.startsWith(`${arm},${metric},${day},`))!.split(',');
+    return Object.fromEntries(header.split(',').map((c, k) => [c, Number(row[k])]));
+  }
+
+  it('the better contact conditions lower host prejudice in every replication, and summary.csv gives their mean difference', () => {
+    const diffs = [1, 2].map((rep) => hostPrejudice('allport', rep, 20) - hostPrejudice('baseline', rep, 20));
+    for (const d of diffs) expect(d).toBeLessThan(0);
+    const row = summaryRow('allport', 'prejudice_host', 20);
+    expect(row.diff).toBeCloseTo((diffs[0] + diffs[1]) / 2, 5);
+    expect(row.diff_ci_low).toBeLessThan(row.diff);
+    expect(row.diff_ci_high).toBeGreaterThan(row.diff);
   });
 
   it('gives byte-identical summary.csv and series.csv for --workers 1 and --workers 2', () => {
@@ -91,10 +109,18 @@ describe('icity experiment (2 arms × 2 replications, 2,000 residents, 20 days)'
       expect(fs.readFileSync(path.join(two, f)).equals(fs.readFileSync(path.join(one, f)))).toBe(true);
   });
 
-  it('writes a report with a sentence per effect', () => {
+  it('writes a report with a sentence per effect on the last day that says what its interval says', () => {
     const report = fs.readFileSync(path.join(one, 'report.md'), 'utf8');
     expect(report).toMatch(/^# Experiment "small"/);
-    expect(report).toMatch(/- lowers prejudice_host by [0-9.]+ \(95% CI [0-9.-]+ to [0-9.-]+\) at day 20, an improvement; the interval excludes zero\./);
+    for (const metric of ['prejudice_host', 'prejudice_migrant']) {
+      const { diff_ci_high: high } = summaryRow('allport', metric, 20);
+      expect(report).toMatch(
+        high < 0
+          ? new RegExp(`- lowers ${metric} by [0-9.]+ \\(95% CI [0-9.-]+ to [0-9.-]+\\) at day 20, an improvement; the interval excludes zero\\.`)
+          : new RegExp(`- has no clear effect on ${metric} at day 20: -?[0-9.]+ \\(95% CI [0-9.-]+ to [0-9.-]+\\); the interval includes zero`),
+      );
+    }
+    expect(report).toMatch(/- lowers negative_share by [0-9.]+ \(95% CI [0-9.-]+ to [0-9.-]+\) at day 20, an improvement; the interval excludes zero\./);
   });
 
   it('reuses every finished run when run again, and gives the same summary', () => {
