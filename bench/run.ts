@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { writeFileAtomic } from '../sim/engine/runFolder.ts';
 import { packageInfo } from '../sim/engine/packageInfo.ts';
 import { describeMachine } from './machine.ts';
-import { FULL_SCENARIO, ROOT, runConfiguration, type FullConfig, type FullResult } from './full/runConfiguration.ts';
+import { FULL_SCENARIO, ROOT, runConfiguration, type FullConfig } from './full/runConfiguration.ts';
 import { stateBytes } from './full/stateBytes.ts';
 import { runSchelling, schellingRunners, type SchellingPlan } from './schellingSuite.ts';
 import { endToEndTargets, fullModelTargets, schellingTargets } from './targets.ts';

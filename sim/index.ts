@@ -3,7 +3,7 @@
  * TypeScript; the `icity` command is a thin layer over the same functions.
  */
 export { dissimilarity, isolation, exposure, theilH, mutualInformation, entropy } from './model/indices/index.ts';
-export { type Scenario, type ScenarioInput } from '../scenarios/schema/scenario.ts';
+export type { Scenario, ScenarioInput } from '../scenarios/schema/scenario.ts';
 export { scenarioSchema } from './policies/scenarioSchema.ts';
 export { parseScenario, loadScenario } from './engine/loadScenario.ts';
 export { Simulation, type SimulationOptions } from './engine/simulation.ts';

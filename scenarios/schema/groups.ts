@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { real, share } from './param.ts';
+import { share } from './param.ts';
 
 /** One population group: the host population or one migrant origin. */
 export const groupSchema = z

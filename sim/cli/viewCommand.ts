@@ -30,7 +30,7 @@ export async function viewCommand(argv: string[]): Promise<void> {
   if (!/^[0-9A-Za-z.:-]+$/.test(host)) throw new InputError([`--host: found ${JSON.stringify(host)}; expected an address such as 127.0.0.1 or 0.0.0.0`]);
   const dir = positionals[0] ?? newestOutput();
   checkFolder(dir);
-  let server;
+  let server: Awaited<ReturnType<typeof import('../../viz/server/viewServer.ts')['startViewServer']>>;
   try {
     // Loaded here: the viewer's server (and esbuild) would slow every other command's start.
     const { startViewServer } = await import('../../viz/server/viewServer.ts');

@@ -1,7 +1,6 @@
 import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { Count, type World } from './world.ts';
-import { NONE } from './spaceTypes.ts';
 import { moveInto } from './dwellingBook.ts';
 import { keptCounts } from './keptNeighbourCounts.ts';
 

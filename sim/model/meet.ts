@@ -30,7 +30,7 @@ export function meetSpaces(ctx: ThreadContext, day: number, slot: number, start:
   const { visitorStart, visitors, allport, encounters, stats, conditions, district: spaceDistrict, type: spaceType } = world.spaces;
   const raise = world.levers.conditionRaise;
   const r = world.residents;
-  const { group, language, prejudice, age, ingroupContacts, outgroupContacts, outgroupTies, trust, susceptibility } = r;
+  const { group, language, prejudice, ingroupContacts, outgroupContacts, outgroupTies, trust, susceptibility } = r;
   const sc = world.scenario;
   const c = sc.contact;
   const ties = sc.ties;

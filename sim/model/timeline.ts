@@ -26,7 +26,7 @@ export function applyTimeline(world: World, day: number, today: TimelineToday): 
     if (e.day > day) continue;
     switch (e.type) {
       case 'media': {
-        const level = e.strength * Math.pow(0.5, (day - e.day) / e.halfLifeDays);
+        const level = e.strength * 0.5 ** ((day - e.day) / e.halfLifeDays);
         if (level > media) {
           media = level;
           buffer = e.buffer;

@@ -37,5 +37,5 @@ export function adjacent(world: World, a: number, b: number): boolean {
 
 /** The daily chance that gives a yearly share: 1 - (1 - perYear)^(1/365). */
 export function dailyChance(perYear: number): number {
-  return perYear >= 1 ? 1 : 1 - Math.pow(1 - perYear, 1 / 365);
+  return perYear >= 1 ? 1 : 1 - (1 - perYear) ** (1 / 365);
 }

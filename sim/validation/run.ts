@@ -32,20 +32,23 @@ export interface ValidateOptions {
   strict: boolean;
 }
 
-/** Reads the command line; bad flags are InputErrors, one line per problem. */
-export function parseValidateArgs(argv: string[]): ValidateOptions {
-  let parsed;
+/** The flags of `icity validate`; a malformed one is an InputError that shows the usage. */
+function readFlags(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       options: { quick: { type: 'boolean' }, only: { type: 'string', multiple: true }, out: { type: 'string' }, strict: { type: 'boolean' } },
       allowPositionals: false,
       strict: true,
-    });
+    }).values;
   } catch (err) {
     throw new InputError([`validate: ${(err as Error).message.replace(/\. To specify a positional argument.*$/, '')}; ${USAGE}`]);
   }
-  const v = parsed.values;
+}
+
+/** Reads the command line; bad flags are InputErrors, one line per problem. */
+export function parseValidateArgs(argv: string[]): ValidateOptions {
+  const v = readFlags(argv);
   const ids = CHECKS.map((c) => c.id);
   const only = v.only
     ?.flatMap((s) => s.split(','))

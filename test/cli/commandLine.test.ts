@@ -10,8 +10,14 @@ import { COMMAND_NAMES } from './commandNames.ts';
 async function icity(args: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
   try {
     const status = await main(args);
     return { status, stdout: out.join(''), stderr: err.join('') };

@@ -53,7 +53,9 @@ describe('icity run --format both (the default) with --agents and --agents-every
     const rows = await sql(`SELECT * FROM '${file('metrics.parquet')}' ORDER BY day`);
     const csv = csvObjects(file('metrics.csv'));
     expect(rows).toHaveLength(8);
-    rows.forEach((row, k) => expectSame(row, csv[k]));
+    rows.forEach((row, k) => {
+      expectSame(row, csv[k]);
+    });
   });
 
   it('puts units, descriptions and the scenario hash in the key-value metadata', async () => {
@@ -82,7 +84,9 @@ describe('icity run --format both (the default) with --agents and --agents-every
     const rows = await sql(`SELECT * FROM '${file('agents.parquet')}' ORDER BY id`);
     const csv = csvObjects(file('agents.csv'));
     expect(rows.length).toBe(csv.length);
-    rows.forEach((row, k) => expectSame(row, csv[k]));
+    rows.forEach((row, k) => {
+      expectSame(row, csv[k]);
+    });
   });
 
   it('writes the panel at days 0, 3, 6 and the last day, each with every resident of that day', async () => {

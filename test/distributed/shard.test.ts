@@ -64,7 +64,9 @@ describe('icity experiment --shard i/n, then icity summarise', () => {
     for (const f of OUTPUTS) fs.rmSync(path.join(out, f));
     const s = icity(['summarise', out]);
     expect(s.status, s.stderr).toBe(0);
-    OUTPUTS.forEach((f, k) => expect(fs.readFileSync(path.join(out, f)).equals(written[k]), f).toBe(true));
+    OUTPUTS.forEach((f, k) => {
+      expect(fs.readFileSync(path.join(out, f)).equals(written[k]), f).toBe(true);
+    });
 
     const l = icity(['experiment', file, '--out', local, '--workers', '2']);
     expect(l.status, l.stderr).toBe(0);

@@ -33,7 +33,9 @@ describe('reproducibility', () => {
     expect(again.metrics.equals(one.metrics)).toBe(true);
     expect(again.agents.equals(one.agents)).toBe(true);
     expect(again.frames.equals(one.frames)).toBe(true);
-    again.parquet.forEach((b, k) => expect(b.equals(one.parquet[k])).toBe(true));
+    again.parquet.forEach((b, k) => {
+      expect(b.equals(one.parquet[k])).toBe(true);
+    });
   });
 
   it.each([2, 3, 4])('%i workers write the same bytes as 1', (workers) => {
@@ -41,7 +43,9 @@ describe('reproducibility', () => {
     expect(many.metrics.equals(one.metrics)).toBe(true);
     expect(many.agents.equals(one.agents)).toBe(true);
     expect(many.frames.equals(one.frames)).toBe(true);
-    many.parquet.forEach((b, k) => expect(b.equals(one.parquet[k])).toBe(true));
+    many.parquet.forEach((b, k) => {
+      expect(b.equals(one.parquet[k])).toBe(true);
+    });
   });
 
   it('another seed gives another run', () => {

@@ -107,7 +107,11 @@ describe('loadExperiment', () => {
   it('identifies the runs, not how many or how they are reported', () => {
     const a = loadExperiment(writeExperiment(dir, 'a.json'));
     const more = loadExperiment(
-      writeExperiment(dir, 'b.json', (e) => ((e.replications = 5), (e.metrics = ['language_mean']), (e.description = 'other words'))),
+      writeExperiment(dir, 'b.json', (e) => {
+        e.replications = 5;
+        e.metrics = ['language_mean'];
+        e.description = 'other words';
+      }),
     );
     const other = loadExperiment(writeExperiment(dir, 'c.json', (e) => (e.seed = 8)));
     const changed = loadExperiment(writeExperiment(dir, 'd.json', (e) => (e.arms[0].set['spaces.school.allport.cooperation'] = 0.8)));

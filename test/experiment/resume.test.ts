@@ -79,7 +79,10 @@ describe('a killed experiment, run again', () => {
 });
 
 describe('an experiment whose runs fail', () => {
-  const file = writeExperiment(dir, 'failing.json', (e) => ((e.days = 5), (e.reportDays = ['end'])));
+  const file = writeExperiment(dir, 'failing.json', (e) => {
+    e.days = 5;
+    e.reportDays = ['end'];
+  });
   const out = path.join(dir, 'failing');
 
   it('keeps the other runs, marks the failed ones, writes no summary and exits 1; a re-run retries them', () => {

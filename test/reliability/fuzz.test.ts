@@ -11,7 +11,7 @@ import { readFramesHeader } from '../../viz/src/data/framesHeader.ts';
 import { ViewerError } from '../../viz/src/data/viewerError.ts';
 import { ROOT, smallCity, tempDir } from '../helpers.ts';
 
-export const FUZZ_RUNS = 400;
+const FUZZ_RUNS = 400;
 const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -21,7 +21,10 @@ type Json = unknown;
 /** Every path to a value inside a JSON document. */
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      paths(x, [...at, i], out);
+    });
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
   return out;
 }

@@ -6,11 +6,11 @@ import { scenarioFrom } from '../helpers.ts';
 import { scenarioOverrides, toSets } from './scenarioArbitrary.ts';
 
 const BOUNDED = /^(share|index 0\.\.1|scale 0\.\.1|proficiency 0\.\.1)$/;
-export const RUNS = 100;
+const RUNS = 100;
 
 /** Runs a random scenario, checking the invariants every day; returns the indicator rows. */
 function runChecked(file: string, sets: Record<string, unknown>): number[][] | undefined {
-  let scenario;
+  let scenario: ReturnType<typeof scenarioFrom>;
   try {
     scenario = scenarioFrom(file, sets);
   } catch (err) {

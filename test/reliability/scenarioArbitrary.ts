@@ -26,7 +26,7 @@ const PARAMS = leaves(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresenta
   (l) => !FIXED.test(l.path),
 );
 
-function valueOf(leaf: Leaf): fc.Arbitrary<unknown> {
+function arbitraryOf(leaf: Leaf): fc.Arbitrary<unknown> {
   const n = leaf.node;
   if (n.type === 'boolean') return fc.boolean();
   if (Array.isArray(n.enum)) return fc.constantFrom(...n.enum);
@@ -43,7 +43,7 @@ export const scenarioOverrides = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
   params: fc
     .uniqueArray(fc.integer({ min: 0, max: PARAMS.length - 1 }), { maxLength: 10 })
-    .chain((idx) => fc.tuple(...idx.map((k) => valueOf(PARAMS[k]).map((v) => [PARAMS[k].path, v] as const)))),
+    .chain((idx) => fc.tuple(...idx.map((k) => arbitraryOf(PARAMS[k]).map((v) => [PARAMS[k].path, v] as const)))),
 });
 
 export type ScenarioOverrides = typeof scenarioOverrides extends fc.Arbitrary<infer T> ? T : never;

@@ -25,7 +25,11 @@ describe('scenario files', () => {
         if (node.items?.type !== 'object' && !node.items?.oneOf && !node.items?.anyOf) return void (!node.description || !node.unit ? missing.push(where) : 0);
         return walk(node.items, `${where}[]`);
       }
-      for (const key of ['oneOf', 'anyOf']) if (Array.isArray(node[key])) return node[key].forEach((alt: unknown, k: number) => walk(alt, `${where}<${k}>`));
+      for (const key of ['oneOf', 'anyOf'])
+        if (Array.isArray(node[key]))
+          return node[key].forEach((alt: unknown, k: number) => {
+            walk(alt, `${where}<${k}>`);
+          });
       if (where.endsWith('.$schema')) return;
       if (!node.description || !node.unit) missing.push(where);
     };

@@ -85,9 +85,10 @@ describe('a design in an experiment file', () => {
     ['a path to the seed', grid([{ path: 'seed', values: [1, 2] }]), [/bad\.json: design\.parameters\[0\]\.path: found "seed"; replications set the seed/]],
     [
       'an arm named like a point',
-      (e: Record<string, any>) => (
-        (e.arms[0].name = 'p001'), (e.design = { type: 'grid', parameters: [{ path: 'housing.similarityThreshold', values: [0.2] }] })
-      ),
+      (e: Record<string, any>) => {
+        e.arms[0].name = 'p001';
+        e.design = { type: 'grid', parameters: [{ path: 'housing.similarityThreshold', values: [0.2] }] };
+      },
       [/bad\.json: arms\[0\]\.name: found "p001"; names of p and digits belong to the design's points/],
     ],
     [
@@ -99,7 +100,9 @@ describe('a design in an experiment file', () => {
   ] as [string, (e: Record<string, any>) => void, RegExp[]][])('refuses %s, naming the design entry', (_what, edit, expected) => {
     const lines = problems(edit);
     expect(lines).toHaveLength(expected.length);
-    expected.forEach((re, k) => expect(lines[k]).toMatch(re));
+    expected.forEach((re, k) => {
+      expect(lines[k]).toMatch(re);
+    });
   });
 
   it('icity experiment exits 2 on a bad design, runs nothing and prints no stack', () => {

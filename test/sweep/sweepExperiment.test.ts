@@ -83,7 +83,9 @@ describe('a grid sweep (2 × 2 points, 2 replications)', () => {
     const s = icity(['summarise', out]);
     expect(s.status, s.stderr).toBe(0);
     expect(s.stdout).toContain('wrote summary.csv, series.csv, series.parquet, report.md, points.csv');
-    ['points.csv', 'summary.csv'].forEach((f, k) => expect(fs.readFileSync(path.join(out, f)).equals(before[k])).toBe(true));
+    ['points.csv', 'summary.csv'].forEach((f, k) => {
+      expect(fs.readFileSync(path.join(out, f)).equals(before[k])).toBe(true);
+    });
   });
 });
 

@@ -35,7 +35,11 @@ const listening = (port: number) =>
   });
 
 const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+afterAll(() =>
+  children.forEach((c) => {
+    if (c.exitCode === null) c.kill('SIGKILL');
+  }),
+);
 
 describe('npm start', () => {
   it('serves the live teaching town at once, on a free port when 8417 is busy, and stops with npm', async () => {

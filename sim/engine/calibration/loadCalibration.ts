@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { calibrationSchema, type Calibration } from '../../../scenarios/schema/calibration.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { experimentSchema, DEFAULT_METRICS, type Experiment } from '../../../scenarios/schema/experiment.ts';
 import type { Scenario } from '../../../scenarios/schema/scenario.ts';
@@ -89,7 +88,9 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
       problems.push(`--set ${o.key}: ${top === 'seed' ? 'replications set the seed; use --reps, or the experiment\'s "seed"' : 'use --days'}`);
   }
   forbidden('baseline.set.', exp.baseline?.set, ['seed', 'days']);
-  exp.arms.forEach((a, k) => forbidden(`arms[${k}].set.`, a.set, ['seed', 'days']));
+  exp.arms.forEach((a, k) => {
+    forbidden(`arms[${k}].set.`, a.set, ['seed', 'days']);
+  });
   if (problems.length) throw new InputError(problems);
 
   const baseOverrides: Override[] = Object.entries(exp.set ?? {}).map(([key, value]) => ({ key, value, where: `set.${key}` }));
@@ -123,11 +124,10 @@ export function planExperiment(file: string, raw: unknown, options: LoadOptions 
   }
   let design: DesignRecord | undefined;
   if (exp.design) {
-    exp.arms.forEach(
-      (a, k) =>
-        POINT_NAME.test(a.name) &&
-        problems.push(`${file}: arms[${k}].name: found "${a.name}"; names of p and digits belong to the design's points; choose another`),
-    );
+    exp.arms.forEach((a, k) => {
+      if (POINT_NAME.test(a.name))
+        problems.push(`${file}: arms[${k}].name: found "${a.name}"; names of p and digits belong to the design's points; choose another`);
+    });
     try {
       const d = designArms(file, scenarioFile, rawScenario, baseOverrides, exp.design);
       arms.push(...d.arms);

@@ -135,7 +135,9 @@ function readRun(runDir: string, metrics: string[], days: number): RunData {
     };
     if (cells.length !== header.length) throw new InputError([`${file}: line ${d + 2}: has ${cells.length} cells; the header has ${header.length}`]);
     if (at(dayCol) !== d) throw new InputError([`${file}: line ${d + 2}: found day ${cells[dayCol]}; expected ${d}`]);
-    metricCols.forEach((k, i) => (values[i][d] = at(k)));
+    metricCols.forEach((k, i) => {
+      values[i][d] = at(k);
+    });
     spent += at(spendCol);
     cost[d] = spent;
   }

@@ -68,7 +68,7 @@ export function loadTransfer(file: string, options: { replications?: number } = 
     if (p.catalogue && !catalogue[p.catalogue])
       problems.push(`${file}: practices[${k}].catalogue: found "${p.catalogue}"; the catalogue has ${Object.keys(catalogue).join(', ')}`);
   });
-  const sources = t.practices.map((p, k) => practiceSource(file, p, k, t, problems));
+  const sources = t.practices.map((p, k) => practiceSource(file, p, k, problems));
   if (problems.length) throw new InputError(problems);
 
   const cities: CityPlan[] = [];
@@ -89,7 +89,7 @@ export function loadTransfer(file: string, options: { replications?: number } = 
 }
 
 /** The practice's policy entry as its source city configured it, and that city's population. */
-function practiceSource(file: string, p: TransferPractice, k: number, t: Transfer, problems: string[]): Source | undefined {
+function practiceSource(file: string, p: TransferPractice, k: number, problems: string[]): Source | undefined {
   if (!p.from) return { policy: p.policy as PolicyEntry };
   const scenarioFile = path.resolve(path.dirname(file), p.from.scenario);
   let raw: unknown;

@@ -27,7 +27,7 @@ export function summariseTransfer(dir: string): TransferSummary {
   for (const city of m.cities) {
     const cityDir = path.join(dir, city.dir);
     const s = summarise(cityDir);
-    rows.push(...cityRows(m, city, s.rows));
+    rows.push(...cityRows(city, s.rows));
     characteristics.set(city.name, cityCharacteristics(cityDir, m.replications, city.groups));
   }
   writeFileAtomic(path.join(dir, 'transfer.csv'), transferCsv(rows));

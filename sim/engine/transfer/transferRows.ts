@@ -40,7 +40,7 @@ export function direction(metric: string, effect: number): number {
 }
 
 /** The rows of one city, from its experiment summary (arms paired with the city's baseline). */
-export function cityRows(m: TransferManifest, city: TransferManifest['cities'][number], rows: SummaryRow[]): TransferRow[] {
+export function cityRows(city: TransferManifest['cities'][number], rows: SummaryRow[]): TransferRow[] {
   const baseline = new Map(rows.filter((r) => r.arm === 'baseline').map((r) => [`${r.metric}@${r.day}`, r]));
   const out: TransferRow[] = [];
   for (const arm of city.arms) {

@@ -44,7 +44,10 @@ export class ArmsChart {
     let row = 0;
     for (const a of arms) {
       const w = a.label.length * 6.6 + 36;
-      if (x > 0 && 60 + x + w > width) (x = 0), row++;
+      if (x > 0 && 60 + x + w > width) {
+        x = 0;
+        row++;
+      }
       places.push({ x, row });
       x += w;
     }
@@ -134,7 +137,9 @@ export class ArmsChart {
       const ci = Number.isFinite(a.series.ciLow[i]) ? ` [${formatValue(a.series.ciLow[i])}, ${formatValue(a.series.ciHigh[i])}]` : '';
       return el('span', { class: 'arm-value', 'data-arm': a.arm }, el('span', { class: 'swatch' }), ` ${a.label}: ${formatValue(a.series.mean[i])}${ci}`);
     });
-    parts.forEach((p, k) => ((p.firstElementChild as HTMLElement).style.background = this.arms[k].colour));
+    parts.forEach((p, k) => {
+      (p.firstElementChild as HTMLElement).style.background = this.arms[k].colour;
+    });
     this.readout.replaceChildren(el('span', { class: 'readout-day' }, `day ${shown}`), ...parts);
     this.readout.dataset.day = String(shown);
   }

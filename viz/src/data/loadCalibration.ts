@@ -62,7 +62,9 @@ export async function loadCalibration(json: unknown): Promise<Calibration> {
       counts.push(0);
     }
     const n = ++counts[counts.length - 1];
-    simulated.forEach((s, k) => (p.means[k] += (s[i] - p.means[k]) / n));
+    simulated.forEach((s, k) => {
+      p.means[k] += (s[i] - p.means[k]) / n;
+    });
   }
   const post = parseCsv(CALIBRATION_POSTERIOR_FILE, await fetchText(CALIBRATION_POSTERIOR_FILE), [...params, 'weight']);
   const columns = params.map((p) => numberColumn(post, p));

@@ -133,7 +133,10 @@ export const KNOBS: readonly Knob[] = [
     toggle: false,
     mode: 'restart',
     read: (sc) => sc.population.groups.find((g) => g.host)?.prejudice ?? 0,
-    write: (raw, v, sc) => rawGroups(raw).forEach((g, k) => sc.population.groups[k].host && (g.prejudice = v)),
+    write: (raw, v, sc) =>
+      rawGroups(raw).forEach((g, k) => {
+        if (sc.population.groups[k].host) g.prejudice = v;
+      }),
   },
   {
     id: 'migrants',

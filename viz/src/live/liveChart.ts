@@ -31,7 +31,7 @@ export class LiveChart {
   constructor(
     readonly column: Column,
     days: number,
-    private readonly colours: readonly string[],
+    colours: readonly string[],
   ) {
     this.f = chartFrame(360, 150, { top: 10, right: 12, bottom: 38, left: 56 }, labelWithUnit(column.name, column.unit));
     this.x = scaleLinear().domain([0, days]).range([0, this.f.innerWidth]);
@@ -94,7 +94,12 @@ export class LiveChart {
   private widen(series: readonly LiveSeries[]): void {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const s of series) for (const v of s.values) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    for (const s of series)
+      for (const v of s.values) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     if (!Number.isFinite(lo)) return;
     const [d0, d1] = this.domain;
     const [p0, p1] = paddedDomain(lo, hi);

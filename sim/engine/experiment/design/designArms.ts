@@ -42,9 +42,14 @@ export function designArms(
 
   design.parameters.forEach((p, k) => {
     const tried: { where: string; value: unknown }[] = [];
-    if ('values' in p && p.values) p.values.forEach((value, j) => tried.push({ where: `${entry(k)}.values[${j}]`, value }));
+    if ('values' in p && p.values)
+      p.values.forEach((value, j) => {
+        tried.push({ where: `${entry(k)}.values[${j}]`, value });
+      });
     else if ('levels' in p && p.levels !== undefined)
-      gridValues(p).forEach((value, j, all) => (j === 0 || j === all.length - 1) && tried.push({ where: `${entry(k)}.${j === 0 ? 'min' : 'max'}`, value }));
+      gridValues(p).forEach((value, j, all) => {
+        if (j === 0 || j === all.length - 1) tried.push({ where: `${entry(k)}.${j === 0 ? 'min' : 'max'}`, value });
+      });
     else if (p.min !== undefined && p.max !== undefined) {
       tried.push({ where: `${entry(k)}.min`, value: valueAt(0, { min: p.min, max: p.max, integer: p.integer }) });
       tried.push({ where: `${entry(k)}.max`, value: valueAt(1, { min: p.min, max: p.max, integer: p.integer }) });
