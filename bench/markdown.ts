@@ -7,6 +7,9 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const rateText = (r: number) => (r >= 1e6 ? `${(r / 1e6).toFixed(r >= 1e7 ? 1 : 2)} M` : `${(r / 1e3).toFixed(0)} k`);
 const times = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}×`;
+type Before = { loadBefore: number; probeBefore: number };
+const loads = (samples: readonly Before[]) => samples.map((s) => s.loadBefore.toFixed(1)).join(', ');
+const probes = (samples: readonly Before[]) => samples.map((s) => s.probeBefore.toFixed(2)).join(', ');
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -18,7 +21,9 @@ export function performanceMarkdown(res: BenchResults): string {
   out.push(
     `Measured ${m.date.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.platform}, Node ${m.node}; ` +
       `1-minute load average ${m.loadAverageAtStart[0].toFixed(2)} when it started (work other than the benchmark on ${m.cores} cores). ` +
-      `\`npm run bench\` took ${(res.totalSeconds / 60).toFixed(1)} min; figures are medians of the runs counted in each table.`,
+      `\`npm run bench\` took ${(res.totalSeconds / 60).toFixed(1)} min; figures are medians of the runs counted in each table. ` +
+      '"Probe s before" is a fixed piece of memory-bound work timed just before each run (bench/hostProbe.ts): it takes the same time ' +
+      'on an undisturbed host, so a run whose probe took clearly longer than the others ran on a slowed host, which the load average inside this machine does not show.',
     '',
   );
 
@@ -33,12 +38,12 @@ export function performanceMarkdown(res: BenchResults): string {
   );
   out.push(
     ...table(
-      ['grid', 'runner', 'wall s', 'CPU s', 'load before', 'flocc ÷ icity, wall'],
-      ['r', 'l', 'r', 'r', 'l', 'r'],
+      ['grid', 'runner', 'wall s', 'CPU s', 'load before', 'probe s before', 'flocc ÷ icity, wall'],
+      ['r', 'l', 'r', 'r', 'l', 'l', 'r'],
       e2e.cells.map((c) => {
         const flocc = e2e.cells.find((f) => f.size === c.size && f.runner === 'flocc');
         const ratio = c.runner === 'icity run' && flocc ? times(flocc.wallSeconds.median / c.wallSeconds.median) : '';
-        return [`${c.size}²`, c.runner, range(c.wallSeconds), range(c.cpuSeconds), c.samples.map((s) => s.loadBefore.toFixed(1)).join(', '), ratio];
+        return [`${c.size}²`, c.runner, range(c.wallSeconds), range(c.cpuSeconds), loads(c.samples), probes(c.samples), ratio];
       }),
     ),
   );
@@ -74,8 +79,9 @@ export function performanceMarkdown(res: BenchResults): string {
         'inside icity s',
         'peak RSS MB',
         'load before',
+        'probe s before',
       ],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
       [...res.fullModel.configs, ...res.scale].map((c) => [
         (c.scenario ?? res.fullModel.scenario).replace(/^scenarios\//, ''),
         int(c.residents),
@@ -87,7 +93,8 @@ export function performanceMarkdown(res: BenchResults): string {
         rateText(c.residentDaysPerSecond),
         c.runSeconds.toFixed(1),
         mb(c.maxRssBytes),
-        c.samples.map((s) => s.loadBefore.toFixed(1)).join(', '),
+        loads(c.samples),
+        probes(c.samples),
       ]),
     ),
   );

@@ -93,7 +93,7 @@ export function runBench(plan: BenchPlan, log: (line: string) => void): BenchRes
     log(`full model: ${c.scenario ?? FULL_SCENARIO}, ${c.residents} residents, ${c.days} days, ${c.workers} thread(s), ${c.repeats} run(s)`);
     const r = runConfiguration(c);
     log(
-      `  ${r.commandSeconds.toFixed(2)} s (${r.wall.min.toFixed(2)}-${r.wall.max.toFixed(2)}), ${r.cpuSecondsPerMillionResidentDays.toFixed(3)} CPU-s per M resident-days, peak RSS ${(r.maxRssBytes / 1e6).toFixed(0)} MB, load before ${r.samples.map((s) => s.loadBefore).join(', ')}`,
+      `  ${r.commandSeconds.toFixed(2)} s (${r.wall.min.toFixed(2)}-${r.wall.max.toFixed(2)}), ${r.cpuSecondsPerMillionResidentDays.toFixed(3)} CPU-s per M resident-days, peak RSS ${(r.maxRssBytes / 1e6).toFixed(0)} MB, load before ${r.samples.map((s) => s.loadBefore).join(', ')}, probe before ${r.samples.map((s) => s.probeBefore).join(', ')} s`,
     );
     return r;
   };

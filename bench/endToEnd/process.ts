@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { median } from '../median.ts';
+import { probeSeconds } from '../hostProbe.ts';
 
 /** One process as a user meets it: from spawning to exit, with its CPU time and the load before it started. */
 export interface ProcessSample {
@@ -10,6 +11,8 @@ export interface ProcessSample {
   maxRssBytes: number;
   /** 1-minute load average just before the process started. */
   loadBefore: number;
+  /** Seconds the host probe took just before the process started (bench/hostProbe.ts). */
+  probeBefore: number;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface ProcessSample {
  * object with its own `cpuSeconds` and `maxRssBytes` (process.resourceUsage(), all threads).
  */
 export function timeProcess(args: string[], cwd: string, what: string, env: NodeJS.ProcessEnv = process.env): ProcessSample & { lastLines: string[] } {
+  const probeBefore = probeSeconds();
   const loadBefore = os.loadavg()[0];
   const start = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
@@ -26,7 +30,14 @@ export function timeProcess(args: string[], cwd: string, what: string, env: Node
     throw new Error(`${what} failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().slice(0, 2000)}`);
   }
   const usage = JSON.parse(lines[lines.length - 1]) as { cpuSeconds: number; maxRssBytes: number };
-  return { wallSeconds, cpuSeconds: usage.cpuSeconds, maxRssBytes: usage.maxRssBytes, loadBefore: Math.round(loadBefore * 100) / 100, lastLines: lines };
+  return {
+    wallSeconds,
+    cpuSeconds: usage.cpuSeconds,
+    maxRssBytes: usage.maxRssBytes,
+    loadBefore: Math.round(loadBefore * 100) / 100,
+    probeBefore,
+    lastLines: lines,
+  };
 }
 
 /** Median and range of one measure over the samples. */

@@ -69,7 +69,7 @@ export function runSchellingEndToEnd(plan: EndToEndPlan, log: (line: string) => 
       const args = [size, plan.threshold, plan.steps, plan.seed, plan.density].map(String);
       flocc.push(strip(timeProcess(['--import', 'tsx', FLOCC, ...args], ROOT, `flocc Schelling ${size}²`)));
       log(
-        `  Schelling ${size}² end to end, run ${k + 1}: icity run ${icity[k].wallSeconds.toFixed(2)} s, flocc ${flocc[k].wallSeconds.toFixed(2)} s (load ${icity[k].loadBefore})`,
+        `  Schelling ${size}² end to end, run ${k + 1}: icity run ${icity[k].wallSeconds.toFixed(2)} s, flocc ${flocc[k].wallSeconds.toFixed(2)} s (load ${icity[k].loadBefore}, probe ${icity[k].probeBefore} s)`,
       );
     }
     for (const [runner, samples] of [
@@ -83,5 +83,5 @@ export function runSchellingEndToEnd(plan: EndToEndPlan, log: (line: string) => 
 }
 
 function strip(s: ProcessSample & { lastLines?: string[] }): ProcessSample {
-  return { wallSeconds: s.wallSeconds, cpuSeconds: s.cpuSeconds, maxRssBytes: s.maxRssBytes, loadBefore: s.loadBefore };
+  return { wallSeconds: s.wallSeconds, cpuSeconds: s.cpuSeconds, maxRssBytes: s.maxRssBytes, loadBefore: s.loadBefore, probeBefore: s.probeBefore };
 }

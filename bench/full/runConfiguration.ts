@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median } from '../median.ts';
+import { probeSeconds } from '../hostProbe.ts';
 import { spread, type Spread } from '../endToEnd/process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -38,6 +39,8 @@ export interface FullSample {
   cpuSeconds: number;
   /** 1-minute load average just before the run started. */
   loadBefore: number;
+  /** Seconds the host probe took just before the run (bench/hostProbe.ts): larger on a slowed host. */
+  probeBefore: number;
 }
 
 export interface FullResult extends FullConfig {
@@ -77,6 +80,7 @@ export function runArguments(config: FullConfig, out: string): string[] {
 export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSample {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-bench-'));
   try {
+    const probeBefore = probeSeconds();
     const loadBefore = Math.round(os.loadavg()[0] * 100) / 100;
     const start = performance.now();
     const r = spawnSync(process.execPath, [...nodeFlags, CHILD, ...runArguments(config, path.join(scratch, 'run'))], {
@@ -94,7 +98,7 @@ export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSampl
     if (summary.days !== config.days || summary.workers !== config.workers) {
       throw new Error(`full-model run ran ${summary.days} days on ${summary.workers} threads, not ${config.days} on ${config.workers}`);
     }
-    return { commandSeconds, runSeconds: summary.wallSeconds, maxRssBytes: usage.maxRssBytes, cpuSeconds: usage.cpuSeconds, loadBefore };
+    return { commandSeconds, runSeconds: summary.wallSeconds, maxRssBytes: usage.maxRssBytes, cpuSeconds: usage.cpuSeconds, loadBefore, probeBefore };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -27,6 +27,7 @@ describe('the full-model benchmark', () => {
       expect(s.commandSeconds).toBeGreaterThan(s.runSeconds);
       expect(s.maxRssBytes).toBeGreaterThan(10e6);
       expect(s.cpuSeconds).toBeGreaterThan(0);
+      expect(s.probeBefore).toBeGreaterThan(0);
     }
     expect(r.commandSeconds).toBeCloseTo(median(r.samples.map((s) => s.commandSeconds)), 12);
     expect(r.residentDaysPerSecond).toBeCloseTo((2000 * 3) / r.commandSeconds, 6);
@@ -210,6 +211,10 @@ describe('the README table', () => {
     for (const r of results.schelling.runners) expect(md).toContain(`| ${r.label} |`);
     expect(md).toContain('20², 0.3');
     expect(md).toMatch(/\| 20² \| icity run \| [\d.]+ \([\d.]+–[\d.]+\) \|/);
+    // Each run's host probe is shown beside its load average, in the row of its runner.
+    const probe = results.schellingEndToEnd.cells[0].samples[0].probeBefore;
+    expect(probe).toBeGreaterThan(0);
+    expect(md).toContain(`| ${probe.toFixed(2)} |`);
     const bytes = results.targets.find((t) => t.goal.startsWith('≤ 64 bytes'));
     expect(bytes?.measured).toMatch(/^\d+\.\d bytes/);
     expect(bytes?.met).toBe(Number.parseFloat(bytes!.measured) <= 64);
