@@ -1,4 +1,5 @@
 import type { BenchResults } from './results.ts';
+import type { ProcessSample } from './endToEnd/process.ts';
 import { SCHELLING_ENGINE } from './targets.ts';
 
 /** The generated part of docs/performance.md, from bench/results.json. */
@@ -7,7 +8,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const rateText = (r: number) => (r >= 1e6 ? `${(r / 1e6).toFixed(r >= 1e7 ? 1 : 2)} M` : `${(r / 1e3).toFixed(0)} k`);
 const times = (v: number) => `${v.toFixed(v >= 10 ? 1 : 2)}×`;
-type Before = { loadBefore: number; probeBefore: number };
+type Before = Pick<ProcessSample, 'loadBefore' | 'probeBefore'>;
 const loads = (samples: readonly Before[]) => samples.map((s) => s.loadBefore.toFixed(1)).join(', ');
 const probes = (samples: readonly Before[]) => samples.map((s) => s.probeBefore.toFixed(2)).join(', ');
 

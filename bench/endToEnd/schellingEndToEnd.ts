@@ -82,6 +82,6 @@ export function runSchellingEndToEnd(plan: EndToEndPlan, log: (line: string) => 
   return cells;
 }
 
-function strip(s: ProcessSample & { lastLines?: string[] }): ProcessSample {
-  return { wallSeconds: s.wallSeconds, cpuSeconds: s.cpuSeconds, maxRssBytes: s.maxRssBytes, loadBefore: s.loadBefore, probeBefore: s.probeBefore };
+function strip({ lastLines, ...sample }: ProcessSample & { lastLines?: string[] }): ProcessSample {
+  return sample;
 }

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { median } from '../median.ts';
-import { probeSeconds } from '../hostProbe.ts';
-import { spread, type Spread } from '../endToEnd/process.ts';
+import { spread, timeProcess, type Spread } from '../endToEnd/process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CHILD = path.join(import.meta.dirname, 'child.mjs');
@@ -80,25 +77,14 @@ export function runArguments(config: FullConfig, out: string): string[] {
 export function runOnce(config: FullConfig, nodeFlags: string[] = []): FullSample {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'icity-bench-'));
   try {
-    const probeBefore = probeSeconds();
-    const loadBefore = Math.round(os.loadavg()[0] * 100) / 100;
-    const start = performance.now();
-    const r = spawnSync(process.execPath, [...nodeFlags, CHILD, ...runArguments(config, path.join(scratch, 'run'))], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 2 ** 20,
-    });
-    const commandSeconds = (performance.now() - start) / 1000;
-    const lines = (r.stdout ?? '').trim().split('\n');
-    if (r.status !== 0 || lines.length < 2) {
-      throw new Error(`full-model run ${JSON.stringify(config)} failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().slice(0, 2000)}`);
-    }
-    const summary = JSON.parse(lines[lines.length - 2]) as { wallSeconds: number; residents: number; days: number; workers: number };
-    const usage = JSON.parse(lines[lines.length - 1]) as { maxRssBytes: number; cpuSeconds: number };
+    const args = [...nodeFlags, CHILD, ...runArguments(config, path.join(scratch, 'run'))];
+    const { lastLines, wallSeconds, ...sample } = timeProcess(args, ROOT, `full-model run ${JSON.stringify(config)}`);
+    if (lastLines.length < 2) throw new Error(`full-model run ${JSON.stringify(config)} printed no summary before its usage`);
+    const summary = JSON.parse(lastLines[lastLines.length - 2]) as { wallSeconds: number; residents: number; days: number; workers: number };
     if (summary.days !== config.days || summary.workers !== config.workers) {
       throw new Error(`full-model run ran ${summary.days} days on ${summary.workers} threads, not ${config.days} on ${config.workers}`);
     }
-    return { commandSeconds, runSeconds: summary.wallSeconds, maxRssBytes: usage.maxRssBytes, cpuSeconds: usage.cpuSeconds, loadBefore, probeBefore };
+    return { ...sample, commandSeconds: wallSeconds, runSeconds: summary.wallSeconds };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
