@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { City } from '../model/compile.ts';
 import { threadContext, type ThreadContext } from '../model/context.ts';
 import { Census } from '../model/census.ts';
+import { sectionsADayChanges } from '../model/censusSections.ts';
 import { censusBlocksOf } from '../model/censusLayout.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
 import type { IndicatorValues } from '../model/indicators.ts';
@@ -36,6 +37,8 @@ export class Simulation {
   readonly policies: PolicyHost;
   private readonly par: ParallelFor & { close?(): void };
   private readonly parts: DayParts;
+  /** The census sections a day of this scenario can change: the others keep their counts of day 0. */
+  private readonly stepSections: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -67,6 +70,7 @@ export class Simulation {
       demography: { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 },
     };
     this.census = new Census(world, this.ctx.census, this.par).take(0);
+    this.stepSections = sectionsADayChanges(scenario, world.sizes.districts);
     this.census.demography = this.parts.demography;
   }
 
@@ -86,14 +90,16 @@ export class Simulation {
   /**
    * Simulates the next day and, with `record` (the default), retakes the census. Without it
    * the census (and so `indicators()`) keeps describing the last day it was taken; the
-   * dynamics are the same either way, since the model never reads the census.
+   * dynamics are the same either way, since the model never reads the census. The retake
+   * recounts only what a day of this scenario can change (censusSections.ts); code that
+   * writes residents' state itself between days recounts the rest with `census.take()`.
    */
   advance(record = true): void {
     this.day++;
     this.movesToday = step(this.city.world, this.parts, this.day);
     this.census.spending = this.policies.spendingToday();
     for (const name of this.policies.names()) this.census.policySpending[name] = this.policies.spendingOf(name);
-    if (record) this.census.take(this.day);
+    if (record) this.census.take(this.day, this.stepSections);
   }
 
   /** The indicators of the current day, by name. */

@@ -5,6 +5,7 @@ import { Phase, type ParallelFor } from './phases.ts';
 import { threadContext, type ThreadContext } from './context.ts';
 import { censusLayout, rowViews, type CensusBlocks, type CensusRow } from './censusLayout.ts';
 import { countCensusBlocks } from './censusBlock.ts';
+import { ALL_SECTIONS } from './censusSections.ts';
 
 /**
  * Aggregates of the city on a recorded day, from which every indicator is a small function.
@@ -142,13 +143,16 @@ export class Census {
     this.districtOutgroup = new Float64Array(D);
   }
 
-  /** Recounts everything from the current state. */
-  take(day = this.day): this {
+  /**
+   * Counts the current state. `sections` (censusSections.ts) leaves out sums that cannot have
+   * changed since the last census: by default everything is recounted.
+   */
+  take(day = this.day, sections = ALL_SECTIONS): this {
     this.day = day;
     const w = this.world;
     const { layout, rows } = this.blocks;
-    if (this.par) this.par.run(Phase.census, layout.blocks, day, 0);
-    else if (this.ownThread) countCensusBlocks(this.ownThread, day, 0, 0, layout.blocks);
+    if (this.par) this.par.run(Phase.census, layout.blocks, day, sections);
+    else if (this.ownThread) countCensusBlocks(this.ownThread, day, sections, 0, layout.blocks);
     const totals = this.totals;
     const stride = layout.stride;
     totals.fill(0);

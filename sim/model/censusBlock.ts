@@ -1,5 +1,5 @@
 import type { ThreadContext } from './context.ts';
-import { Count, Flag } from './world.ts';
+import { Count, Env, Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 import { isUnhappy, thresholdOf } from './housing.ts';
 import { keptCounts } from './keptNeighbourCounts.ts';
@@ -7,135 +7,191 @@ import { overQualified as isOverQualified } from './jobs.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 import { strategyIndex } from './berry.ts';
 import { levelIndex } from './levels.ts';
-import { rowViews, schoolFirst, type CensusRow } from './censusLayout.ts';
+import { rowViews, schoolFirst, type CensusLayout, type CensusRow } from './censusLayout.ts';
+import { SECTION_FIELDS, Section } from './censusSections.ts';
 
 /**
  * The census phase: counts blocks [start, end) of residents and households, each into its own
  * row of partial sums (censusLayout.ts). Read-only on the city, so it runs on every thread.
+ * `sections` (a mask of censusSections.ts) says which sums to count afresh; the others keep
+ * what the block's row holds from their last count.
+ *
+ * Each section is a pass of its own over the block, so that one can be left out; each sum
+ * receives its terms in resident order, so the bytes are those of a single loop.
  */
-export function countCensusBlocks(ctx: ThreadContext, day: number, _slot: number, start: number, end: number): void {
+export function countCensusBlocks(ctx: ThreadContext, day: number, sections: number, start: number, end: number): void {
   const blocks = ctx.census;
   if (!blocks) throw new Error('the census phase runs without census rows (the simulation allocates them)');
   const { layout, rows } = blocks;
   const R = ctx.world.counts[Count.residents];
   const H = ctx.world.counts[Count.households];
   for (let b = start; b < end; b++) {
-    rows.fill(0, b * layout.stride, (b + 1) * layout.stride);
+    clearSections(layout, rows, b, sections);
     const v = rowViews(layout, rows, b);
-    countResidents(ctx, day, v, b * layout.residentsPerBlock, Math.min(R, (b + 1) * layout.residentsPerBlock));
-    countHouseholds(ctx, v, b * layout.householdsPerBlock, Math.min(H, (b + 1) * layout.householdsPerBlock));
+    const first = b * layout.residentsPerBlock;
+    const last = Math.min(R, (b + 1) * layout.residentsPerBlock);
+    if (sections & Section.residence) countResidence(ctx, day, v, first, last);
+    if (sections & Section.attributes) countAttributes(ctx, v, first, last);
+    if (sections & Section.neighbourhoods) countHouseholds(ctx, v, b * layout.householdsPerBlock, Math.min(H, (b + 1) * layout.householdsPerBlock));
   }
 }
 
-function countResidents(ctx: ThreadContext, day: number, v: CensusRow, start: number, end: number): void {
+function clearSections(layout: CensusLayout, rows: Float64Array, block: number, sections: number): void {
+  const base = block * layout.stride;
+  for (const [name, fields] of Object.entries(SECTION_FIELDS)) {
+    if (!(sections & Section[name as keyof typeof Section])) continue;
+    for (const f of fields) rows.fill(0, base + layout.offsets[f], base + layout.offsets[f] + layout.lengths[f]);
+  }
+}
+
+/**
+ * Where residents live and for how long: by group, tract, district and school; migrant adults
+ * by years since arrival; migrant children's school success.
+ */
+function countResidence(ctx: ThreadContext, day: number, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
   const host = ctx.host;
   const G = w.sizes.groups;
-  const r = w.residents;
-  const hh = w.households;
-  const dw = w.dwellings;
+  const { age, household, group, job, arrival, language, belonging } = w.residents;
+  const { district, tract, dwelling } = w.households;
+  const dwSchool = w.dwellings.school;
   const first = schoolFirst(w);
-  // Locals, not property reads, in the loop over every resident.
-  const { residents, prejudice, language, trust, belonging, tractGroupCounts, districtResidents, outTied, outTies, enrolled } = v;
-  const { districtMigrants, districtLanguage, districtPrejudice, strategies, levels } = v;
-  const { adults, districtAdults, adultsBySex, employed, districtEmployed, employedBySex, skilledEmployed, overQualified } = v;
-  const { migrantAdults, participants, diplomaHolders, diplomasRecognised, diplomaEmployed, adultsByYears, employedByYears } = v;
-  const { tertiaryEmployed, tertiaryBelow } = v;
-  const spaceLevel = w.spaces.level;
-  const { schoolMigrant, schoolHost, migrantChildren, schoolSuccess } = v;
-  const { age, household, group, language: lang, outgroupTies, flags, job, education, arrival, heritage, adoption } = r;
-  const { dwelling: hhDwelling, district: hhDistrict, tract: hhTract } = hh;
-  const dwSchool = dw.school;
+  const { residents, tractGroupCounts, districtResidents, districtMigrants, adultsByYears, employedByYears, schoolMigrant, schoolHost } = v;
+  let migrantChildren = 0;
+  let schoolSuccess = 0;
   for (let i = start; i < end; i++) {
-    if (age[i] === AgeClass.gone) continue;
+    const a = age[i];
+    if (a === AgeClass.gone) continue;
     const h = household[i];
     const g = group[i];
-    const d = hhDistrict[h];
-    const t = hhTract[h];
+    const d = district[h];
     const migrant = g !== host;
     residents[g]++;
-    const shown = shownPrejudice(w, i, host);
+    tractGroupCounts[tract[h] * G + g]++;
+    districtResidents[d]++;
+    if (migrant) districtMigrants[d]++;
+    if (a === AgeClass.adult) {
+      if (!migrant) continue;
+      const years = (day - arrival[i]) / 365;
+      const band = years < 5 ? 0 : years < 10 ? 1 : 2;
+      adultsByYears[band]++;
+      if (job[i] !== NONE) employedByYears[band]++;
+    } else if (a === AgeClass.child) {
+      const school = dwSchool[dwelling[h]];
+      if (school !== NONE) {
+        if (migrant) schoolMigrant[school - first]++;
+        else schoolHost[school - first]++;
+      }
+      if (migrant) {
+        migrantChildren++;
+        schoolSuccess += 0.5 * language[i] + 0.5 * belonging[i];
+      }
+    }
+  }
+  v.migrantChildren[0] += migrantChildren;
+  v.schoolSuccess[0] += schoolSuccess;
+}
+
+/**
+ * What residents think, speak and do: shown prejudice, language, trust and belonging by group
+ * (host prejudice and migrant language by district too), out-group ties, classes,
+ * acculturation strategies and language levels, and adults' work, qualifications, diplomas
+ * and civic participation.
+ */
+function countAttributes(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
+  const w = ctx.world;
+  const host = ctx.host;
+  const r = w.residents;
+  const { age, household, group, language: lang, trust: tr, belonging: be, outgroupTies, flags, job, education, heritage, adoption } = r;
+  const district = w.households.district;
+  const spaceLevel = w.spaces.level;
+  const { prejudice, language, trust, belonging, districtPrejudice, districtLanguage, outTied, outTies, strategies, levels } = v;
+  const { adults, districtAdults, adultsBySex, employed, districtEmployed, employedBySex, skilledEmployed, overQualified } = v;
+  const { diplomaEmployed, tertiaryEmployed, tertiaryBelow } = v;
+  // Without a media shock, shown prejudice is prejudice: no call per resident.
+  const plain = w.env[Env.media] === 0;
+  // Whole counts in locals: the same sums whatever the order of their terms.
+  let enrolled = 0;
+  let migrantAdults = 0;
+  let participants = 0;
+  let diplomaHolders = 0;
+  let diplomasRecognised = 0;
+  for (let i = start; i < end; i++) {
+    const a = age[i];
+    if (a === AgeClass.gone) continue;
+    const g = group[i];
+    const d = district[household[i]];
+    const migrant = g !== host;
+    const m = migrant ? 1 : 0;
+    const f = flags[i];
+    const shown = plain ? r.prejudice[i] : shownPrejudice(w, i, host);
     prejudice[g] += shown;
     language[g] += lang[i];
-    trust[g] += r.trust[i];
-    belonging[g] += r.belonging[i];
-    tractGroupCounts[t * G + g]++;
-    districtResidents[d]++;
-    const m = migrant ? 1 : 0;
+    trust[g] += tr[i];
+    belonging[g] += be[i];
     if (outgroupTies[i] > 0) outTied[m]++;
     outTies[m] += outgroupTies[i];
-    if (flags[i] & Flag.enrolled) enrolled[0]++;
+    if (f & Flag.enrolled) enrolled++;
     if (migrant) {
-      districtMigrants[d]++;
       districtLanguage[d] += lang[i];
       strategies[strategyIndex(heritage[i], adoption[i])]++;
       levels[levelIndex(lang[i])]++;
     } else {
       districtPrejudice[d] += shown;
     }
-    if (age[i] === AgeClass.adult) {
-      const hasJob = job[i] !== NONE;
-      const sex = m * 2 + (flags[i] & Flag.female ? 0 : 1);
-      adults[g]++;
-      districtAdults[d]++;
-      adultsBySex[sex]++;
-      if (hasJob) {
-        employed[g]++;
-        districtEmployed[d]++;
-        employedBySex[sex]++;
-        if (education[i] > 0) {
-          skilledEmployed[m]++;
-          if (isOverQualified(w, i)) overQualified[m]++;
-        }
-        if (education[i] === 2) {
-          tertiaryEmployed[m]++;
-          if (spaceLevel[job[i]] < 2) tertiaryBelow[m]++;
-        }
+    if (a !== AgeClass.adult) continue;
+    const hasJob = job[i] !== NONE;
+    const sex = m * 2 + (f & Flag.female ? 0 : 1);
+    adults[g]++;
+    districtAdults[d]++;
+    adultsBySex[sex]++;
+    if (hasJob) {
+      employed[g]++;
+      districtEmployed[d]++;
+      employedBySex[sex]++;
+      if (education[i] > 0) {
+        skilledEmployed[m]++;
+        if (isOverQualified(w, i)) overQualified[m]++;
       }
-      if (migrant) {
-        migrantAdults[0]++;
-        if (flags[i] & Flag.participant) participants[0]++;
-        if (flags[i] & Flag.foreignDiploma) {
-          diplomaHolders[0]++;
-          if (flags[i] & Flag.recognised) diplomasRecognised[0]++;
-          if (hasJob) diplomaEmployed[flags[i] & Flag.recognised ? 0 : 1]++;
-        }
-        const years = (day - arrival[i]) / 365;
-        const band = years < 5 ? 0 : years < 10 ? 1 : 2;
-        adultsByYears[band]++;
-        if (hasJob) employedByYears[band]++;
+      if (education[i] === 2) {
+        tertiaryEmployed[m]++;
+        if (spaceLevel[job[i]] < 2) tertiaryBelow[m]++;
       }
-    } else if (age[i] === AgeClass.child) {
-      const school = dwSchool[hhDwelling[h]];
-      if (school !== NONE) {
-        const s = school - first;
-        if (migrant) schoolMigrant[s]++;
-        else schoolHost[s]++;
-      }
-      if (migrant) {
-        migrantChildren[0]++;
-        schoolSuccess[0] += 0.5 * lang[i] + 0.5 * r.belonging[i];
+    }
+    if (migrant) {
+      migrantAdults++;
+      if (f & Flag.participant) participants++;
+      if (f & Flag.foreignDiploma) {
+        diplomaHolders++;
+        if (f & Flag.recognised) diplomasRecognised++;
+        if (hasJob) diplomaEmployed[f & Flag.recognised ? 0 : 1]++;
       }
     }
   }
+  v.enrolled[0] += enrolled;
+  v.migrantAdults[0] += migrantAdults;
+  v.participants[0] += participants;
+  v.diplomaHolders[0] += diplomaHolders;
+  v.diplomasRecognised[0] += diplomasRecognised;
 }
 
+/** Households: like and occupied neighbours (all and by district), households, unhappy households. */
 function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
-  const hh = w.households;
-  const district = hh.district;
+  const { size, dwelling, group, district } = w.households;
+  const { districtLike, districtOccupied } = v;
   let like = 0;
   let occupied = 0;
   let households = 0;
   let unhappy = 0;
   for (let h = start; h < end; h++) {
-    if (hh.size[h] === 0) continue;
-    const counts = keptCounts(w, hh.dwelling[h], hh.group[h] + 1);
+    if (size[h] === 0) continue;
+    const counts = keptCounts(w, dwelling[h], group[h] + 1);
     const d = district[h];
     like += counts >> 4;
     occupied += counts & 15;
-    v.districtLike[d] += counts >> 4;
-    v.districtOccupied[d] += counts & 15;
+    districtLike[d] += counts >> 4;
+    districtOccupied[d] += counts & 15;
     households++;
     if (isUnhappy(counts, thresholdOf(w, h, ctx.initialPrejudice))) unhappy++;
   }

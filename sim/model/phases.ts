@@ -9,7 +9,8 @@ import { countCensusBlocks } from './censusBlock.ts';
  * The parallel phases of a day. Each runs over an index range [start, end) of residents,
  * spaces or households, reads what it needs, writes only what that range owns, and draws
  * from streams keyed by the index, so any split of the range among threads gives the same
- * result. Helper run threads call them by number.
+ * result. Helper run threads call them by number. The census phase takes, in place of a
+ * slot, the mask of sections to count (censusSections.ts).
  */
 export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
 

@@ -56,8 +56,13 @@ export function step(world: World, parts: DayParts, day: number): number {
   const sub = world.scenario.submodels;
   world.spaces.stats.fill(0);
   applyTimeline(world, day, timeline);
-  neighbourhoods.update(ctx.host, false);
-  updateEnv(world, ctx.host);
+  // The neighbourhood aggregates and the hosts' mean prejudice are read by the daily updates
+  // and by policies: a city with neither (the classic Schelling model) does not count them.
+  const daily = sub.language || sub.labour || sub.attitudes || sub.demography;
+  if (daily || world.scenario.policies.length > 0) {
+    neighbourhoods.update(ctx.host, false);
+    updateEnv(world, ctx.host);
+  }
   resetLevers(world.levers);
   policies.beforeDay(day, timeline.cut, neighbourhoods.residents);
   refreshAllport(world);
@@ -70,7 +75,7 @@ export function step(world: World, parts: DayParts, day: number): number {
     }
   }
   // The classic Schelling model has no daily life: skip the phase rather than loop over nobody's updates.
-  if (sub.language || sub.labour || sub.attitudes || sub.demography) par.run(Phase.daily, world.counts[Count.residents], day, 0);
+  if (daily) par.run(Phase.daily, world.counts[Count.residents], day, 0);
   if (!sub.housing) return 0;
   par.run(Phase.housing, world.counts[Count.households], day, 0);
   return moveHouseholds(world, ctx.stream, day);
