@@ -31,7 +31,7 @@ export function amdahlLines(summary: ProfileSummary, days: number): string[] {
     '',
     `From the 1-thread profile: the parallel phases (${[...names].map((n) => `\`${n}\``).join(', ')}) took ${sec(parallelMs)} s of ${sec(summary.totalMs)} s busy. ` +
       `The rest runs on one thread whatever the thread count: loading the sources (${sec(loadingMs)} s), building the city (${sec(setupMs)} s), ` +
-      `then ${sec(perDaySerialMs)} s a day (the neighbourhood aggregates, gathering visitors, arrivals and departures, moves, writing metrics and frames) ` +
+      `then ${sec(perDaySerialMs)} s a day (the neighbourhood aggregates, arrivals, departures and deaths, moves, the starts of the visitor lists, adding up the census blocks, writing metrics and frames) ` +
       `against ${sec(perDayParallelMs)} s a day of parallel work. A year is extrapolated with the same per-day costs, so loading and setup weigh less.`,
     '',
     '| run | serial fraction | 2 cores | 16 cores | 64 cores | limit |',
@@ -40,8 +40,10 @@ export function amdahlLines(summary: ProfileSummary, days: number): string[] {
     row('365 days, extrapolated', yearFraction),
     '',
     'The speed-ups assume the parallel phases split perfectly and that memory bandwidth keeps up, so they are upper bounds. ' +
-      'What would raise them: the neighbourhood aggregates counted in blocks on every thread (as the census is), gathering visitors per space ' +
-      'range in parallel, and moves and arrivals through per-district queues in a fixed order.',
+      'What would raise them: the neighbourhood aggregates and demography are the largest serial parts; they add floating-point numbers and ' +
+      'draw random numbers in resident order, which keeps the outputs the same bytes for any thread count. Counting them in fixed blocks (as the ' +
+      'census is) and drawing by resident would change every output once, as a new model version; moves and arrivals could go through ' +
+      'per-district queues in a fixed order.',
     '',
   ];
 }

@@ -7,7 +7,7 @@ import { censusBlocksOf } from '../model/censusLayout.ts';
 import { INDICATORS, policySpendingIndicators, type Indicator } from '../model/indicators.ts';
 import type { IndicatorValues } from '../model/indicators.ts';
 import type { ParallelFor } from '../model/phases.ts';
-import { step, updateEnv, type DayParts } from '../model/step.ts';
+import { step, type DayParts } from '../model/step.ts';
 import { Env } from '../model/world.ts';
 import { PolicyHost } from '../policies/policyHost.ts';
 import { buildCity } from '../policies/spaceRequests.ts';
@@ -56,11 +56,10 @@ export class Simulation {
     }
     this.par = threads > 1 && options.parallel ? options.parallel(this.city, threads) : new SerialFor(this.ctx);
     const world = this.city.world;
-    updateEnv(world, this.ctx.host);
-    world.env[Env.initialHostPrejudice] = world.env[Env.hostPrejudice];
-    this.policies = new PolicyHost(world);
     const neighbourhoods = new Neighbourhoods(world);
     neighbourhoods.update(this.ctx.host, true);
+    world.env[Env.initialHostPrejudice] = world.env[Env.hostPrejudice];
+    this.policies = new PolicyHost(world);
     this.parts = {
       ctx: this.ctx,
       par: this.par,

@@ -1,5 +1,5 @@
 import type { World } from './world.ts';
-import { Count } from './world.ts';
+import { Count, Env } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 
 /** Days over which the slow migrant share follows the current one (about a year). */
@@ -9,7 +9,7 @@ const SLOW_DAYS = 365;
  * What the model feeds back into itself: a serial phase at the start of each day that counts
  * yesterday's city and writes each group's mean prejudice and share with out-group ties in
  * each district (norms, extended contact), the migrant share and its slow average (threat),
- * and each household's means (rent). It belongs to the step, not to the recorders, so a run
+ * each household's means (rent), and the hosts' mean prejudice (employers' discrimination). It belongs to the step, not to the recorders, so a run
  * that records nothing has the same dynamics as one that records every day. Sums run
  * serially in index order, so they are the same bytes for any thread count.
  */
@@ -69,6 +69,8 @@ export class Neighbourhoods {
     const r = w.residents;
     const hhDistrict = w.households.district;
     const R = w.counts[Count.residents];
+    let hostPrejudice = 0;
+    let hosts = 0;
     for (let i = 0; i < R; i++) {
       const age = r.age[i];
       if (age === AgeClass.gone) continue;
@@ -76,6 +78,10 @@ export class Neighbourhoods {
       const g = r.group[i];
       const d = hhDistrict[h];
       const dg = d * G + g;
+      if (g === host) {
+        hostPrejudice += r.prejudice[i];
+        hosts++;
+      }
       residents[d]++;
       groupResidents[dg]++;
       groupPrejudice[dg] += r.prejudice[i];
@@ -90,5 +96,6 @@ export class Neighbourhoods {
         householdEarners[h] += 0.5;
       }
     }
+    w.env[Env.hostPrejudice] = hosts > 0 ? hostPrejudice / hosts : 0;
   }
 }

@@ -4,6 +4,7 @@ import { meetSpaces } from './meet.ts';
 import { dailyResidents } from './daily.ts';
 import { evaluateHouseholds } from './housing.ts';
 import { countCensusBlocks } from './censusBlock.ts';
+import { countVisitors, placeVisitors } from './gather.ts';
 
 /**
  * The parallel phases of a day. Each runs over an index range [start, end) of residents,
@@ -14,10 +15,10 @@ import { countCensusBlocks } from './censusBlock.ts';
  */
 export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
 
-export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3, census: 4 } as const;
-export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds, countCensusBlocks];
-/** Indices per chunk at the least: the census phase's indices are whole blocks of the city. */
-export const MIN_CHUNK: readonly number[] = [256, 256, 256, 256, 1];
+export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3, census: 4, countVisitors: 5, placeVisitors: 6 } as const;
+export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds, countCensusBlocks, countVisitors, placeVisitors];
+/** Indices per chunk at the least: the indices of the census and gathering phases are whole blocks of the city. */
+export const MIN_CHUNK: readonly number[] = [256, 256, 256, 256, 1, 1, 1];
 
 /** Runs a phase over [0, total), on one thread or split among several. */
 export interface ParallelFor {

@@ -1,30 +1,15 @@
-import { AgeClass } from './spaceTypes.ts';
 import type { ThreadContext } from './context.ts';
-import { gatherVisitors } from './gather.ts';
+import { startVisitorLists } from './gather.ts';
+import { visitorBlocks } from './visitorBlocks.ts';
 import { moveHouseholds } from './housing.ts';
 import { Phase, type ParallelFor } from './phases.ts';
 import { SLOTS } from './schedule.ts';
-import { Count, Env, type World } from './world.ts';
+import { Count, type World } from './world.ts';
 import { applyTimeline, type TimelineToday } from './timeline.ts';
 import type { Neighbourhoods } from './neighbourhoods.ts';
 import { demographyDay, type DemographyToday } from './demography.ts';
 import { resetLevers } from './levers.ts';
 import { refreshAllport } from './allport.ts';
-
-/** Mean prejudice of the host group, for employers' discrimination. */
-export function updateEnv(world: World, host: number): void {
-  const { group, prejudice, age } = world.residents;
-  const R = world.counts[Count.residents];
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < R; i++) {
-    if (group[i] === host && age[i] !== AgeClass.gone) {
-      sum += prejudice[i];
-      n++;
-    }
-  }
-  world.env[Env.hostPrejudice] = n > 0 ? sum / n : 0;
-}
 
 /**
  * What the step sees of the policies: once a day, after every lever is back at neutral,
@@ -56,13 +41,10 @@ export function step(world: World, parts: DayParts, day: number): number {
   const sub = world.scenario.submodels;
   world.spaces.stats.fill(0);
   applyTimeline(world, day, timeline);
-  // The neighbourhood aggregates and the hosts' mean prejudice are read by the daily updates
-  // and by policies: a city with neither (the classic Schelling model) does not count them.
+  // The neighbourhood aggregates are read by the daily updates and by policies: a city with
+  // neither (the classic Schelling model) does not count them.
   const daily = sub.language || sub.labour || sub.attitudes || sub.demography;
-  if (daily || world.scenario.policies.length > 0) {
-    neighbourhoods.update(ctx.host, false);
-    updateEnv(world, ctx.host);
-  }
+  if (daily || world.scenario.policies.length > 0) neighbourhoods.update(ctx.host, false);
   resetLevers(world.levers);
   policies.beforeDay(day, timeline.cut, neighbourhoods.residents);
   refreshAllport(world);
@@ -70,7 +52,9 @@ export function step(world: World, parts: DayParts, day: number): number {
   if (sub.contact && world.sizes.spaces > 0) {
     for (let slot = 0; slot < SLOTS; slot++) {
       par.run(Phase.plan, world.counts[Count.residents], day, slot);
-      gatherVisitors(world);
+      par.run(Phase.countVisitors, visitorBlocks(world.sizes).blocks, day, slot);
+      startVisitorLists(world);
+      par.run(Phase.placeVisitors, visitorBlocks(world.sizes).blocks, day, slot);
       par.run(Phase.meet, world.sizes.spaces, day, slot);
     }
   }

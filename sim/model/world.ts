@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { Kind, TypedArray } from './shared.ts';
 import { SPACE_TYPES } from './spaceTypes.ts';
 import { layoutLevers, type Levers } from './levers.ts';
+import { visitorBlocks } from './visitorBlocks.ts';
 
 /**
  * The state of a city as struct-of-arrays. A resident, household, dwelling or space is an
@@ -167,6 +168,8 @@ export interface World {
     stats: Int32Array;
     visitorStart: Int32Array;
     visitors: Int32Array;
+    /** Gathering's counts of visitors per block of residents and space (gather.ts). */
+    visitorCounts: Int32Array;
   };
   /** Per-district rent, and the aggregates the model feeds back into itself each day (feedback.ts). */
   district: {
@@ -282,6 +285,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       stats: i32('space.stats', S * SPACE_STATS),
       visitorStart: i32('space.visitorStart', S + 1),
       visitors: i32('space.visitors', R),
+      visitorCounts: i32('space.visitorCounts', visitorBlocks(sizes).blocks * S),
     },
     district: {
       rent: f32('district.rent', D),

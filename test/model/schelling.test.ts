@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../sim/engine/simulation.ts';
-import { gatherVisitors } from '../../sim/model/gather.ts';
 import { neighbourCounts } from '../../sim/model/housing.ts';
-import { scenarioFrom, smallCity } from '../helpers.ts';
+import { scenarioFrom } from '../helpers.ts';
 
 function schelling(threshold: number, days = 30, seed = 1) {
   const sim = new Simulation(scenarioFrom('classic-schelling.json', { 'housing.similarityThreshold': threshold, seed }));
@@ -45,27 +44,6 @@ describe('the classic Schelling model as a special case of housing', () => {
     for (let k = 0; k < 5; k++) sim.advance();
     expect(sim.movesToday).toBe(0);
     expect(sim.world.dwellings.cell).toEqual(grid);
-  });
-});
-
-describe('visitor lists', () => {
-  it('list every resident who is in a space, once, in index order', () => {
-    const sim = new Simulation(smallCity());
-    const w = sim.world;
-    const R = w.counts[0];
-    for (let i = 0; i < R; i++) w.residents.location[i] = i % 3 === 0 ? -1 : i % w.sizes.spaces;
-    gatherVisitors(w);
-    const { visitorStart, visitors } = w.spaces;
-    let seen = 0;
-    for (let s = 0; s < w.sizes.spaces; s++) {
-      for (let k = visitorStart[s]; k < visitorStart[s + 1]; k++) {
-        expect(w.residents.location[visitors[k]]).toBe(s);
-        if (k > visitorStart[s]) expect(visitors[k]).toBeGreaterThan(visitors[k - 1]);
-        seen++;
-      }
-    }
-    expect(seen).toBe(Array.from({ length: R }, (_, i) => i).filter((i) => i % 3 !== 0).length);
-    sim.close();
   });
 });
 
