@@ -9,9 +9,10 @@ const SLOW_DAYS = 365;
  * What the model feeds back into itself: a serial phase at the start of each day that counts
  * yesterday's city and writes each group's mean prejudice and share with out-group ties in
  * each district (norms, extended contact), the migrant share and its slow average (threat),
- * each household's means (rent), and the hosts' mean prejudice (employers' discrimination). It belongs to the step, not to the recorders, so a run
- * that records nothing has the same dynamics as one that records every day. Sums run
- * serially in index order, so they are the same bytes for any thread count.
+ * each household's means (rent), and the hosts' mean prejudice (employers' discrimination).
+ * It belongs to the step, not to the recorders, so a run that records nothing has the same
+ * dynamics as one that records every day. Sums run serially in index order, so they are the
+ * same bytes for any thread count.
  */
 export class Neighbourhoods {
   /** Residents per district, as counted at the start of today (what policies size by). */
