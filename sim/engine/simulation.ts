@@ -38,7 +38,7 @@ export class Simulation {
   private readonly par: ParallelFor & { close?(): void };
   private readonly parts: DayParts;
   /** The census sections a day of this scenario can change: the others keep their counts of day 0. */
-  private readonly stepSections: number;
+  private readonly daySections: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -69,7 +69,7 @@ export class Simulation {
       demography: { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 },
     };
     this.census = new Census(world, this.ctx.census, this.par).take(0);
-    this.stepSections = sectionsADayChanges(scenario, world.sizes.districts);
+    this.daySections = sectionsADayChanges(scenario, world.sizes.districts);
     this.census.demography = this.parts.demography;
   }
 
@@ -98,7 +98,7 @@ export class Simulation {
     this.movesToday = step(this.city.world, this.parts, this.day);
     this.census.spending = this.policies.spendingToday();
     for (const name of this.policies.names()) this.census.policySpending[name] = this.policies.spendingOf(name);
-    if (record) this.census.take(this.day, this.stepSections);
+    if (record) this.census.take(this.day, this.daySections);
   }
 
   /** The indicators of the current day, by name. */

@@ -32,7 +32,7 @@ export function countCensusBlocks(ctx: ThreadContext, day: number, sections: num
     const last = Math.min(R, (b + 1) * layout.residentsPerBlock);
     if (sections & Section.residence) countResidence(ctx, day, v, first, last);
     if (sections & Section.attributes) countAttributes(ctx, v, first, last);
-    if (sections & Section.neighbourhoods) countHouseholds(ctx, v, b * layout.householdsPerBlock, Math.min(H, (b + 1) * layout.householdsPerBlock));
+    if (sections & Section.neighbourhoods) countNeighbourhoods(ctx, v, b * layout.householdsPerBlock, Math.min(H, (b + 1) * layout.householdsPerBlock));
   }
 }
 
@@ -176,7 +176,7 @@ function countAttributes(ctx: ThreadContext, v: CensusRow, start: number, end: n
 }
 
 /** Households: like and occupied neighbours (all and by district), households, unhappy households. */
-function countHouseholds(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
+function countNeighbourhoods(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
   const { size, dwelling, group, district } = w.households;
   const { districtLike, districtOccupied } = v;

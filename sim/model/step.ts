@@ -50,11 +50,12 @@ export function step(world: World, parts: DayParts, day: number): number {
   refreshAllport(world);
   if (sub.demography) demographyDay(world, day, ctx.stream, timeline, demography);
   if (sub.contact && world.sizes.spaces > 0) {
+    const { blocks } = visitorBlocks(world.sizes);
     for (let slot = 0; slot < SLOTS; slot++) {
       par.run(Phase.plan, world.counts[Count.residents], day, slot);
-      par.run(Phase.countVisitors, visitorBlocks(world.sizes).blocks, day, slot);
+      par.run(Phase.countVisitors, blocks, day, slot);
       startVisitorLists(world);
-      par.run(Phase.placeVisitors, visitorBlocks(world.sizes).blocks, day, slot);
+      par.run(Phase.placeVisitors, blocks, day, slot);
       par.run(Phase.meet, world.sizes.spaces, day, slot);
     }
   }
