@@ -23,7 +23,7 @@ export function performanceMarkdown(res: BenchResults): string {
     `Measured ${m.date.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.platform}, Node ${m.node}; ` +
       `1-minute load average ${m.loadAverageAtStart[0].toFixed(2)} when it started (work other than the benchmark on ${m.cores} cores). ` +
       `\`npm run bench\` took ${(res.totalSeconds / 60).toFixed(1)} min; figures are medians of the runs counted in each table. ` +
-      '"Probe s before" is a fixed piece of memory-bound work timed just before each run (bench/hostProbe.ts): it takes the same time ' +
+      '"Probe s before" is a fixed piece of work (random memory access, integer hashing and allocation) timed just before each run (bench/hostProbe.ts): it takes the same time ' +
       'on an undisturbed host, so a run whose probe took clearly longer than the others ran on a slowed host, which the load average inside this machine does not show.',
     '',
   );

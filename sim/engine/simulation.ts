@@ -44,17 +44,20 @@ export class Simulation {
     readonly scenario: Scenario,
     options: SimulationOptions = {},
   ) {
-    this.city = buildCity(scenario, scenario.seed);
-    this.ctx = threadContext(this.city.world);
-    this.ctx.census = censusBlocksOf(this.city.world, this.city.arrays);
     const threads = Math.max(1, options.threads ?? options.workers ?? 1);
-    if (threads > 1 && !options.parallel) {
+    const makeParallel = options.parallel;
+    if (threads > 1 && !makeParallel) {
       const option = options.threads !== undefined ? 'threads' : 'workers';
       throw new RangeError(
         `${option}: ${threads} needs an executor for the threads: pass { ${option}: ${threads}, parallel: parallelFor } (import { parallelFor } from 'interethnic-city'), or leave ${option} out to run on this thread`,
       );
     }
-    this.par = threads > 1 && options.parallel ? options.parallel(this.city, threads) : new SerialFor(this.ctx);
+    // The run threads start while the city is built, and share the drawing of its residents.
+    const started: { par?: ParallelFor & { close?(): void } } = {};
+    this.city = buildCity(scenario, scenario.seed, threads > 1 && makeParallel ? (city) => (started.par = makeParallel(city, threads)) : undefined);
+    this.ctx = threadContext(this.city.world);
+    this.ctx.census = censusBlocksOf(this.city.world, this.city.arrays);
+    this.par = started.par ?? new SerialFor(this.ctx);
     const world = this.city.world;
     const neighbourhoods = new Neighbourhoods(world);
     neighbourhoods.update(this.ctx.host, true);

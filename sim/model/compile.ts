@@ -11,7 +11,9 @@ import { planSpaces } from './spacePlan.ts';
 import { fillSpaces } from './fillSpaces.ts';
 import { fillRents } from './rent.ts';
 import { fillDwellings } from './catchments.ts';
-import { fillPeople } from './settleResidents.ts';
+import { placeInitialHouseholds, settleHouseholds } from './settleResidents.ts';
+import { Phase, type ParallelFor } from './phases.ts';
+import { threadContext } from './context.ts';
 
 /** A compiled city: its state and the shared arrays behind it. */
 export interface City {
@@ -23,13 +25,15 @@ export interface City {
 /**
  * Builds the initial city of a scenario: households, dwellings, residents and spaces, with
  * the extra spaces requested (by the scenario's policies: see sim/policies/spaceRequests.ts).
+ * With `parallel`, the run threads are started as soon as the city's memory is laid out and
+ * its spaces are in place, and they share the drawing of the residents; the city is the
+ * same either way.
  */
-export function compile(scenario: Scenario, requests: SpaceRequests, seed = scenario.seed): City {
+export function compile(scenario: Scenario, requests: SpaceRequests, seed = scenario.seed, parallel?: (city: City) => ParallelFor): City {
   const root = rootKey(seed);
   const rng = new Stream(root);
   const pop = scenario.population;
   const groups = pop.groups;
-  const host = groups.findIndex((g) => g.host);
 
   // Households: sizes and groups, until the resident count is reached.
   const drawnSizes = new Uint8Array(pop.residents);
@@ -91,6 +95,10 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
   fillSpaces(world, grid, plan);
   fillRents(world, grid);
   fillDwellings(world, grid, districtOfCell);
-  fillPeople(world, scenario, sizes, hhGroup, home, households, host, rng);
-  return { world, grid, arrays };
+  placeInitialHouseholds(world, sizes, hhGroup, home, households);
+  const city = { world, grid, arrays };
+  const par = parallel?.(city);
+  if (par) par.run(Phase.settle, households, 0, 0);
+  else settleHouseholds(threadContext(world), 0, 0, 0, households);
+  return city;
 }

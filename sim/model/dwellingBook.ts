@@ -12,17 +12,27 @@ import { setCell } from './keptNeighbourCounts.ts';
 
 /** A household's fields when it forms in a dwelling; draws its Schelling threshold from the stream. */
 export function formHousehold(world: World, h: number, group: number, size: number, first: number, dwelling: number, stream: Stream): void {
+  moveInHousehold(world, h, group, size, first, dwelling);
+  drawThreshold(world, h, stream);
+}
+
+/** A new household's place, group and members in the bookkeeping, with the map cell and its neighbours' counts. */
+export function moveInHousehold(world: World, h: number, group: number, size: number, first: number, dwelling: number): void {
   const hh = world.households;
   placeAt(world, h, dwelling);
   hh.group[h] = group;
   hh.first[h] = first;
   hh.size[h] = size;
   hh.unhappy[h] = 0;
-  const housing = world.scenario.housing;
-  const t = housing.similarityThreshold + housing.thresholdSpread * stream.normal();
-  hh.threshold[h] = t < 0 ? 0 : t > 1 ? 1 : t;
   world.dwellings.occupant[dwelling] = h;
   setCell(world, dwelling, group + 1);
+}
+
+/** A household's Schelling threshold, drawn around housing.similarityThreshold. */
+export function drawThreshold(world: World, h: number, stream: Stream): void {
+  const housing = world.scenario.housing;
+  const t = housing.similarityThreshold + housing.thresholdSpread * stream.normal();
+  world.households.threshold[h] = t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
 /** Lists every dwelling without an occupant as vacant, in dwelling order (the city's start). */

@@ -5,6 +5,7 @@ import { dailyResidents } from './daily.ts';
 import { evaluateHouseholds } from './housing.ts';
 import { countCensusBlocks } from './censusBlock.ts';
 import { countVisitors, placeVisitors } from './gather.ts';
+import { settleHouseholds } from './settleResidents.ts';
 
 /**
  * The parallel phases of a day. Each runs over an index range [start, end) of residents,
@@ -15,10 +16,19 @@ import { countVisitors, placeVisitors } from './gather.ts';
  */
 export type PhaseFn = (ctx: ThreadContext, day: number, slot: number, start: number, end: number) => void;
 
-export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3, census: 4, countVisitors: 5, placeVisitors: 6 } as const;
-export const PHASES: readonly PhaseFn[] = [planSlot, meetSpaces, dailyResidents, evaluateHouseholds, countCensusBlocks, countVisitors, placeVisitors];
+export const Phase = { plan: 0, meet: 1, daily: 2, housing: 3, census: 4, countVisitors: 5, placeVisitors: 6, settle: 7 } as const;
+export const PHASES: readonly PhaseFn[] = [
+  planSlot,
+  meetSpaces,
+  dailyResidents,
+  evaluateHouseholds,
+  countCensusBlocks,
+  countVisitors,
+  placeVisitors,
+  settleHouseholds,
+];
 /** Indices per chunk at the least: the indices of the census and gathering phases are whole blocks of the city. */
-export const MIN_CHUNK: readonly number[] = [256, 256, 256, 256, 1, 1, 1];
+export const MIN_CHUNK: readonly number[] = [256, 256, 256, 256, 1, 1, 1, 256];
 
 /** Runs a phase over [0, total), on one thread or split among several. */
 export interface ParallelFor {

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { SpaceRequest, SpaceRequests } from '../model/spaceRequest.ts';
 import { compile, type City } from '../model/compile.ts';
+import type { ParallelFor } from '../model/phases.ts';
 import { policyByType, type PolicyEntry } from './registry.ts';
 
 /** The spaces a scenario's policies ask to be built with the city, in scenario order. */
@@ -16,7 +17,7 @@ export function spaceRequests(scenario: Scenario): SpaceRequests {
   };
 }
 
-/** The initial city of a scenario with the spaces its policies need. */
-export function buildCity(scenario: Scenario, seed = scenario.seed): City {
-  return compile(scenario, spaceRequests(scenario), seed);
+/** The initial city of a scenario with the spaces its policies need (`parallel`: see compile). */
+export function buildCity(scenario: Scenario, seed = scenario.seed, parallel?: (city: City) => ParallelFor): City {
+  return compile(scenario, spaceRequests(scenario), seed, parallel);
 }
