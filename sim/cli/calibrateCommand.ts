@@ -4,8 +4,7 @@ import { loadCalibration } from '../engine/calibration/loadCalibration.ts';
 import { runCalibration, type CalibrationResult } from '../engine/calibration/runCalibration.ts';
 import { parseShard } from '../engine/experiment/shard.ts';
 import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
-import { checkRedis } from '../engine/distributed/checkRedis.ts';
-import { queueExecutor } from '../engine/distributed/queueExecutor.ts';
+import { openQueue } from '../engine/distributed/openQueue.ts';
 import { intFlag, parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
 
@@ -50,9 +49,8 @@ export async function calibrateCommand(argv: string[]): Promise<void> {
   const limitMb = intFlag('memory-limit', values['memory-limit'], 1, 1e9);
   const plan = loadCalibration(positionals[0], { runs });
   const out = values.out ?? path.join('calibrations', runs === undefined ? plan.calibration.name : `${plan.calibration.name}-${plan.hash.slice(0, 8)}`);
-  if (queue) await checkRedis(queue);
   const log = (line: string) => process.stderr.write(`icity calibrate: ${line}\n`);
-  const executor = queue ? queueExecutor(queue, { log, transfer: values.transfer }) : undefined;
+  const executor = queue ? await openQueue(queue, { log, transfer: values.transfer }) : undefined;
   const result = await runCalibration(plan, {
     out,
     workers,

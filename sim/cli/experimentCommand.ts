@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { InputError } from '../engine/inputError.ts';
 import { loadExperiment } from '../engine/experiment/loadExperiment.ts';
-import { runExperiment, type ExperimentResult, type RunExecutor } from '../engine/experiment/runExperiment.ts';
+import { runExperiment, type ExperimentResult } from '../engine/experiment/runExperiment.ts';
 import { effectSentence } from '../engine/experiment/report.ts';
 import { parseShard, type Shard } from '../engine/experiment/shard.ts';
 import { parseQueueAddress } from '../engine/distributed/queueAddress.ts';
+import { openQueue } from '../engine/distributed/openQueue.ts';
 import { designLines } from './designLines.ts';
 import { intFlag, parseFlags } from './args.ts';
 import type { CommandSpec } from './commandSpec.ts';
@@ -77,12 +78,7 @@ export async function experimentCommand(argv: string[]): Promise<void> {
     );
   }
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
-  let executor: RunExecutor | undefined;
-  if (queue) {
-    // Loaded only with --queue: the Redis client costs every other start a tenth of a second.
-    await (await import('../engine/distributed/checkRedis.ts')).checkRedis(queue);
-    executor = (await import('../engine/distributed/queueExecutor.ts')).queueExecutor(queue, { log, transfer: values.transfer });
-  }
+  const executor = queue ? await openQueue(queue, { log, transfer: values.transfer }) : undefined;
   const result = await runExperiment(plan, { out, workers, shard, executor, memoryLimit, progress: !values.json && Boolean(process.stderr.isTTY) });
   if (values.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result, { shard, queue: queue && `${queue.shown}${values.transfer ? ', their folders sent back through Redis' : ''}` }));

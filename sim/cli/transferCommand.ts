@@ -4,8 +4,8 @@ import { loadTransfer } from '../engine/transfer/loadTransfer.ts';
 import { runTransfer, type TransferResult } from '../engine/transfer/runTransfer.ts';
 import { effectWords, verdict } from '../engine/transfer/transferWording.ts';
 import type { QueueAddress } from '../engine/distributed/queueAddress.ts';
+import { openQueue } from '../engine/distributed/openQueue.ts';
 import type { Shard } from '../engine/experiment/shard.ts';
-import type { RunExecutor } from '../engine/experiment/runExperiment.ts';
 
 /** Whether a file is a transfer experiment (its "kind" says so). */
 export function isTransferFile(file: string): boolean {
@@ -28,12 +28,7 @@ export async function transferCommand(file: string, flags: TransferFlags): Promi
   const plan = loadTransfer(file, { replications: flags.replications });
   const out = flags.out ?? path.join('experiments', plan.transfer.name);
   const log = (line: string) => process.stderr.write(`icity experiment: ${line}\n`);
-  let executor: RunExecutor | undefined;
-  if (flags.queue) {
-    // Loaded only with --queue: the Redis client costs every other start a tenth of a second.
-    await (await import('../engine/distributed/checkRedis.ts')).checkRedis(flags.queue);
-    executor = (await import('../engine/distributed/queueExecutor.ts')).queueExecutor(flags.queue, { log, transfer: flags.transfer });
-  }
+  const executor = flags.queue ? await openQueue(flags.queue, { log, transfer: flags.transfer }) : undefined;
   const result = await runTransfer(plan, { out, workers: flags.workers, shard: flags.shard, executor, progress: !flags.json && Boolean(process.stderr.isTTY) });
   if (flags.json) process.stdout.write(JSON.stringify(jsonSummary(result)) + '\n');
   else process.stdout.write(describe(result));

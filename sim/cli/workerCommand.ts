@@ -40,7 +40,7 @@ export async function workerCommand(argv: string[]): Promise<void> {
   const lockSeconds = intFlag('lock-seconds', values['lock-seconds'], 1, 86_400) ?? 30;
   const idleSeconds = intFlag('idle', values.idle, 1, 10_000_000);
   const threadsPerRun = Math.max(1, Math.floor(budget / concurrency));
-  // Loaded here, not at the top: the Redis client costs every other command's start a tenth of a second.
+  // Loaded here, not at the top: BullMQ and the Redis client cost every other command's start several tenths of a second.
   const { checkRedis } = await import('../engine/distributed/checkRedis.ts');
   const { startQueueWorker } = await import('../engine/distributed/queueWorker.ts');
   await checkRedis(address);

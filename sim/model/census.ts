@@ -29,9 +29,8 @@ export class Census {
   levels: Float64Array;
   tractMigrant: Float64Array;
   tractHost: Float64Array;
-  /** Residents by tract and group, flat (tract-major); `tractGroups` views it row by row. */
+  /** Residents by tract and group, flat (tract-major): [tract * G + group]. */
   tractGroupCounts: Float64Array;
-  tractGroups: Float64Array[];
   schoolMigrant: Float64Array;
   schoolHost: Float64Array;
   like = 0;
@@ -117,7 +116,6 @@ export class Census {
     this.tractMigrant = new Float64Array(tracts);
     this.tractHost = new Float64Array(tracts);
     this.tractGroupCounts = s.tractGroupCounts;
-    this.tractGroups = Array.from({ length: tracts }, (_, t) => this.tractGroupCounts.subarray(t * G, (t + 1) * G));
     this.schoolMigrant = s.schoolMigrant;
     this.schoolHost = s.schoolHost;
     this.adultsBySex = s.adultsBySex;

@@ -61,9 +61,15 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
 
   const placed = placeHouseholds(scenario, grid, districtOfCell, drawnGroups, households, rng);
   const order = householdsByPlace(placed, households, districtOfCell, D);
-  const home = order.map((h) => placed[h]);
-  const sizes = Uint8Array.from(order, (h) => drawnSizes[h]);
-  const hhGroup = Uint8Array.from(order, (h) => drawnGroups[h]);
+  const home = new Int32Array(households);
+  const sizes = new Uint8Array(households);
+  const hhGroup = new Uint8Array(households);
+  for (let k = 0; k < households; k++) {
+    const h = order[k];
+    home[k] = placed[h];
+    sizes[k] = drawnSizes[h];
+    hhGroup[k] = drawnGroups[h];
+  }
 
   // Who lives where, to size the spaces.
   const districtResidents = new Float64Array(D);

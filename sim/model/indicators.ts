@@ -1,6 +1,6 @@
 import type { Census } from './census.ts';
 import { SpaceStat } from './world.ts';
-import { dissimilarity, exposure, isolation, theilH } from './indices/index.ts';
+import { dissimilarity, exposure, isolation, theilHFlat } from './indices/index.ts';
 import { STRATEGIES } from './berry.ts';
 import { LEVELS } from './levels.ts';
 
@@ -53,7 +53,13 @@ const DECLARED = [
     description: "Exposure xPy of migrants to hosts over census tracts: host share of the average migrant's tract.",
     value: (c) => exposure(c.tractMigrant, c.tractHost),
   },
-  { name: 'theil_h', unit: 'index 0..1', better: -1, description: "Theil's H over census tracts and all groups.", value: (c) => theilH(c.tractGroups) },
+  {
+    name: 'theil_h',
+    unit: 'index 0..1',
+    better: -1,
+    description: "Theil's H over census tracts and all groups.",
+    value: (c) => theilHFlat(c.tractGroupCounts, c.G),
+  },
   {
     name: 'school_dissimilarity',
     unit: 'index 0..1',

@@ -8,7 +8,8 @@ import { countVisitors, placeVisitors } from './gather.ts';
 import { settleHouseholds } from './settleResidents.ts';
 
 /**
- * The parallel phases of a day. Each runs over an index range [start, end) of residents,
+ * The parallel phases of a day, and the one of building the city (settle: the initial
+ * residents). Each runs over an index range [start, end) of residents,
  * spaces or households, reads what it needs, writes only what that range owns, and draws
  * from streams keyed by the index, so any split of the range among threads gives the same
  * result. Helper run threads call them by number. The census phase takes, in place of a

@@ -48,6 +48,25 @@ describe('the prebuilt command line', () => {
     expect(currentBundle()).toBeDefined();
   });
 
+  it('a start loads the Redis client only for a command given --queue', async () => {
+    const bundle = currentBundle() ?? (await buildBundle());
+    // The packages reached from the command line's entry by static imports, chunk by chunk.
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of fs.readFileSync(path.join(bundle, file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"/gm)) {
+        if (m[1].startsWith('./')) visit(m[1].slice(2));
+        else if (!m[1].startsWith('node:')) packages.add(m[1]);
+      }
+    };
+    visit('cli.js');
+    expect(seen.size).toBeGreaterThan(3);
+    expect([...packages]).toEqual(expect.arrayContaining(['zod', 'seedrandom']));
+    expect([...packages].filter((p) => p === 'bullmq' || p === 'ioredis')).toEqual([]);
+  });
+
   it('every module a worker thread starts from is an entry of the bundle', () => {
     const starts: string[] = [];
     const walk = (d: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dissimilarity, exposure, isolation, mutualInformation, theilH } from '../../sim/index.ts';
+import { dissimilarity, entropy, exposure, isolation, mutualInformation, theilH } from '../../sim/index.ts';
+import { mutualInformationFlat, theilHFlat } from '../../sim/model/indices/index.ts';
 
 // Two areas: area 0 holds minority 10, majority 30; area 1 holds minority 30, majority 10.
 const minority = [10, 30];
@@ -68,5 +69,43 @@ describe('segregation indices on cases computed by hand', () => {
     expect(theilH([[0, 0]])).toBe(0);
     expect(() => dissimilarity([1, 2], [1])).toThrow(/one count per area/);
     expect(() => theilH([[1, 2], [1]])).toThrow(/groups/);
+  });
+
+  it('the flat forms the census uses give the same bits as the definition computed row by row', () => {
+    // M = E - sum_i (t_i / T) E_i, area by area, with the entropies of entropy().
+    const byRows = (rows: number[][]) => {
+      const totals = rows[0].map((_, g) => rows.reduce((s, r) => s + r[g], 0));
+      const T = rows.flat().reduce((s, c) => s + c, 0);
+      const within = rows.reduce((s, r) => {
+        const t = r.reduce((a, b) => a + b, 0);
+        return t > 0 ? s + (t / T) * entropy(r) : s;
+      }, 0);
+      const M = Math.max(0, entropy(totals) - within);
+      return { M, H: Math.min(1, M / entropy(totals)) };
+    };
+    let x = 7;
+    const draw = () => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return x % 9;
+    };
+    // Small whole counts (as in census tracts), large ones, and fractions.
+    for (const [groups, scale] of [
+      [2, 1],
+      [3, 1],
+      [5, 1],
+      [3, 25],
+      [2, 1 / 3],
+    ]) {
+      const rows = Array.from({ length: 400 }, () => Array.from({ length: groups }, () => draw() * scale));
+      const flat = Float64Array.from(rows.flat());
+      const expected = byRows(rows);
+      expect(expected.H).toBeGreaterThan(0);
+      expect(mutualInformationFlat(flat, groups)).toBe(expected.M);
+      expect(theilHFlat(flat, groups)).toBe(expected.H);
+      expect(mutualInformation(rows)).toBe(expected.M);
+      expect(theilH(rows)).toBe(expected.H);
+    }
+    expect(theilHFlat(new Float64Array(0), 0)).toBe(0);
+    expect(() => theilHFlat(new Float64Array(5), 2)).toThrow(/5 counts do not make rows of 2 groups/);
   });
 });

@@ -5,10 +5,11 @@ import { settleHouseholds } from '../../sim/model/settleResidents.ts';
 import { compile } from '../../sim/model/compile.ts';
 import { buildCity, spaceRequests } from '../../sim/policies/spaceRequests.ts';
 import { Count } from '../../sim/model/world.ts';
+import type { SharedArrays } from '../../sim/model/shared.ts';
 import { smallCity } from '../helpers.ts';
 
 /** Every named array of a city, as bytes, leaving out what only a threaded run allocates (the census rows). */
-function bytesOf(arrays: ReturnType<typeof buildCity>['arrays']): Map<string, Buffer> {
+function bytesOf(arrays: SharedArrays): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const [name, e] of Object.entries(arrays.describe())) if (!name.startsWith('census.')) out.set(name, Buffer.from(e.buffer));
   return out;

@@ -1,5 +1,5 @@
 import { entropy } from './entropy.ts';
-import { checkMatrix, mutualInformation } from './mutualInformation.ts';
+import { flatMatrix, groupTotals, mutualInformationFlat } from './mutualInformation.ts';
 
 /**
  * Theil's information theory index H = sum_i t_i (E - E_i) / (T E) = M / E (Theil 1972;
@@ -7,10 +7,13 @@ import { checkMatrix, mutualInformation } from './mutualInformation.ts';
  * area has the city's mix, 1 when every area holds one group only; 0 when E = 0.
  */
 export function theilH(counts: ArrayLike<number>[]): number {
-  const groups = checkMatrix(counts);
-  const totals = new Float64Array(groups);
-  for (const row of counts) for (let g = 0; g < groups; g++) totals[g] += row[g];
-  const E = entropy(totals);
+  const { flat, groups } = flatMatrix(counts);
+  return theilHFlat(flat, groups);
+}
+
+/** The same H over one flat, area-major array: counts[area * groups + group] (see mutualInformationFlat). */
+export function theilHFlat(counts: Float64Array, groups: number): number {
+  const E = entropy(groupTotals(counts, groups));
   if (E === 0) return 0;
-  return Math.min(1, mutualInformation(counts) / E);
+  return Math.min(1, mutualInformationFlat(counts, groups) / E);
 }
