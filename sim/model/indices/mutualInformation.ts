@@ -25,7 +25,7 @@ export function mutualInformationFlat(counts: Float64Array, groups: number): num
   for (let at = 0; at < counts.length; at += groups) {
     let t = 0;
     for (let g = 0; g < groups; g++) t += counts[at + g];
-    if (t === 0) continue;
+    if (!(t > 0)) continue;
     // The area's entropy, as entropy() computes it; small whole counts (a census tract's)
     // take each term p log p from a table, computed by the same operations.
     const small = t <= SMALL_AREA && t === Math.floor(t);
