@@ -2,9 +2,9 @@ import type { Scenario } from '../../../scenarios/schema/scenario.ts';
 import type { RunSummary } from '../runCity.ts';
 
 /**
- * The protocol between an experiment and the threads of its run pool. A pool thread is
- * started for one run (worker-threads-pool starts a thread per task), gets its task in
- * workerData and answers with one message before it exits.
+ * The protocol between an experiment and the threads of its run pool. A pool thread loads the
+ * run code once and then does runs one after another: each message it is sent is a run to do,
+ * answered with exactly one reply; `null` tells it there are no more, and it ends.
  */
 export interface RunTask {
   scenario: Scenario;
@@ -16,10 +16,13 @@ export interface RunTask {
   agents?: boolean;
 }
 
+/** What a pool thread is started with. */
 export interface PoolThreadData {
-  /** The TypeScript module the boot file loads. */
+  /** The module with the run code that the boot file loads (poolRun.ts, or its bundled or compiled form). */
   entry: string;
-  task: RunTask;
 }
 
-export type RunReply = { ok: true; summary: RunSummary } | { ok: false; error: string };
+export type PoolMessage = RunTask | null;
+
+/** `threadEnds`: the thread's run code could not load, so it ends after this reply. */
+export type RunReply = { ok: true; summary: RunSummary } | { ok: false; error: string; threadEnds?: true };

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Pool from 'worker-threads-pool';
 import { packageInfo } from '../packageInfo.ts';
 import { InputError } from '../inputError.ts';
@@ -22,12 +21,9 @@ import {
 import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summarise.ts';
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
-import type { PoolThreadData, RunReply } from './poolMessages.ts';
-import { siblingModule } from '../moduleUrl.ts';
+import type { RunReply } from './poolMessages.ts';
+import { RUN_THREAD, RunThread } from './runInThread.ts';
 import { SERIES_PARQUET, SERIES_PARQUET_DESCRIPTION } from './seriesParquet.ts';
-
-const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
-const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
 
 export interface ExperimentOptions {
   /** The experiment folder. */
@@ -233,36 +229,50 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   return result;
 }
 
-/** Runs in this process: the run pool, threads that each do one run at a time. */
+/**
+ * A pool thread takes run after run while the runs are of cities up to this size; after a
+ * larger one it ends and a fresh thread takes the next run. Starting a thread costs several
+ * tenths of a second, nothing beside such a run, and a fresh thread gives back the memory of
+ * a large city at once.
+ */
+const REUSE_UP_TO_RESIDENTS = 250_000;
+
+/** Runs in this process: the run pool, threads.pool threads that each do one run at a time. */
 async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: number; perRun: number }, progress: Progress): Promise<void> {
   let finished = 0;
+  let next = 0;
   const pool = new Pool({ max: threads.pool });
-  await Promise.all(
-    todo.map(
-      ({ run, scenario, agents }) =>
-        new Promise<void>((resolve) => {
-          const data: PoolThreadData = { entry: ENTRY, task: { scenario, out: path.join(dir, run.dir), threads: threads.perRun, agents } };
-          let settled = false;
-          const settle = (reply: RunReply) => {
-            if (settled) return;
-            settled = true;
-            if (reply.ok) {
-              run.status = 'done';
-              run.wallSeconds = reply.summary.wallSeconds;
-            } else {
-              run.status = 'failed';
-              run.error = reply.error;
-            }
-            progress.update(++finished, `${run.dir}`);
-            resolve();
-          };
-          pool.acquire(BOOT, { workerData: data }, (err, worker) => {
-            if (err) return settle({ ok: false, error: err.message });
-            worker.once('message', (reply: RunReply) => settle(reply));
-            worker.once('error', (e) => settle({ ok: false, error: e.message }));
-            worker.once('exit', (code) => settle({ ok: false, error: `the pool thread exited with code ${code} before it finished` }));
-          });
-        }),
-    ),
-  );
+  const record = (run: RunRecord, reply: RunReply) => {
+    if (reply.ok) {
+      run.status = 'done';
+      run.wallSeconds = reply.summary.wallSeconds;
+    } else {
+      run.status = 'failed';
+      run.error = reply.error;
+    }
+    progress.update(++finished, `${run.dir}`);
+  };
+  // One thread's share: runs taken from the list in order until none are left, a run of a
+  // large city is done, or a run crashed the thread.
+  const serve = () =>
+    new Promise<void>((resolve) => {
+      pool.acquire(RUN_THREAD.filename, RUN_THREAD.options, async (err, worker) => {
+        if (err) {
+          if (next < todo.length) record(todo[next++].run, { ok: false, error: err.message });
+          return resolve();
+        }
+        const thread = new RunThread(worker);
+        while (next < todo.length && thread.alive) {
+          const { run, scenario, agents } = todo[next++];
+          record(run, await thread.run({ scenario, out: path.join(dir, run.dir), threads: threads.perRun, agents }));
+          if (scenario.population.residents > REUSE_UP_TO_RESIDENTS) break;
+        }
+        thread.end();
+        resolve();
+      });
+    });
+  const lane = async () => {
+    while (next < todo.length) await serve();
+  };
+  await Promise.all(Array.from({ length: Math.min(threads.pool, todo.length) }, lane));
 }

@@ -3,8 +3,61 @@ import { fileURLToPath } from 'node:url';
 import type { PoolThreadData, RunReply, RunTask } from './poolMessages.ts';
 import { siblingModule } from '../moduleUrl.ts';
 
-const BOOT = fileURLToPath(new URL('./poolBoot.mjs', import.meta.url));
-const ENTRY = siblingModule('./poolRun.ts', import.meta.url).href;
+const entry: PoolThreadData = { entry: siblingModule('./poolRun.ts', import.meta.url).href };
+
+/** How a pool thread is started (for `new Worker` or worker-threads-pool's `acquire`): poolBoot.mjs loads poolRun.ts. */
+export const RUN_THREAD = { filename: fileURLToPath(new URL('./poolBoot.mjs', import.meta.url)), options: { workerData: entry } };
+
+/**
+ * A pool thread, which does runs one at a time. Loading the run code takes a thread several
+ * tenths of a second, more than a run of a small city takes, so an experiment gives each of
+ * its threads run after run. A thread that fails (it could not load, or a run crashed it)
+ * answers the run it was doing, and every later one, with the failure.
+ */
+export class RunThread {
+  private failure?: string;
+  private answer?: (reply: RunReply) => void;
+  private ending = false;
+
+  constructor(readonly worker: Worker) {
+    worker.on('message', (reply: RunReply) => {
+      if (!reply.ok && reply.threadEnds) return this.fail(reply.error);
+      const answer = this.answer;
+      this.answer = undefined;
+      answer?.(reply);
+    });
+    worker.once('error', (err) => this.fail(err.message));
+    worker.once('exit', (code) => this.fail(`the run's thread exited with code ${code} before it finished`));
+  }
+
+  /** Whether the thread can still take a run. */
+  get alive(): boolean {
+    return this.failure === undefined && !this.ending;
+  }
+
+  /** Does one run; one at a time. */
+  run(task: RunTask): Promise<RunReply> {
+    if (this.answer) throw new Error('a run thread does one run at a time');
+    if (!this.alive) return Promise.resolve({ ok: false, error: this.failure ?? 'the run thread has been ended' });
+    return new Promise((resolve) => {
+      this.answer = resolve;
+      this.worker.postMessage(task);
+    });
+  }
+
+  /** Lets the thread end once its run, if any, is done. */
+  end(): void {
+    if (this.alive) this.worker.postMessage(null);
+    this.ending = true;
+  }
+
+  private fail(why: string): void {
+    this.failure ??= why;
+    const answer = this.answer;
+    this.answer = undefined;
+    answer?.({ ok: false, error: this.failure });
+  }
+}
 
 /** A run going on in a thread of its own. */
 export interface ThreadRun {
@@ -14,23 +67,11 @@ export interface ThreadRun {
 }
 
 /**
- * One run in its own worker thread, with the experiment pool's run code (poolBoot.mjs loads
- * poolRun.ts), so the calling thread stays free: an `icity worker` must keep renewing its
- * queue locks while a run computes.
+ * One run in a thread of its own, with the experiment pool's run code, so the calling thread
+ * stays free: an `icity worker` must keep renewing its queue locks while a run computes.
  */
 export function runInThread(task: RunTask): ThreadRun {
-  const data: PoolThreadData = { entry: ENTRY, task };
-  const worker = new Worker(BOOT, { workerData: data });
-  const reply = new Promise<RunReply>((resolve) => {
-    let settled = false;
-    const settle = (r: RunReply) => {
-      if (settled) return;
-      settled = true;
-      resolve(r);
-    };
-    worker.once('message', (r: RunReply) => settle(r));
-    worker.once('error', (e) => settle({ ok: false, error: e.message }));
-    worker.once('exit', (code) => settle({ ok: false, error: `the run's thread exited with code ${code} before it finished` }));
-  });
-  return { reply, stop: async () => void (await worker.terminate()) };
+  const thread = new RunThread(new Worker(RUN_THREAD.filename, RUN_THREAD.options));
+  const reply = thread.run(task).finally(() => thread.end());
+  return { reply, stop: async () => void (await thread.worker.terminate()) };
 }
