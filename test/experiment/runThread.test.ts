@@ -36,7 +36,8 @@ describe('a pool thread', () => {
     const refused = await thread.run({ scenario: smallCity({ days: 2, 'population.residents': 1500 }), out: foreign, threads: 1 });
     expect(refused.ok).toBe(false);
     expect(fs.readFileSync(path.join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(await thread.run({ scenario: smallCity({ days: 2, 'population.residents': 1500 }), out: path.join(dir, 'after'), threads: 2 })).toMatchObject({ ok: true });
+    const after = await thread.run({ scenario: smallCity({ days: 2, 'population.residents': 1500 }), out: path.join(dir, 'after'), threads: 2 });
+    expect(after).toMatchObject({ ok: true });
 
     thread.end();
     expect(thread.alive).toBe(false);
