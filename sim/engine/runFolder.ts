@@ -80,14 +80,22 @@ function namesIn(dir: string): string[] {
 }
 
 const LEFTOVER = /^\.(.+)\.(partial|old)-(\d+)-\d+$/;
+const LOCK = /^\.(.+)\.lock$/;
 
 /**
  * Tidies what killed processes left in a folder of run folders (only those named `only`,
  * when given): an unfinished ".partial-" folder is removed; an ".old-" folder is put back
- * when its replacement never arrived, and removed when it did.
+ * when its replacement never arrived, and removed when it did; a ".lock" whose process is
+ * gone is removed (a run killed after its folder was complete leaves one beside it, which no
+ * later run of that folder would take over).
  */
 export function settleLeftovers(parent: string, only?: string): void {
   for (const name of namesIn(parent)) {
+    const lock = LOCK.exec(name);
+    if (lock) {
+      if (only === undefined || lock[1] === only) removeDeadLock(path.join(parent, name));
+      continue;
+    }
     const m = LEFTOVER.exec(name);
     if (!m || (only !== undefined && m[1] !== only) || alive(Number(m[3]))) continue;
     const leftover = path.join(parent, name);
@@ -95,6 +103,17 @@ export function settleLeftovers(parent: string, only?: string): void {
     if (m[2] === 'old' && !fs.existsSync(target)) fs.renameSync(leftover, target);
     else fs.rmSync(leftover, { recursive: true, force: true });
   }
+}
+
+/** Removes a lock file whose process is gone; one without a process id yet may be a live process's, just made, and stays. */
+function removeDeadLock(file: string): void {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(file, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(file, { force: true });
 }
 
 /** What `icity run` may replace: a folder with the manifest of a run. */

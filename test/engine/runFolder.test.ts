@@ -86,6 +86,20 @@ describe('leftovers of killed runs', () => {
     expect(fs.readFileSync(path.join(parent, 'r', 'manifest.json'), 'utf8')).toContain('icity-run');
   });
 
+  it("removes the locks of processes that are gone, and keeps a live process's and one not yet written", () => {
+    const parent = path.join(dir, 'locks');
+    fs.mkdirSync(parent);
+    const lock = (name: string, content: string) => fs.writeFileSync(path.join(parent, `.${name}.lock`), content);
+    lock('1', `${deadPid()}\n`);
+    lock('2', `${process.pid}\n`);
+    lock('3', '');
+    lock('4', `${deadPid()}\n`);
+    settleLeftovers(parent, '4');
+    expect(fs.readdirSync(parent).sort()).toEqual(['.1.lock', '.2.lock', '.3.lock']);
+    settleLeftovers(parent);
+    expect(fs.readdirSync(parent).sort()).toEqual(['.2.lock', '.3.lock']);
+  });
+
   it('a plain run cleans the unfinished folders a killed run of the same folder left', () => {
     const out = path.join(dir, 'cleaned');
     const stale = path.join(dir, `.cleaned.partial-${deadPid()}-5`);

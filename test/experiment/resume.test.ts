@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, icity, tempDir } from '../helpers.ts';
 import { tree, writeExperiment } from './fixtures.ts';
@@ -62,6 +62,9 @@ describe('a killed experiment, run again', () => {
   });
 
   it('finishes the rest, reusing the finished runs, with a summary byte-identical to an uninterrupted run', () => {
+    // As if the process had been killed between publishing baseline/1 and unlocking it.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    fs.writeFileSync(path.join(killed, 'runs', 'baseline', '.1.lock'), `${gone}\n`);
     const resumed = icity(['experiment', file, '--out', killed, '--workers', '2', '--json']);
     expect(resumed.stderr).toBe('');
     expect(resumed.status).toBe(0);
