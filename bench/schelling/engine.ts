@@ -6,6 +6,7 @@ import { Phase, type ParallelFor } from '../../sim/model/phases.ts';
 import { NONE } from '../../sim/model/spaceTypes.ts';
 import { Count, type World } from '../../sim/model/world.ts';
 import { recountNeighbours } from '../../sim/model/keptNeighbourCounts.ts';
+import { recountTracts } from '../../sim/model/dwellingBook.ts';
 import type { SchellingParams, SchellingResult, SchellingRunner } from './contract.ts';
 import { EMPTY, makeLayout, type Layout } from './layout.ts';
 import { buildResult } from './report.ts';
@@ -64,6 +65,7 @@ export function placeLayout(world: World, layout: Layout): void {
     }
     if (hh.size[h] !== 1) throw new Error(`engine Schelling peer: household ${h} has ${hh.size[h]} residents, not 1`);
     hh.dwelling[h] = i;
+    hh.district[h] = dw.district[i];
     hh.group[h] = code - 1;
     world.residents.group[hh.first[h]] = code - 1;
     dw.occupant[i] = h;
@@ -73,6 +75,7 @@ export function placeLayout(world: World, layout: Layout): void {
   }
   world.counts[Count.vacancies] = vacancies;
   recountNeighbours(world);
+  recountTracts(world);
 }
 
 export interface EngineResult extends SchellingResult {

@@ -5,7 +5,7 @@ import { Phase, type ParallelFor } from './phases.ts';
 import { threadContext, type ThreadContext } from './context.ts';
 import { censusLayout, rowViews, type CensusBlocks, type CensusRow } from './censusLayout.ts';
 import { countCensusBlocks } from './censusBlock.ts';
-import { ALL_SECTIONS } from './censusSections.ts';
+import { ALL_SECTIONS, Section } from './censusSections.ts';
 
 /**
  * Aggregates of the city on a recorded day, from which every indicator is a small function.
@@ -29,7 +29,7 @@ export class Census {
   levels: Float64Array;
   tractMigrant: Float64Array;
   tractHost: Float64Array;
-  /** Residents by tract and group, flat (tract-major): [tract * G + group]. */
+  /** Residents by tract and group, flat (tract-major): [tract * G + group], copied from the city's kept counts (world.ts `tracts`). */
   tractGroupCounts: Float64Array;
   schoolMigrant: Float64Array;
   schoolHost: Float64Array;
@@ -115,7 +115,7 @@ export class Census {
     this.levels = s.levels;
     this.tractMigrant = new Float64Array(tracts);
     this.tractHost = new Float64Array(tracts);
-    this.tractGroupCounts = s.tractGroupCounts;
+    this.tractGroupCounts = new Float64Array(tracts * G);
     this.schoolMigrant = s.schoolMigrant;
     this.schoolHost = s.schoolHost;
     this.adultsBySex = s.adultsBySex;
@@ -158,7 +158,10 @@ export class Census {
       const base = b * stride;
       for (let k = 0; k < stride; k++) totals[k] += rows[base + k];
     }
-    this.splitTracts();
+    if (sections & Section.residence) {
+      this.tractGroupCounts.set(w.tracts.residents);
+      this.splitTracts();
+    }
     const s = this.sums;
     this.like = s.like[0];
     this.occupied = s.occupied[0];

@@ -1,8 +1,7 @@
 import type { ThreadContext } from './context.ts';
 import { Count, Env, Flag } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
-import { isUnhappy, thresholdOf } from './housing.ts';
-import { keptCounts } from './keptNeighbourCounts.ts';
+import { isUnhappy, Moods } from './housing.ts';
 import { overQualified as isOverQualified } from './jobs.ts';
 import { shownPrejudice } from './shownPrejudice.ts';
 import { strategyIndex } from './berry.ts';
@@ -45,18 +44,18 @@ function clearSections(layout: CensusLayout, rows: Float64Array, block: number, 
 }
 
 /**
- * Where residents live and for how long: by group, tract, district and school; migrant adults
- * by years since arrival; migrant children's school success.
+ * Where residents live and for how long: by group, district and school; migrant adults by
+ * years since arrival; migrant children's school success. (By tract: the table the city
+ * keeps, world.ts `tracts`.)
  */
 function countResidence(ctx: ThreadContext, day: number, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
   const host = ctx.host;
-  const G = w.sizes.groups;
   const { age, household, group, job, arrival, language, belonging } = w.residents;
-  const { district, tract, dwelling } = w.households;
+  const { district, dwelling } = w.households;
   const dwSchool = w.dwellings.school;
   const first = schoolFirst(w);
-  const { residents, tractGroupCounts, districtResidents, districtMigrants, adultsByYears, employedByYears, schoolMigrant, schoolHost } = v;
+  const { residents, districtResidents, districtMigrants, adultsByYears, employedByYears, schoolMigrant, schoolHost } = v;
   let migrantChildren = 0;
   let schoolSuccess = 0;
   for (let i = start; i < end; i++) {
@@ -67,7 +66,6 @@ function countResidence(ctx: ThreadContext, day: number, v: CensusRow, start: nu
     const d = district[h];
     const migrant = g !== host;
     residents[g]++;
-    tractGroupCounts[tract[h] * G + g]++;
     districtResidents[d]++;
     if (migrant) districtMigrants[d]++;
     if (a === AgeClass.adult) {
@@ -177,8 +175,8 @@ function countAttributes(ctx: ThreadContext, v: CensusRow, start: number, end: n
 
 /** Households: like and occupied neighbours (all and by district), households, unhappy households. */
 function countNeighbourhoods(ctx: ThreadContext, v: CensusRow, start: number, end: number): void {
-  const w = ctx.world;
-  const { size, dwelling, group, district } = w.households;
+  const { size, district } = ctx.world.households;
+  const moods = new Moods(ctx.world, ctx.initialPrejudice);
   const { districtLike, districtOccupied } = v;
   let like = 0;
   let occupied = 0;
@@ -186,14 +184,14 @@ function countNeighbourhoods(ctx: ThreadContext, v: CensusRow, start: number, en
   let unhappy = 0;
   for (let h = start; h < end; h++) {
     if (size[h] === 0) continue;
-    const counts = keptCounts(w, dwelling[h], group[h] + 1);
+    const counts = moods.counts(h);
     const d = district[h];
     like += counts >> 4;
     occupied += counts & 15;
     districtLike[d] += counts >> 4;
     districtOccupied[d] += counts & 15;
     households++;
-    if (isUnhappy(counts, thresholdOf(w, h, ctx.initialPrejudice))) unhappy++;
+    if (isUnhappy(counts, moods.threshold(h))) unhappy++;
   }
   v.like[0] += like;
   v.occupied[0] += occupied;

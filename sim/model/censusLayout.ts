@@ -14,15 +14,10 @@ import { LEVELS } from './levels.ts';
 export const BLOCK = 1 << 16;
 /** At most this many blocks: larger cities get larger blocks, so the rows stay few and cheap to add. */
 const MAX_BLOCKS = 64;
-/**
- * And at most this many bytes of rows: a row holds every tract's counts by group, which for a
- * city of millions in many small groups is megabytes (fewer, larger blocks then).
- */
-const MAX_ROW_BYTES = 64 * 2 ** 20;
 
-/** Sums with one entry per group, per tract, per school, per district, or a fixed number. */
+/** Sums with one entry per group, per school, per district, or a fixed number. */
 function fieldLengths(world: World) {
-  const { groups: G, districts: D, tracts: T } = world.sizes;
+  const { groups: G, districts: D } = world.sizes;
   const schools = schoolCount(world);
   return {
     residents: G,
@@ -34,9 +29,6 @@ function fieldLengths(world: World) {
     belonging: G,
     strategies: STRATEGIES.length,
     levels: LEVELS.length,
-    // Migrants and hosts by tract are added up from these after the blocks (census.ts):
-    // one scattered write per resident instead of two.
-    tractGroupCounts: T * G,
     schoolMigrant: schools,
     schoolHost: schools,
     adultsBySex: 4,
@@ -103,9 +95,8 @@ export function censusLayout(world: World): CensusLayout {
     stride += lengths[name];
   }
   const { residentCapacity: R, householdCapacity: H } = world.sizes;
-  const most = Math.max(1, Math.min(MAX_BLOCKS, Math.floor(MAX_ROW_BYTES / (8 * stride))));
-  const residentsPerBlock = BLOCK * Math.max(1, Math.ceil(R / (BLOCK * most)));
-  const householdsPerBlock = BLOCK * Math.max(1, Math.ceil(H / (BLOCK * most)));
+  const residentsPerBlock = BLOCK * Math.max(1, Math.ceil(R / (BLOCK * MAX_BLOCKS)));
+  const householdsPerBlock = BLOCK * Math.max(1, Math.ceil(H / (BLOCK * MAX_BLOCKS)));
   const blocks = Math.max(1, Math.ceil(R / residentsPerBlock), Math.ceil(H / householdsPerBlock));
   return { offsets, lengths, stride, blocks, residentsPerBlock, householdsPerBlock };
 }

@@ -3,9 +3,10 @@ import type { CensusField } from './censusLayout.ts';
 
 /**
  * The census in sections: each counts its sums in one pass over a block of residents (or of
- * households) and owns its fields of the row. A section whose inputs no day of the scenario
- * can change keeps the partial sums of its last count, and the totals added from them are
- * the same bytes a recount would give.
+ * households) and owns its fields of the row; residence also takes the city's kept counts by
+ * tract (world.ts `tracts`). A section whose inputs no day of the scenario can change keeps
+ * the partial sums of its last count, and the totals added from them are the same bytes a
+ * recount would give.
  */
 export const Section = {
   /** Where residents live and for how long: by group, tract, district and school; years since arrival. */
@@ -22,7 +23,6 @@ export const ALL_SECTIONS = Section.residence | Section.attributes | Section.nei
 export const SECTION_FIELDS: Record<keyof typeof Section, readonly CensusField[]> = {
   residence: [
     'residents',
-    'tractGroupCounts',
     'districtResidents',
     'districtMigrants',
     'adultsByYears',

@@ -4,7 +4,7 @@ import { Count } from './world.ts';
 import { AgeClass, NONE } from './spaceTypes.ts';
 import { initResident } from './people.ts';
 import { neighbourCounts, affordable } from './housing.ts';
-import { formHousehold, takeVacancy, vacate } from './dwellingBook.ts';
+import { changeMembers, formHousehold, takeVacancy, vacate } from './dwellingBook.ts';
 import type { TimelineToday } from './timeline.ts';
 
 /** Vacancies a new household looks at before settling (chain migration toward co-ethnics). */
@@ -58,7 +58,7 @@ export function demographyDay(world: World, day: number, stream: Stream, timelin
       r.age[i] = AgeClass.gone;
       r.job[i] = NONE;
       out.deaths++;
-      if (--hh.size[h] === 0) leaving[h] = 1;
+      if (changeMembers(world, h, -1) === 0) leaving[h] = 1;
     }
   }
   for (let h = 0; h < H; h++) {
@@ -79,7 +79,7 @@ export function demographyDay(world: World, day: number, stream: Stream, timelin
       // Born here: native speakers of the host language and of the family's.
       r.language[i] = 1;
       world.counts[Count.residents]++;
-      hh.size[h]++;
+      changeMembers(world, h, 1);
       if (hh.children[h] < 255) hh.children[h]++;
       out.births++;
       break;

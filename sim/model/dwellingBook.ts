@@ -5,9 +5,10 @@ import { setCell } from './keptNeighbourCounts.ts';
 
 /**
  * The bookkeeping of who lives where, in one place for the city's generation, demography
- * and housing: each dwelling's occupant and map cell (with its neighbours' kept counts), each household's dwelling, and the
- * list of vacant dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving
- * each vacant dwelling's place in it, so taking or adding a vacancy costs O(1)).
+ * and housing: each dwelling's occupant and map cell (with its neighbours' kept counts), each
+ * household's dwelling and size, the residents of each tract by group, and the list of vacant
+ * dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving each vacant
+ * dwelling's place in it, so taking or adding a vacancy costs O(1)).
  */
 
 /** A household's fields when it forms in a dwelling; draws its Schelling threshold from the stream. */
@@ -26,6 +27,15 @@ export function moveInHousehold(world: World, h: number, group: number, size: nu
   hh.unhappy[h] = 0;
   world.dwellings.occupant[dwelling] = h;
   setCell(world, dwelling, group + 1);
+  countInTract(world, h, dwelling, size);
+}
+
+/** A household gains members (births) or loses them (deaths); returns its new size. */
+export function changeMembers(world: World, h: number, delta: number): number {
+  const size = world.households.size;
+  size[h] += delta;
+  countInTract(world, h, world.households.dwelling[h], delta);
+  return size[h];
 }
 
 /** A household's Schelling threshold, drawn around housing.similarityThreshold. */
@@ -63,6 +73,7 @@ export function takeVacancy(world: World, v: number): number {
 export function vacate(world: World, h: number): void {
   const dw = world.dwellings;
   const from = world.households.dwelling[h];
+  countInTract(world, h, from, -world.households.size[h]);
   world.households.size[h] = 0;
   dw.occupant[from] = NONE;
   setCell(world, from, 0);
@@ -83,13 +94,27 @@ export function moveInto(world: World, h: number, v: number): void {
   occupant[from] = NONE;
   setCell(world, from, 0);
   setCell(world, to, world.households.group[h] + 1);
+  const size = world.households.size[h];
+  countInTract(world, h, from, -size);
+  countInTract(world, h, to, size);
   placeAt(world, h, to);
 }
 
-/** Household h now lives in `dwelling`: its dwelling and the district and tract kept with it. */
+/** Household h now lives in `dwelling`: its dwelling and the district kept with it. */
 function placeAt(world: World, h: number, dwelling: number): void {
   const hh = world.households;
   hh.dwelling[h] = dwelling;
   hh.district[h] = world.dwellings.district[dwelling];
-  hh.tract[h] = world.dwellings.tract[dwelling];
+}
+
+/** Adds `members` residents of household h's group to the count of the tract of `dwelling` (a negative number removes them). */
+function countInTract(world: World, h: number, dwelling: number, members: number): void {
+  world.tracts.residents[world.dwellings.tract[dwelling] * world.sizes.groups + world.households.group[h]] += members;
+}
+
+/** Counts the residents of every tract afresh from the households (for code that places households directly). */
+export function recountTracts(world: World): void {
+  const { size, dwelling } = world.households;
+  world.tracts.residents.fill(0);
+  for (let h = 0; h < world.counts[Count.households]; h++) if (size[h] > 0) countInTract(world, h, dwelling[h], size[h]);
 }

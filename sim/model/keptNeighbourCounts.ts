@@ -26,9 +26,13 @@ export function setCell(world: World, dwelling: number, value: number): void {
 
 /** Like and occupied neighbours of a dwelling for a group, packed as neighbourCounts packs them (like * 16 + occupied). */
 export function keptCounts(world: World, dwelling: number, groupPlus1: number): number {
-  const at = dwelling * (world.sizes.groups + 1);
-  const n = world.dwellings.neighbours;
-  return n[at + groupPlus1] * 16 + n[at];
+  return keptCountsIn(world.dwellings.neighbours, world.sizes.groups + 1, dwelling, groupPlus1);
+}
+
+/** The same, from the counts array and its stride (G + 1) that a hot loop holds. */
+export function keptCountsIn(neighbours: Uint8Array, stride: number, dwelling: number, groupPlus1: number): number {
+  const at = dwelling * stride;
+  return neighbours[at + groupPlus1] * 16 + neighbours[at];
 }
 
 /** Counts every dwelling's neighbours afresh from the map (for code that writes the cells directly). */

@@ -127,9 +127,8 @@ export interface World {
   };
   households: {
     dwelling: Int32Array;
-    /** The district and tract of the household's dwelling, kept with `dwelling` (dwellingBook.ts) so loops over residents find where they live without a scattered read of the dwelling. */
+    /** The district of the household's dwelling, kept with `dwelling` (dwellingBook.ts) so loops over residents find where they live without a scattered read of the dwelling. */
     district: Uint16Array;
-    tract: Int32Array;
     group: Uint8Array;
     threshold: Float32Array;
     first: Int32Array;
@@ -153,6 +152,14 @@ export interface World {
     school: Int32Array;
     vacancies: Int32Array;
     vacancyIndex: Int32Array;
+  };
+  tracts: {
+    /**
+     * Living residents by tract and group, flat (tract-major: [tract * G + group]), kept up to
+     * date wherever a household moves in, moves, grows or shrinks (dwellingBook.ts), so the
+     * census copies it instead of counting every resident.
+     */
+    residents: Int32Array;
   };
   spaces: {
     type: Uint8Array;
@@ -254,7 +261,6 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
     households: {
       dwelling: i32('household.dwelling', H),
       district: u16('household.district', H),
-      tract: i32('household.tract', H),
       group: u8('household.group', H),
       threshold: f32('household.threshold', H),
       first: i32('household.first', H),
@@ -273,6 +279,9 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       school: i32('dwelling.school', N),
       vacancies: i32('dwelling.vacancies', N),
       vacancyIndex: i32('dwelling.vacancyIndex', N),
+    },
+    tracts: {
+      residents: i32('tract.residents', sizes.tracts * sizes.groups),
     },
     spaces: {
       type: u8('space.type', S),

@@ -18,16 +18,27 @@ describe('census in blocks', () => {
     const sim = new Simulation(big());
     const w = sim.world;
     expect(censusLayout(w).blocks).toBeGreaterThanOrEqual(3);
-    sim.advance();
+    // Days of births, deaths and departures, which change households' sizes and empty dwellings.
+    const happened = { births: 0, deaths: 0, departed: 0 };
+    for (let d = 0; d < 10; d++) {
+      sim.advance();
+      for (const k of ['births', 'deaths', 'departed'] as const) happened[k] += sim.census.demography[k];
+    }
+    expect(happened.births * happened.deaths * happened.departed).toBeGreaterThan(0);
     let residents = 0;
     let migrants = 0;
+    const G = w.sizes.groups;
+    const byTract = new Float64Array(w.sizes.tracts * G);
     for (let i = 0; i < w.counts[Count.residents]; i++) {
       if (w.residents.age[i] === AgeClass.gone) continue;
       residents++;
       if (w.residents.group[i] !== sim.census.host) migrants++;
+      byTract[w.dwellings.tract[w.households.dwelling[w.residents.household[i]]] * G + w.residents.group[i]]++;
     }
     expect(sim.census.total(sim.census.residents)).toBe(residents);
     expect(sim.census.migrants(sim.census.residents)).toBe(migrants);
+    // The tract table is counted from the map, household by household: the same as resident by resident.
+    expect(sim.census.tractGroupCounts).toEqual(byTract);
     // A census of its own (counted on this thread) gives the same bytes as the simulation's.
     const own = new Census(w).take(sim.day);
     expect(Buffer.from(own.prejudice.buffer, own.prejudice.byteOffset, own.prejudice.byteLength)).toEqual(

@@ -14,10 +14,10 @@ export function mutualInformation(counts: ArrayLike<number>[]): number {
 /**
  * The same M over one flat, area-major array: counts[area * groups + group]. The census keeps
  * its tract counts so, and a census of 100,000 tracts is indexed in one monomorphic loop
- * rather than through a view per tract.
+ * rather than through a view per tract. `totals` are the group totals, for a caller that has
+ * them already (Theil's H).
  */
-export function mutualInformationFlat(counts: Float64Array, groups: number): number {
-  const totals = groupTotals(counts, groups);
+export function mutualInformationFlat(counts: Float64Array, groups: number, totals = groupTotals(counts, groups)): number {
   let T = 0;
   for (let k = 0; k < counts.length; k++) T += counts[k];
   if (T === 0) return 0;

@@ -13,7 +13,8 @@ export function theilH(counts: ArrayLike<number>[]): number {
 
 /** The same H over one flat, area-major array: counts[area * groups + group] (see mutualInformationFlat). */
 export function theilHFlat(counts: Float64Array, groups: number): number {
-  const E = entropy(groupTotals(counts, groups));
+  const totals = groupTotals(counts, groups);
+  const E = entropy(totals);
   if (E === 0) return 0;
-  return Math.min(1, mutualInformationFlat(counts, groups) / E);
+  return Math.min(1, mutualInformationFlat(counts, groups, totals) / E);
 }
