@@ -18,8 +18,11 @@ export function gitState(): GitState | null {
   if (!fs.existsSync(`${ROOT}.git`)) return cached;
   try {
     const git = (...args: string[]) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-    const commit = git('rev-parse', 'HEAD').trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no').trim().length > 0;
+    // One process for both (a run's process can be large, and starting another costs it):
+    // the commit is the "# branch.oid" header, and each changed tracked file is a line of its own.
+    const lines = git('status', '--porcelain=v2', '--branch', '--untracked-files=no').split('\n');
+    const commit = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length) ?? '';
+    const dirty = lines.some((l) => l !== '' && !l.startsWith('# '));
     if (/^[0-9a-f]{40}$/.test(commit)) cached = { commit, dirty };
   } catch {
     // No git on this machine, or not a repository after all: the commit is unknown.

@@ -107,13 +107,19 @@ export function settleLeftovers(parent: string, only?: string): void {
 
 /** Removes a lock file whose process is gone; one without a process id yet may be a live process's, just made, and stays. */
 function removeDeadLock(file: string): void {
+  const pid = lockPid(file);
+  if (pid !== undefined && !alive(pid)) fs.rmSync(file, { force: true });
+}
+
+/** The process id a lock file names; undefined when the file is gone or names none (yet). */
+function lockPid(file: string): number | undefined {
   let pid: number;
   try {
     pid = Number(fs.readFileSync(file, 'utf8').trim());
   } catch {
-    return;
+    return undefined;
   }
-  if (Number.isSafeInteger(pid) && pid > 0 && !alive(pid)) fs.rmSync(file, { force: true });
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /** What `icity run` may replace: a folder with the manifest of a run. */
@@ -176,8 +182,8 @@ export function lockRunFolder(out: string, flag = '--out'): RunLock {
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isSafeInteger(pid) && pid > 0 && alive(pid)) {
+      const pid = lockPid(file);
+      if (pid !== undefined && alive(pid)) {
         throw new InputError([`${flag} ${out}: another run (process ${pid}) is writing this folder; wait for it to finish or choose another ${flag}`]);
       }
       fs.rmSync(file, { force: true });

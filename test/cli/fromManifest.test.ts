@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, icity, tempDir } from '../helpers.ts';
 
@@ -46,8 +47,10 @@ describe('the run manifest records where a run comes from', () => {
     expect(m.seed).toBe(9);
     expect(m.scenario.housing.similarityThreshold).toBe(0.45);
     if (fs.existsSync(path.join(ROOT, '.git'))) {
-      expect(m.git.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(typeof m.git.dirty).toBe('boolean');
+      // What git itself says of the checkout, asked the plain way.
+      const git = (...a: string[]) => execFileSync('git', ['-C', ROOT, ...a], { encoding: 'utf8' }).trim();
+      expect(m.git.commit).toBe(git('rev-parse', 'HEAD'));
+      expect(m.git.dirty).toBe(git('status', '--porcelain', '--untracked-files=no') !== '');
     } else {
       expect(m.git).toBeNull();
     }
