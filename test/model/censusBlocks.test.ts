@@ -37,7 +37,7 @@ describe('census in blocks', () => {
     }
     expect(sim.census.total(sim.census.residents)).toBe(residents);
     expect(sim.census.migrants(sim.census.residents)).toBe(migrants);
-    // The tract table is counted from the map, household by household: the same as resident by resident.
+    // The tract table is kept as households move in, move, grow, shrink and leave: the same as a count resident by resident.
     expect(sim.census.tractGroupCounts).toEqual(byTract);
     // A census of its own (counted on this thread) gives the same bytes as the simulation's.
     const own = new Census(w).take(sim.day);
