@@ -2,7 +2,7 @@ import { Purpose } from './stream.ts';
 import type { ThreadContext } from './context.ts';
 import { Count, type World } from './world.ts';
 import { moveInto } from './dwellingBook.ts';
-import { keptCountsIn } from './keptNeighbourCounts.ts';
+import { keptCounts } from './keptNeighbourCounts.ts';
 
 /**
  * Schelling-like residential moves. A household is unhappy when fewer than its threshold
@@ -101,7 +101,7 @@ export class Moods {
 
   /** Like and occupied neighbours of household h, packed (like * 16 + occupied). */
   counts(h: number): number {
-    return keptCountsIn(this.neighbours, this.stride, this.dwelling[h], this.group[h] + 1);
+    return keptCounts(this.neighbours, this.stride, this.dwelling[h], this.group[h] + 1);
   }
 
   /**
@@ -137,6 +137,7 @@ export function evaluateHouseholds(ctx: ThreadContext, day: number, _slot: numbe
     unhappy[h] = Mood.happy;
     if (size[h] === 0) continue;
     const d = district[h];
+    // affordable() checks the flag itself; read once here, it spares the loop a call per household.
     const poor = labour && !affordable(world, h, d);
     if (!poor && !isUnhappy(moods.counts(h), moods.threshold(h))) continue;
     stream.reset(Purpose.housing, day, 0, h);

@@ -24,13 +24,12 @@ export function setCell(world: World, dwelling: number, value: number): void {
   if (value !== 0) addToNeighbours(world, dwelling, value, 1);
 }
 
-/** Like and occupied neighbours of a dwelling for a group, packed as neighbourCounts packs them (like * 16 + occupied). */
-export function keptCounts(world: World, dwelling: number, groupPlus1: number): number {
-  return keptCountsIn(world.dwellings.neighbours, world.sizes.groups + 1, dwelling, groupPlus1);
-}
-
-/** The same, from the counts array and its stride (G + 1) that a hot loop holds. */
-export function keptCountsIn(neighbours: Uint8Array, stride: number, dwelling: number, groupPlus1: number): number {
+/**
+ * Like and occupied neighbours of a dwelling for a group, packed as neighbourCounts packs them
+ * (like * 16 + occupied), from `dwellings.neighbours` and its stride (G + 1), which hot loops
+ * hold rather than reaching them through the world for every dwelling.
+ */
+export function keptCounts(neighbours: Uint8Array, stride: number, dwelling: number, groupPlus1: number): number {
   const at = dwelling * stride;
   return neighbours[at + groupPlus1] * 16 + neighbours[at];
 }

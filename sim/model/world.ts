@@ -156,8 +156,8 @@ export interface World {
   tracts: {
     /**
      * Living residents by tract and group, flat (tract-major: [tract * G + group]), kept up to
-     * date wherever a household moves in, moves, grows or shrinks (dwellingBook.ts), so the
-     * census copies it instead of counting every resident.
+     * date wherever a household moves in, moves, grows, shrinks or leaves (dwellingBook.ts),
+     * so the census copies it instead of counting every resident.
      */
     residents: Int32Array;
   };

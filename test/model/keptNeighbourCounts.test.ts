@@ -23,7 +23,7 @@ function expectKeptEqualsRecount(world: World): void {
   const recounted: number[] = [];
   for (let d = 0; d < width * height; d++) {
     for (let g1 = 1; g1 <= groups; g1++) {
-      kept.push(keptCounts(world, d, g1));
+      kept.push(keptCounts(world.dwellings.neighbours, groups + 1, d, g1));
       recounted.push(neighbourCounts(world, d, g1, NONE));
     }
   }
