@@ -132,6 +132,8 @@ function runInto(scenario: Scenario, options: RunOptions, started: number): RunS
     };
     fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest(scenario, sim, summary, options), null, 2) + '\n');
     sim.close();
+    // The run threads have stopped: the next run of this thread may take the city's memory.
+    options.spareMemory?.keep(sim.city.arrays.describe());
     publishDir(tmp, options.out);
     return summary;
   } catch (err) {

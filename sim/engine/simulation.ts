@@ -14,6 +14,7 @@ import { buildCity } from '../policies/spaceRequests.ts';
 import { Neighbourhoods } from '../model/neighbourhoods.ts';
 import { calendar } from '../model/timeline.ts';
 import { SerialFor } from './serial.ts';
+import type { SpareMemory } from '../model/spareMemory.ts';
 
 export interface SimulationOptions {
   /** Run threads: threads that share the city's memory and the work of each day; 1 runs everything on the calling thread. */
@@ -22,6 +23,8 @@ export interface SimulationOptions {
   workers?: number;
   /** Makes the executor for more than one run thread (sim/engine/parallel). */
   parallel?: (city: City, threads: number) => ParallelFor & { close(): void };
+  /** Memory of this thread's previous run, reused for the city's arrays (sim/model/spareMemory.ts). */
+  spareMemory?: SpareMemory;
 }
 
 /**
@@ -54,7 +57,12 @@ export class Simulation {
     }
     // The run threads start while the city is built, and share the drawing of its residents.
     const started: { par?: ParallelFor & { close?(): void } } = {};
-    this.city = buildCity(scenario, scenario.seed, threads > 1 && makeParallel ? (city) => (started.par = makeParallel(city, threads)) : undefined);
+    this.city = buildCity(
+      scenario,
+      scenario.seed,
+      threads > 1 && makeParallel ? (city) => (started.par = makeParallel(city, threads)) : undefined,
+      options.spareMemory,
+    );
     this.ctx = threadContext(this.city.world);
     this.ctx.census = censusBlocksOf(this.city.world, this.city.arrays);
     this.par = started.par ?? new SerialFor(this.ctx);

@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import { Purpose, Stream } from './stream.ts';
 import { rootKey } from './seed.ts';
 import { SharedArrays } from './shared.ts';
+import type { SpareMemory } from './spareMemory.ts';
 import { layoutWorld, type Sizes, type World } from './world.ts';
 import { districtOf, gridFor, tractCount, type Grid } from './grid.ts';
 import type { SpaceRequests } from './spaceRequest.ts';
@@ -27,9 +28,9 @@ export interface City {
  * the extra spaces requested (by the scenario's policies: see sim/policies/spaceRequests.ts).
  * With `parallel`, the run threads are started as soon as the city's memory is laid out and
  * its spaces are in place, and they share the drawing of the residents; the city is the
- * same either way.
+ * same either way. `spare`: memory of a previous run of this thread to reuse (spareMemory.ts).
  */
-export function compile(scenario: Scenario, requests: SpaceRequests, seed = scenario.seed, parallel?: (city: City) => ParallelFor): City {
+export function compile(scenario: Scenario, requests: SpaceRequests, seed = scenario.seed, parallel?: (city: City) => ParallelFor, spare?: SpareMemory): City {
   const root = rootKey(seed);
   const rng = new Stream(root);
   const pop = scenario.population;
@@ -85,7 +86,7 @@ export function compile(scenario: Scenario, requests: SpaceRequests, seed = scen
   }
 
   const plan = planSpaces(scenario, grid, districtResidents, districtChildren, groupDistrict, adults, requests(D));
-  const arrays = new SharedArrays();
+  const arrays = new SharedArrays(spare);
   const worldSizes: Sizes = {
     width: grid.width,
     height: grid.height,

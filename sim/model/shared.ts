@@ -4,6 +4,8 @@
  * page that is not cross-origin isolated has no SharedArrayBuffer: there the arrays are
  * plain ArrayBuffers, for one thread.
  */
+import type { SpareMemory } from './spareMemory.ts';
+
 export type Kind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
 export type TypedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
@@ -32,10 +34,14 @@ export interface SharedDescription {
 export class SharedArrays {
   private readonly entries: SharedDescription = {};
 
+  /** `spare`: the memory of this thread's previous run, taken before allocating anew. */
+  constructor(private readonly spare?: SpareMemory) {}
+
   alloc<K extends Kind>(name: string, kind: K, length: number): InstanceType<(typeof CTOR)[K]> {
     if (this.entries[name]) throw new Error(`shared array "${name}" allocated twice`);
     const ctor = CTOR[kind];
-    const buffer = new Buffer(Math.max(1, length) * ctor.BYTES_PER_ELEMENT) as SharedArrayBuffer;
+    const bytes = Math.max(1, length) * ctor.BYTES_PER_ELEMENT;
+    const buffer = this.spare?.take(name, bytes) ?? (new Buffer(bytes) as SharedArrayBuffer);
     this.entries[name] = { kind, length, buffer };
     return view(kind, buffer, length);
   }

@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenarios/schema/scenario.ts';
 import type { SpaceRequest, SpaceRequests } from '../model/spaceRequest.ts';
 import { compile, type City } from '../model/compile.ts';
 import type { ParallelFor } from '../model/phases.ts';
+import type { SpareMemory } from '../model/spareMemory.ts';
 import { policyByType, type PolicyEntry } from './registry.ts';
 
 /** The spaces a scenario's policies ask to be built with the city, in scenario order. */
@@ -17,7 +18,7 @@ export function spaceRequests(scenario: Scenario): SpaceRequests {
   };
 }
 
-/** The initial city of a scenario with the spaces its policies need (`parallel`: see compile). */
-export function buildCity(scenario: Scenario, seed = scenario.seed, parallel?: (city: City) => ParallelFor): City {
-  return compile(scenario, spaceRequests(scenario), seed, parallel);
+/** The initial city of a scenario with the spaces its policies need (`parallel` and `spare`: see compile). */
+export function buildCity(scenario: Scenario, seed = scenario.seed, parallel?: (city: City) => ParallelFor, spare?: SpareMemory): City {
+  return compile(scenario, spaceRequests(scenario), seed, parallel, spare);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MANIFEST, runFinished } from '../experiment/experimentFolder.ts';
-import { runInThread, type ThreadRun } from '../experiment/runInThread.ts';
+import { RunThreads, type ThreadRun } from '../experiment/runInThread.ts';
 import type { QueueAddress } from './queueAddress.ts';
 import { QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, type RunJobData, type RunJobResult } from './runJob.ts';
 import { throttledReport } from './throttledReport.ts';
@@ -54,6 +54,8 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
   let stopping = false;
   let lastActivity = Date.now();
   const report = throttledReport(options.log, address.shown, 'retrying');
+  // Run after run in the same threads: loading the run code costs a thread several tenths of a second.
+  const threads = new RunThreads();
   // For transferred runs: the files go back through Redis on a connection of their own.
   let store: Redis | undefined;
 
@@ -85,7 +87,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
 
   /** Runs a job's run into `out` in a worker thread; hands it back to the queue if the worker is stopping. */
   const runThread = async (job: Job<RunJobData, RunJobResult>, token: string | undefined, out: string): Promise<{ wallSeconds: number }> => {
-    const thread = runInThread({ scenario: job.data.scenario, out, threads: options.threadsPerRun, agents: job.data.agents });
+    const thread = threads.run({ scenario: job.data.scenario, out, threads: options.threadsPerRun, agents: job.data.agents });
     running.set(job.id!, { thread, job, token, out });
     try {
       const reply = await thread.reply;
@@ -157,6 +159,7 @@ export function startQueueWorker(address: QueueAddress, options: QueueWorkerOpti
       }),
     );
     await closing;
+    threads.close();
     store?.disconnect();
     resolveStopped();
     return stopped;

@@ -22,7 +22,7 @@ import { MissingRunsError, summarise, OUTPUT_FILES, type Summary } from './summa
 import { DESIGN_FILES, MORRIS_FILES } from './design/designOutputs.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { RunReply } from './poolMessages.ts';
-import { RUN_THREAD, RunThread } from './runInThread.ts';
+import { RUN_THREAD, RunThread, reusableAfter } from './runInThread.ts';
 import { SERIES_PARQUET, SERIES_PARQUET_DESCRIPTION } from './seriesParquet.ts';
 
 export interface ExperimentOptions {
@@ -229,14 +229,6 @@ export async function runExperiment(plan: ExperimentPlan, options: ExperimentOpt
   return result;
 }
 
-/**
- * A pool thread takes run after run while the runs are of cities up to this size; after a
- * larger one it ends and a fresh thread takes the next run. Starting a thread costs several
- * tenths of a second, nothing beside such a run, and a fresh thread gives back the memory of
- * a large city at once.
- */
-const REUSE_UP_TO_RESIDENTS = 250_000;
-
 /** Runs in this process: the run pool, threads.pool threads that each do one run at a time. */
 async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: number; perRun: number }, progress: Progress): Promise<void> {
   let finished = 0;
@@ -264,8 +256,9 @@ async function runInThreads(dir: string, todo: PendingRun[], threads: { pool: nu
         const thread = new RunThread(worker);
         while (next < todo.length && thread.alive) {
           const { run, scenario, agents } = todo[next++];
-          record(run, await thread.run({ scenario, out: path.join(dir, run.dir), threads: threads.perRun, agents }));
-          if (scenario.population.residents > REUSE_UP_TO_RESIDENTS) break;
+          const task = { scenario, out: path.join(dir, run.dir), threads: threads.perRun, agents };
+          record(run, await thread.run(task));
+          if (!reusableAfter(task)) break;
         }
         thread.end();
         resolve();

@@ -59,19 +59,53 @@ export class RunThread {
   }
 }
 
-/** A run going on in a thread of its own. */
+/**
+ * A pool thread takes run after run while the runs are of cities up to this size; after a
+ * larger one it ends and a fresh thread takes the next run. Starting a thread costs several
+ * tenths of a second, nothing beside such a run, and a fresh thread gives back the memory of
+ * a large city at once. (Below it, each run takes the memory of the one before: spareMemory.ts.)
+ */
+const REUSE_UP_TO_RESIDENTS = 250_000;
+
+/** Whether a thread that has done this run should take another. */
+export function reusableAfter(task: RunTask): boolean {
+  return task.scenario.population.residents <= REUSE_UP_TO_RESIDENTS;
+}
+
+/** A run going on in a run thread. */
 export interface ThreadRun {
   reply: Promise<RunReply>;
+  /** The thread doing the run (worker_threads' threadId). */
+  threadId: number;
   /** Ends the thread; the run's unfinished folder stays hidden (".<rep>.partial-..."). */
   stop(): Promise<void>;
 }
 
 /**
- * One run in a thread of its own, with the experiment pool's run code, so the calling thread
- * stays free: an `icity worker` must keep renewing its queue locks while a run computes.
+ * Run threads for runs that come one by one, as an `icity worker` takes them from its queue,
+ * so that the calling thread stays free (a worker must keep renewing its queue locks while a
+ * run computes). A run takes an idle thread or starts one; afterwards the thread waits for the
+ * next run, unless the run was of a large city (reusableAfter).
  */
-export function runInThread(task: RunTask): ThreadRun {
-  const thread = new RunThread(new Worker(RUN_THREAD.filename, RUN_THREAD.options));
-  const reply = thread.run(task).finally(() => thread.end());
-  return { reply, stop: async () => void (await thread.worker.terminate()) };
+export class RunThreads {
+  private idle: RunThread[] = [];
+  private closed = false;
+
+  run(task: RunTask): ThreadRun {
+    let thread = this.idle.pop();
+    while (thread && !thread.alive) thread = this.idle.pop();
+    const taken = thread ?? new RunThread(new Worker(RUN_THREAD.filename, RUN_THREAD.options));
+    const reply = taken.run(task).finally(() => {
+      if (!this.closed && taken.alive && reusableAfter(task)) this.idle.push(taken);
+      else taken.end();
+    });
+    return { reply, threadId: taken.worker.threadId, stop: async () => void (await taken.worker.terminate()) };
+  }
+
+  /** Ends the idle threads, and every thread once its run is done. */
+  close(): void {
+    this.closed = true;
+    for (const thread of this.idle) thread.end();
+    this.idle = [];
+  }
 }
