@@ -6,7 +6,7 @@ import { Phase, type ParallelFor } from '../../sim/model/phases.ts';
 import { NONE } from '../../sim/model/spaceTypes.ts';
 import { Count, type World } from '../../sim/model/world.ts';
 import { recountNeighbours } from '../../sim/model/keptNeighbourCounts.ts';
-import { recountTracts } from '../../sim/model/dwellingBook.ts';
+import { recountResidents } from '../../sim/model/dwellingBook.ts';
 import type { SchellingParams, SchellingResult, SchellingRunner } from './contract.ts';
 import { EMPTY, makeLayout, type Layout } from './layout.ts';
 import { buildResult } from './report.ts';
@@ -75,7 +75,7 @@ export function placeLayout(world: World, layout: Layout): void {
   }
   world.counts[Count.vacancies] = vacancies;
   recountNeighbours(world);
-  recountTracts(world);
+  recountResidents(world);
 }
 
 export interface EngineResult extends SchellingResult {

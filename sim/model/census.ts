@@ -18,6 +18,7 @@ export class Census {
   readonly G: number;
   readonly D: number;
   readonly host: number;
+  /** Residents by group, from the city's kept counts by district (world.ts `district.residents`). */
   residents: Float64Array;
   adults: Float64Array;
   employed: Float64Array;
@@ -64,6 +65,7 @@ export class Census {
   demography: DemographyToday = { arrived: 0, turnedAway: 0, departed: 0, births: 0, deaths: 0 };
   spending = 0;
   policySpending: Record<string, number> = {};
+  /** Residents and migrants by district, from the city's kept counts (world.ts `district.residents`). */
   districtResidents: Float64Array;
   districtMigrants: Float64Array;
   districtPrejudice: Float64Array;
@@ -104,7 +106,7 @@ export class Census {
     if (!par) this.ownThread = { ...threadContext(world), census: blocks };
     this.totals = new Float64Array(blocks.layout.stride);
     const s = (this.sums = rowViews(blocks.layout, this.totals, 0));
-    this.residents = s.residents;
+    this.residents = new Float64Array(G);
     this.adults = s.adults;
     this.employed = s.employed;
     this.prejudice = s.prejudice;
@@ -129,8 +131,8 @@ export class Census {
     this.tertiaryBelow = s.tertiaryBelow;
     this.outTied = s.outTied;
     this.outTies = s.outTies;
-    this.districtResidents = s.districtResidents;
-    this.districtMigrants = s.districtMigrants;
+    this.districtResidents = new Float64Array(D);
+    this.districtMigrants = new Float64Array(D);
     this.districtPrejudice = s.districtPrejudice;
     this.districtAdults = s.districtAdults;
     this.districtEmployed = s.districtEmployed;
@@ -161,6 +163,7 @@ export class Census {
     if (sections & Section.residence) {
       this.tractGroupCounts.set(w.tracts.residents);
       this.splitTracts();
+      this.splitDistricts();
     }
     const s = this.sums;
     this.like = s.like[0];
@@ -199,6 +202,25 @@ export class Census {
       for (let g = 0; g < G; g++) if (g !== host) migrants += tractGroupCounts[t * G + g];
       tractMigrant[t] = migrants;
       tractHost[t] = host >= 0 ? tractGroupCounts[t * G + host] : 0;
+    }
+  }
+
+  /** Residents by group, and residents and migrants by district, from the district-by-group counts. Whole counts, as for the tracts. */
+  private splitDistricts(): void {
+    const { G, D, host, residents, districtResidents, districtMigrants } = this;
+    const byGroup = this.world.district.residents;
+    residents.fill(0);
+    for (let d = 0; d < D; d++) {
+      let all = 0;
+      let migrants = 0;
+      for (let g = 0; g < G; g++) {
+        const n = byGroup[d * G + g];
+        residents[g] += n;
+        all += n;
+        if (g !== host) migrants += n;
+      }
+      districtResidents[d] = all;
+      districtMigrants[d] = migrants;
     }
   }
 

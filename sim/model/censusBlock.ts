@@ -44,30 +44,24 @@ function clearSections(layout: CensusLayout, rows: Float64Array, block: number, 
 }
 
 /**
- * Where residents live and for how long: by group, district and school; migrant adults by
- * years since arrival; migrant children's school success. (By tract: the table the city
- * keeps, world.ts `tracts`.)
+ * How long migrant adults have lived here and how many of them work, by years since arrival;
+ * children by school and migrant children's school success. (Residents by group, tract and
+ * district: the tables the city keeps, world.ts `tracts` and `district.residents`.)
  */
 function countResidence(ctx: ThreadContext, day: number, v: CensusRow, start: number, end: number): void {
   const w = ctx.world;
   const host = ctx.host;
   const { age, household, group, job, arrival, language, belonging } = w.residents;
-  const { district, dwelling } = w.households;
+  const { dwelling } = w.households;
   const dwSchool = w.dwellings.school;
   const first = schoolFirst(w);
-  const { residents, districtResidents, districtMigrants, adultsByYears, employedByYears, schoolMigrant, schoolHost } = v;
+  const { adultsByYears, employedByYears, schoolMigrant, schoolHost } = v;
   let migrantChildren = 0;
   let schoolSuccess = 0;
   for (let i = start; i < end; i++) {
     const a = age[i];
     if (a === AgeClass.gone) continue;
-    const h = household[i];
-    const g = group[i];
-    const d = district[h];
-    const migrant = g !== host;
-    residents[g]++;
-    districtResidents[d]++;
-    if (migrant) districtMigrants[d]++;
+    const migrant = group[i] !== host;
     if (a === AgeClass.adult) {
       if (!migrant) continue;
       const years = (day - arrival[i]) / 365;
@@ -75,7 +69,7 @@ function countResidence(ctx: ThreadContext, day: number, v: CensusRow, start: nu
       adultsByYears[band]++;
       if (job[i] !== NONE) employedByYears[band]++;
     } else if (a === AgeClass.child) {
-      const school = dwSchool[dwelling[h]];
+      const school = dwSchool[dwelling[household[i]]];
       if (school !== NONE) {
         if (migrant) schoolMigrant[school - first]++;
         else schoolHost[school - first]++;

@@ -20,7 +20,6 @@ function fieldLengths(world: World) {
   const { groups: G, districts: D } = world.sizes;
   const schools = schoolCount(world);
   return {
-    residents: G,
     adults: G,
     employed: G,
     prejudice: G,
@@ -42,8 +41,6 @@ function fieldLengths(world: World) {
     tertiaryBelow: 2,
     outTied: 2,
     outTies: 2,
-    districtResidents: D,
-    districtMigrants: D,
     districtPrejudice: D,
     districtAdults: D,
     districtEmployed: D,

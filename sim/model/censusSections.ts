@@ -3,8 +3,8 @@ import type { CensusField } from './censusLayout.ts';
 
 /**
  * The census in sections: each counts its sums in one pass over a block of residents (or of
- * households) and owns its fields of the row; residence also takes the city's kept counts by
- * tract (world.ts `tracts`). A section whose inputs no day of the scenario can change keeps
+ * households) and owns its fields of the row; residence also takes the city's kept counts of
+ * residents by tract and by district (world.ts `tracts`, `district.residents`). A section whose inputs no day of the scenario can change keeps
  * the partial sums of its last count, and the totals added from them are the same bytes a
  * recount would give.
  */
@@ -21,17 +21,7 @@ export const ALL_SECTIONS = Section.residence | Section.attributes | Section.nei
 
 /** The fields of the row each section writes; every field belongs to exactly one section. */
 export const SECTION_FIELDS: Record<keyof typeof Section, readonly CensusField[]> = {
-  residence: [
-    'residents',
-    'districtResidents',
-    'districtMigrants',
-    'adultsByYears',
-    'employedByYears',
-    'schoolMigrant',
-    'schoolHost',
-    'migrantChildren',
-    'schoolSuccess',
-  ],
+  residence: ['adultsByYears', 'employedByYears', 'schoolMigrant', 'schoolHost', 'migrantChildren', 'schoolSuccess'],
   attributes: [
     'prejudice',
     'language',

@@ -6,9 +6,9 @@ import { setCell } from './keptNeighbourCounts.ts';
 /**
  * The bookkeeping of who lives where, in one place for the city's generation, demography
  * and housing: each dwelling's occupant and map cell (with its neighbours' kept counts), each
- * household's dwelling and size, the residents of each tract by group, and the list of vacant
- * dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving each vacant
- * dwelling's place in it, so taking or adding a vacancy costs O(1)).
+ * household's dwelling and size, the residents of each tract and district by group, and the
+ * list of vacant dwellings (`vacancies[0 .. counts.vacancies)`, with `vacancyIndex` giving
+ * each vacant dwelling's place in it, so taking or adding a vacancy costs O(1)).
  */
 
 /** A household's fields when it forms in a dwelling; draws its Schelling threshold from the stream. */
@@ -27,14 +27,14 @@ export function moveInHousehold(world: World, h: number, group: number, size: nu
   hh.unhappy[h] = 0;
   world.dwellings.occupant[dwelling] = h;
   setCell(world, dwelling, group + 1);
-  countInTract(world, h, dwelling, size);
+  countWhere(world, h, dwelling, size);
 }
 
 /** A household gains members (births) or loses them (deaths); returns its new size. */
 export function changeMembers(world: World, h: number, delta: number): number {
   const size = world.households.size;
   size[h] += delta;
-  countInTract(world, h, world.households.dwelling[h], delta);
+  countWhere(world, h, world.households.dwelling[h], delta);
   return size[h];
 }
 
@@ -73,7 +73,7 @@ export function takeVacancy(world: World, v: number): number {
 export function vacate(world: World, h: number): void {
   const dw = world.dwellings;
   const from = world.households.dwelling[h];
-  countInTract(world, h, from, -world.households.size[h]);
+  countWhere(world, h, from, -world.households.size[h]);
   world.households.size[h] = 0;
   dw.occupant[from] = NONE;
   setCell(world, from, 0);
@@ -95,8 +95,8 @@ export function moveInto(world: World, h: number, v: number): void {
   setCell(world, from, 0);
   setCell(world, to, world.households.group[h] + 1);
   const size = world.households.size[h];
-  countInTract(world, h, from, -size);
-  countInTract(world, h, to, size);
+  countWhere(world, h, from, -size);
+  countWhere(world, h, to, size);
   placeAt(world, h, to);
 }
 
@@ -107,14 +107,18 @@ function placeAt(world: World, h: number, dwelling: number): void {
   hh.district[h] = world.dwellings.district[dwelling];
 }
 
-/** Adds `members` residents of household h's group to the count of the tract of `dwelling` (a negative number removes them). */
-function countInTract(world: World, h: number, dwelling: number, members: number): void {
-  world.tracts.residents[world.dwellings.tract[dwelling] * world.sizes.groups + world.households.group[h]] += members;
+/** Adds `members` residents of household h's group to the counts of the tract and district of `dwelling` (a negative number removes them). */
+function countWhere(world: World, h: number, dwelling: number, members: number): void {
+  const G = world.sizes.groups;
+  const g = world.households.group[h];
+  world.tracts.residents[world.dwellings.tract[dwelling] * G + g] += members;
+  world.district.residents[world.dwellings.district[dwelling] * G + g] += members;
 }
 
-/** Counts the residents of every tract afresh from the households (for code that places households directly). */
-export function recountTracts(world: World): void {
+/** Counts the residents of every tract and district afresh from the households (for code that places households directly). */
+export function recountResidents(world: World): void {
   const { size, dwelling } = world.households;
   world.tracts.residents.fill(0);
-  for (let h = 0; h < world.counts[Count.households]; h++) if (size[h] > 0) countInTract(world, h, dwelling[h], size[h]);
+  world.district.residents.fill(0);
+  for (let h = 0; h < world.counts[Count.households]; h++) if (size[h] > 0) countWhere(world, h, dwelling[h], size[h]);
 }

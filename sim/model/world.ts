@@ -190,6 +190,8 @@ export interface World {
     migrantShareSlow: Float32Array;
     /** Share of each group among each district's residents, D x G (co-ethnic density). */
     groupShare: Float32Array;
+    /** Living residents by district and group, D x G, kept up to date like the tracts' (dwellingBook.ts). */
+    residents: Int32Array;
   };
   /** What policies set each day (levers.ts). */
   levers: Levers;
@@ -303,6 +305,7 @@ export function layoutWorld(scenario: Scenario, sizes: Sizes, root: number, get:
       migrantShare: f32('district.migrantShare', D),
       migrantShareSlow: f32('district.migrantShareSlow', D),
       groupShare: f32('district.groupShare', D * sizes.groups),
+      residents: i32('district.residents', D * sizes.groups),
     },
     levers: layoutLevers(sizes, get),
     lookup: {

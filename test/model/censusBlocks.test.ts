@@ -29,16 +29,26 @@ describe('census in blocks', () => {
     let migrants = 0;
     const G = w.sizes.groups;
     const byTract = new Float64Array(w.sizes.tracts * G);
+    const byDistrict = new Float64Array(w.sizes.districts);
+    const migrantsByDistrict = new Float64Array(w.sizes.districts);
     for (let i = 0; i < w.counts[Count.residents]; i++) {
       if (w.residents.age[i] === AgeClass.gone) continue;
+      const h = w.residents.household[i];
+      const migrant = w.residents.group[i] !== sim.census.host;
       residents++;
-      if (w.residents.group[i] !== sim.census.host) migrants++;
-      byTract[w.dwellings.tract[w.households.dwelling[w.residents.household[i]]] * G + w.residents.group[i]]++;
+      if (migrant) migrants++;
+      byTract[w.dwellings.tract[w.households.dwelling[h]] * G + w.residents.group[i]]++;
+      byDistrict[w.households.district[h]]++;
+      if (migrant) migrantsByDistrict[w.households.district[h]]++;
     }
     expect(sim.census.total(sim.census.residents)).toBe(residents);
     expect(sim.census.migrants(sim.census.residents)).toBe(migrants);
-    // The tract table is kept as households move in, move, grow, shrink and leave: the same as a count resident by resident.
+    // The tract and district tables are kept as households move in, move, grow, shrink and
+    // leave: the same as a count resident by resident.
     expect(sim.census.tractGroupCounts).toEqual(byTract);
+    expect(w.sizes.districts).toBeGreaterThan(1);
+    expect(sim.census.districtResidents).toEqual(byDistrict);
+    expect(sim.census.districtMigrants).toEqual(migrantsByDistrict);
     // A census of its own (counted on this thread) gives the same bytes as the simulation's.
     const own = new Census(w).take(sim.day);
     expect(Buffer.from(own.prejudice.buffer, own.prejudice.byteOffset, own.prejudice.byteLength)).toEqual(
