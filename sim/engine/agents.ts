@@ -101,9 +101,9 @@ export function* agentBatches(world: World, day: number, size = AGENT_BATCH): Ge
     ];
     for (let k = 0; k < n; k++) {
       const j = ids[k];
-      b[1][k] = groupNames[r.group[j]];
+      b[1][k] = groupNames[r.group[j]] ?? corrupt(j, 'group', r.group[j]);
       b[2][k] = world.dwellings.district[hh.dwelling[r.household[j]]];
-      b[3][k] = AGE_CLASSES[r.age[j]];
+      b[3][k] = AGE_CLASSES[r.age[j]] ?? corrupt(j, 'age class', r.age[j]);
       b[4][k] = r.language[j];
       b[5][k] = r.prejudice[j];
       b[6][k] = r.trust[j];
@@ -113,12 +113,22 @@ export function* agentBatches(world: World, day: number, size = AGENT_BATCH): Ge
       b[10][k] = r.ingroupContacts[j];
       b[11][k] = r.group[j] === host ? 'host' : STRATEGIES[strategyIndex(r.heritage[j], r.adoption[j])];
       b[12][k] = r.flags[j] & Flag.female ? 'female' : 'male';
-      b[13][k] = EDUCATION[r.education[j]];
+      b[13][k] = EDUCATION[r.education[j]] ?? corrupt(j, 'education', r.education[j]);
       b[14][k] = r.traits[j] & Trait.bornHere ? null : Math.round(((day - r.arrival[j]) / 365) * 100) / 100;
-      b[15][k] = LEVELS[levelIndex(r.language[j])];
+      b[15][k] = LEVELS[levelIndex(r.language[j])] ?? corrupt(j, 'language', r.language[j]);
       b[16][k] = r.outgroupTies[j];
       b[17][k] = r.flags[j] & Flag.foreignDiploma ? (r.flags[j] & Flag.recognised ? 'recognised' : 'unrecognised') : 'none';
     }
     yield b;
   }
+}
+
+/**
+ * A coded field with no label (a group, age class or education code out of range, or a
+ * language proficiency that is not a number in 0..1) means the city's state is corrupt: say
+ * which resident and field, instead of leaving an empty cell that the table writer rejects
+ * without saying where.
+ */
+function corrupt(resident: number, field: string, value: number): never {
+  throw new Error(`agents: resident ${resident} has ${field} ${value}, which has no label: the city's state is corrupt`);
 }
