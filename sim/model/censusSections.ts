@@ -4,9 +4,9 @@ import type { CensusField } from './censusLayout.ts';
 /**
  * The census in sections: each counts its sums in one pass over a block of residents (or of
  * households) and owns its fields of the row; residence also takes the city's kept counts of
- * residents by tract and by district (world.ts `tracts`, `district.residents`). A section whose inputs no day of the scenario can change keeps
- * the partial sums of its last count, and the totals added from them are the same bytes a
- * recount would give.
+ * residents by tract and by district (world.ts `tracts`, `district.residents`). A section
+ * whose inputs no day of the scenario can change keeps the partial sums of its last count,
+ * and the totals added from them are the same bytes a recount would give.
  */
 export const Section = {
   /** Where residents live and for how long: by group, tract, district and school; years since arrival. */

@@ -4,8 +4,6 @@
  * page that is not cross-origin isolated has no SharedArrayBuffer: there the arrays are
  * plain ArrayBuffers, for one thread.
  */
-import type { SpareMemory } from './spareMemory.ts';
-
 export type Kind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
 export type TypedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
@@ -31,11 +29,15 @@ export interface SharedDescription {
 }
 
 /** Allocates named shared arrays and remembers them for `describe()`. */
+/** Buffers to take before allocating anew: the memory of this thread's previous run (spareMemory.ts). */
+export interface SpareBuffers {
+  take(name: string, bytes: number): SharedArrayBuffer | undefined;
+}
+
 export class SharedArrays {
   private readonly entries: SharedDescription = {};
 
-  /** `spare`: the memory of this thread's previous run, taken before allocating anew. */
-  constructor(private readonly spare?: SpareMemory) {}
+  constructor(private readonly spare?: SpareBuffers) {}
 
   alloc<K extends Kind>(name: string, kind: K, length: number): InstanceType<(typeof CTOR)[K]> {
     if (this.entries[name]) throw new Error(`shared array "${name}" allocated twice`);

@@ -1,4 +1,4 @@
-import type { SharedDescription } from './shared.ts';
+import type { SharedDescription, SpareBuffers } from './shared.ts';
 
 /**
  * The shared memory of a finished run, kept for the next run of the same thread. A thread
@@ -10,7 +10,7 @@ import type { SharedDescription } from './shared.ts';
  * experiment mostly have the same sizes, so each array is taken back by the next run,
  * zeroed, as a fresh one would be.
  */
-export class SpareMemory {
+export class SpareMemory implements SpareBuffers {
   private spare = new Map<string, SharedArrayBuffer>();
 
   /** A kept buffer for array `name` of exactly `bytes` bytes, zeroed; undefined if none is kept. */
